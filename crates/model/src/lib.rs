@@ -1,0 +1,116 @@
+//! # annals-model
+//!
+//! Documents, events and timelines: the middle of the annals pipeline.
+//! [`Timeline::build`] groups the event mentions that `annals-parse` finds in
+//! several documents into events, and [`overrides`] applies the corrections
+//! a person writes in `annals.yaml`.
+//!
+//! The crate does no I/O and never reads the clock: callers pass documents
+//! (text plus metadata) in and get a [`Timeline`] back.
+
+#![deny(missing_docs)]
+
+use std::ops::Range;
+
+use annals_parse::{Mod, Precision, Value};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// One article, decoded and cleaned, with its metadata.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Document {
+    /// Stable identifier: the file name, e.g. `000_0d1d1294870afd6c.txt`.
+    pub id: String,
+    /// The headline, when known.
+    pub title: Option<String>,
+    /// The outlet, e.g. "Bloomberg".
+    pub source: Option<String>,
+    /// Where the article was published.
+    pub url: Option<String>,
+    /// The publication date: the anchor of every relative date in `text`.
+    pub published: NaiveDate,
+    /// The article body, boilerplate removed.
+    pub text: String,
+}
+
+/// When an event happened: a TimeML value at its own precision, with a
+/// modifier when the text qualifies it ("early October" is `START` of
+/// `2019-10`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct When {
+    /// The TimeML value, e.g. `2018-12` or `2019-09-25`.
+    pub value: Value,
+    /// `START`, `MID`, `END`, `APPROX`, ... when the text says so.
+    pub modifier: Option<Mod>,
+}
+
+impl When {
+    /// The precision of the date (month, day, ...).
+    pub fn precision(&self) -> Option<Precision> {
+        self.value.precision()
+    }
+
+    /// The first day the date covers, used to order the timeline.
+    pub fn first_day(&self) -> Option<NaiveDate> {
+        self.value.bounds().map(|(first, _)| first)
+    }
+}
+
+/// A quotation that supports an event.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Citation {
+    /// The document the quote comes from (its id, the file name).
+    pub doc: String,
+    /// The outlet, when known.
+    pub source: Option<String>,
+    /// The article URL, when known.
+    pub url: Option<String>,
+    /// The sentence, verbatim.
+    pub quote: String,
+    /// Byte range of the quote in the document text.
+    #[serde(skip)]
+    pub span: Range<usize>,
+}
+
+/// One happening on the timeline.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Event {
+    /// Stable, content-derived id (survives unrelated changes).
+    pub id: String,
+    /// When it happened.
+    pub when: When,
+    /// A short title.
+    pub title: String,
+    /// A longer summary, when there is one.
+    pub summary: Option<String>,
+    /// The quotes that report it, at most one per document.
+    pub citations: Vec<Citation>,
+    /// A note added by a person in annals.yaml.
+    pub note: Option<String>,
+}
+
+/// The whole timeline: a title and its events in date order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Timeline {
+    /// The page title.
+    pub title: String,
+    /// The events, sorted by date.
+    pub events: Vec<Event>,
+    /// The documents it was built from, by id.
+    pub sources: Vec<SourceInfo>,
+}
+
+/// What the timeline says about each input document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SourceInfo {
+    /// The document id (file name).
+    pub doc: String,
+    /// Its headline.
+    pub title: Option<String>,
+    /// Its outlet.
+    pub source: Option<String>,
+    /// Its URL.
+    pub url: Option<String>,
+    /// Its publication date.
+    pub published: NaiveDate,
+}

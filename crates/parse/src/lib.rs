@@ -1,0 +1,203 @@
+//! # annals-parse
+//!
+//! A fast rule-based English temporal tagger. It finds temporal expressions
+//! in text ("last December", "Wednesday", "a month ago", "from 2005 to
+//! 2013") and gives each its TimeML TIMEX3 type, value and modifier,
+//! resolved against an explicit [`Anchor`] (the document's publication
+//! date): it never reads the clock.
+//!
+//! ```
+//! use annals_parse::{tag, Anchor, TimexType};
+//! use chrono::NaiveDate;
+//!
+//! let anchor = Anchor::new(NaiveDate::from_ymd_opt(2019, 9, 25).unwrap());
+//! let text = "Maduro last visited Russia in December 2018.";
+//! let timexes = tag(text, &anchor);
+//! assert_eq!(&text[timexes[0].span.clone()], "December 2018");
+//! assert_eq!(timexes[0].kind, TimexType::Date);
+//! assert_eq!(timexes[0].value.as_str(), "2018-12");
+//! ```
+//!
+//! Offsets are byte ranges into the input `&str`, always on `char`
+//! boundaries. The crate has no I/O and no global state.
+//!
+//! ## Errors
+//!
+//! Tagging cannot fail: text that holds no temporal expression yields an
+//! empty list. The only fallible operation is parsing a TimeML value string
+//! ([`Value`]'s `FromStr`), which returns a [`ValueError`].
+
+#![deny(missing_docs)]
+
+mod sentence;
+#[cfg(feature = "tagger")]
+mod tag;
+mod value;
+
+pub use sentence::sentences;
+#[cfg(feature = "tagger")]
+pub use tag::tag;
+pub use value::{Precision, Value, ValueError};
+
+use std::fmt;
+use std::ops::Range;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+
+/// The reference point that relative expressions are resolved against:
+/// usually the document creation time (publication date).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Anchor {
+    /// The document creation date.
+    pub date: NaiveDate,
+}
+
+impl Anchor {
+    /// An anchor at the start of `date`.
+    pub fn new(date: NaiveDate) -> Anchor {
+        Anchor { date }
+    }
+}
+
+/// The TIMEX3 `type` attribute.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TimexType {
+    /// A calendar date or period: "December 2018", "last week".
+    Date,
+    /// A time of day: "2 p.m.", "Wednesday morning".
+    Time,
+    /// A length of time: "two weeks", "several years".
+    Duration,
+    /// A recurrence: "every Tuesday", "annually".
+    Set,
+}
+
+impl TimexType {
+    /// The TimeML spelling: `DATE`, `TIME`, `DURATION`, `SET`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
+}
+
+impl fmt::Display for TimexType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The TIMEX3 `mod` attribute: how the text qualifies the value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Mod {
+    /// "early October".
+    Start,
+    /// "mid-2019".
+    Mid,
+    /// "late 2018".
+    End,
+    /// "about three years".
+    Approx,
+    /// "less than a year".
+    LessThan,
+    /// "more than two weeks".
+    MoreThan,
+    /// "at most a month".
+    EqualOrLess,
+    /// "at least a month".
+    EqualOrMore,
+    /// "before 2015".
+    Before,
+    /// "after 2015".
+    After,
+    /// "on or before".
+    OnOrBefore,
+    /// "on or after".
+    OnOrAfter,
+}
+
+impl Mod {
+    /// The TimeML spelling, e.g. `START`, `LESS_THAN`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mod::Start => "START",
+            Mod::Mid => "MID",
+            Mod::End => "END",
+            Mod::Approx => "APPROX",
+            Mod::LessThan => "LESS_THAN",
+            Mod::MoreThan => "MORE_THAN",
+            Mod::EqualOrLess => "EQUAL_OR_LESS",
+            Mod::EqualOrMore => "EQUAL_OR_MORE",
+            Mod::Before => "BEFORE",
+            Mod::After => "AFTER",
+            Mod::OnOrBefore => "ON_OR_BEFORE",
+            Mod::OnOrAfter => "ON_OR_AFTER",
+        }
+    }
+
+    const ALL: [Mod; 12] = [
+        Mod::Start,
+        Mod::Mid,
+        Mod::End,
+        Mod::Approx,
+        Mod::LessThan,
+        Mod::MoreThan,
+        Mod::EqualOrLess,
+        Mod::EqualOrMore,
+        Mod::Before,
+        Mod::After,
+        Mod::OnOrBefore,
+        Mod::OnOrAfter,
+    ];
+}
+
+impl fmt::Display for Mod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Returned when a string is not a TimeML `mod`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ModError(String);
+
+impl fmt::Display for ModError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "`{}` is not a TimeML mod: expected one of START, MID, END, APPROX, LESS_THAN, \
+             MORE_THAN, EQUAL_OR_LESS, EQUAL_OR_MORE, BEFORE, AFTER, ON_OR_BEFORE, ON_OR_AFTER",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for ModError {}
+
+impl FromStr for Mod {
+    type Err = ModError;
+
+    fn from_str(s: &str) -> Result<Mod, ModError> {
+        Mod::ALL
+            .into_iter()
+            .find(|m| m.as_str() == s)
+            .ok_or_else(|| ModError(s.to_owned()))
+    }
+}
+
+/// A temporal expression found in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Timex {
+    /// Byte range of the expression in the tagged text.
+    pub span: Range<usize>,
+    /// DATE, TIME, DURATION or SET.
+    pub kind: TimexType,
+    /// The normalised TimeML value.
+    pub value: Value,
+    /// The modifier, when the text gives one ("early", "about", ...).
+    pub modifier: Option<Mod>,
+}
