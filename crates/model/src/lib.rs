@@ -10,6 +10,10 @@
 
 #![deny(missing_docs)]
 
+pub mod diag;
+
+pub use diag::Diagnostic;
+
 use std::ops::Range;
 
 use annals_parse::{Mod, Precision, Value};
