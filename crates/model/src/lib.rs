@@ -118,3 +118,28 @@ pub struct SourceInfo {
     /// Its publication date.
     pub published: NaiveDate,
 }
+
+/// A short, stable identifier derived from content: `ev-` and 8 hex digits
+/// of the 64-bit FNV-1a hash of `parts` (separated by a unit separator).
+///
+/// Stable across platforms, runs and Rust versions, unlike `std`'s hasher,
+/// so that ids written into annals.yaml keep pointing at the same event.
+///
+/// ```
+/// assert_eq!(annals_model::stable_id(&["2018-12", "visit"]), annals_model::stable_id(&["2018-12", "visit"]));
+/// assert_ne!(annals_model::stable_id(&["2018-12", "visit"]), annals_model::stable_id(&["2018-12", "visits"]));
+/// ```
+pub fn stable_id(parts: &[&str]) -> String {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut hash = OFFSET;
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            hash = (hash ^ 0x1f).wrapping_mul(PRIME);
+        }
+        for byte in part.bytes() {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(PRIME);
+        }
+    }
+    format!("ev-{:08x}", (hash >> 32) ^ (hash & 0xffff_ffff))
+}
