@@ -11,6 +11,7 @@
 #![deny(missing_docs)]
 
 pub mod diag;
+pub mod ingest;
 
 pub use diag::Diagnostic;
 
