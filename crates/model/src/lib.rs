@@ -10,6 +10,7 @@
 
 #![deny(missing_docs)]
 
+mod build;
 pub mod diag;
 pub mod ingest;
 

@@ -1,0 +1,433 @@
+//! Building a timeline: grouping event mentions from several documents
+//! into events.
+//!
+//! Two mentions report the same happening when their dates are compatible
+//! at their precisions (`2018-12` and `2018-12-05` are; two different days
+//! are not) and they share the happening and its actors:
+//!
+//! - the same kind of happening — trigger words with one base, or
+//!   synonyms ("visited", "visit", "trip"; "met", "meeting", "received") —
+//!   and a shared name in the sentence or two shared leading names of the
+//!   two articles; or
+//! - any kind of happening on the same day with two shared names in the
+//!   sentences ("Putin received Maduro today" and "Maduro met Putin on
+//!   Wednesday").
+//!
+//! An event's date is the most precise date its mentions agree on. When
+//! mentions disagree (two different days), the date most mentions give
+//! wins, ties going to the earliest one. (Showing the losing dates beside
+//! the winner is still to come.)
+//!
+//! Ids derive from the event's founding mention (its earliest document and
+//! position), so they survive adding unrelated articles and overriding
+//! titles.
+
+use std::collections::BTreeMap;
+
+use annals_parse::EventMention;
+
+use crate::{Citation, Document, Event, SourceInfo, Timeline, When, stable_id};
+
+/// Groups of trigger bases that name one kind of happening.
+const SYNONYMS: &[&[&str]] = &[
+    &["visit", "travel", "go", "come", "arrive", "fly", "tour"],
+    &["meet", "receive", "talk", "host", "welcome"],
+    &["proclaim", "declare", "swear", "inaugurate"],
+    &["uprising", "rebel", "revolt"],
+    &["announce", "say", "tell", "state", "report"],
+    &["send", "dispatch", "deploy", "deliver", "ship"],
+    &["sign", "agree"],
+    &["elect", "vote"],
+    &["collapse", "fail", "break"],
+];
+
+/// The kind of happening a trigger base names: its synonym group's first
+/// member, or the base itself.
+fn kind(lemma: &str) -> &str {
+    SYNONYMS
+        .iter()
+        .find(|group| group.contains(&lemma))
+        .map_or(lemma, |group| group[0])
+}
+
+/// A mention with the document it comes from.
+struct Item<'a> {
+    doc: usize,
+    mention: &'a EventMention,
+}
+
+fn compatible(a: &EventMention, b: &EventMention) -> bool {
+    match (a.value.bounds(), b.value.bounds()) {
+        (Some((a0, a1)), Some((b0, b1))) => {
+            let nested = (a0 >= b0 && a1 <= b1) || (b0 >= a0 && b1 <= a1);
+            nested && a.value.precision().is_some() && b.value.precision().is_some()
+        }
+        _ => false,
+    }
+}
+
+fn shared(a: &[String], b: &[String]) -> usize {
+    a.iter().filter(|p| b.contains(p)).count()
+}
+
+/// The names a document mentions most: its main actors.
+fn leading_names(mentions: &[EventMention]) -> Vec<String> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for m in mentions {
+        for p in &m.participants {
+            *counts.entry(p).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    ranked
+        .into_iter()
+        .take(5)
+        .map(|(p, _)| p.to_owned())
+        .collect()
+}
+
+fn same_happening(a: &Item<'_>, b: &Item<'_>, leading: &[Vec<String>]) -> bool {
+    let (ma, mb) = (a.mention, b.mention);
+    if !compatible(ma, mb) {
+        return false;
+    }
+    let names = shared(&ma.participants, &mb.participants);
+    if kind(&ma.lemma) == kind(&mb.lemma)
+        && (names >= 1 || shared(&leading[a.doc], &leading[b.doc]) >= 2)
+    {
+        return true;
+    }
+    ma.value == mb.value && ma.value.precision() >= Some(annals_parse::Precision::Day) && names >= 2
+}
+
+impl Timeline {
+    /// Builds the timeline of `docs`, given each document's event mentions
+    /// (`mentions[i]` belongs to `docs[i]`).
+    pub fn build(title: &str, docs: &[Document], mentions: &[Vec<EventMention>]) -> Timeline {
+        let leading: Vec<Vec<String>> = mentions.iter().map(|m| leading_names(m)).collect();
+        let mut items: Vec<Item<'_>> = Vec::new();
+        for (doc, ms) in mentions.iter().enumerate().take(docs.len()) {
+            for mention in ms.iter().filter(|m| !m.negated) {
+                items.push(Item { doc, mention });
+            }
+        }
+        // Deterministic order: by document id, then position.
+        items.sort_by(|a, b| {
+            (
+                docs[a.doc].id.as_str(),
+                a.mention.sentence.start,
+                a.mention.timex.start,
+            )
+                .cmp(&(
+                    docs[b.doc].id.as_str(),
+                    b.mention.sentence.start,
+                    b.mention.timex.start,
+                ))
+        });
+        let mut clusters: Vec<Vec<usize>> = Vec::new();
+        for i in 0..items.len() {
+            let home = clusters.iter().position(|c| {
+                c.iter()
+                    .all(|&j| compatible(items[i].mention, items[j].mention))
+                    && c.iter()
+                        .any(|&j| same_happening(&items[i], &items[j], &leading))
+            });
+            match home {
+                Some(c) => clusters[c].push(i),
+                None => clusters.push(vec![i]),
+            }
+        }
+        let mut events: Vec<Event> = clusters.iter().map(|c| event(docs, &items, c)).collect();
+        sort_events(&mut events);
+        Timeline {
+            title: title.to_owned(),
+            events,
+            sources: docs
+                .iter()
+                .map(|d| SourceInfo {
+                    doc: d.id.clone(),
+                    title: d.title.clone(),
+                    source: d.source.clone(),
+                    url: d.url.clone(),
+                    published: d.published,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Orders events by first day, coarse precision first, then title and id.
+pub(crate) fn sort_events(events: &mut [Event]) {
+    events.sort_by(|a, b| {
+        (a.when.first_day(), a.when.precision(), &a.title, &a.id).cmp(&(
+            b.when.first_day(),
+            b.when.precision(),
+            &b.title,
+            &b.id,
+        ))
+    });
+}
+
+fn event(docs: &[Document], items: &[Item<'_>], cluster: &[usize]) -> Event {
+    let mentions: Vec<&Item<'_>> = cluster.iter().map(|&i| &items[i]).collect();
+    // The dominant kind of happening among the mentions.
+    let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
+    for m in &mentions {
+        *kinds.entry(kind(&m.mention.lemma)).or_default() += 1;
+    }
+    let dominant = kinds
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(k, _)| *k)
+        .unwrap_or_default();
+    let when = date(&mentions);
+    // One citation per document: its best mention.
+    let mut by_doc: BTreeMap<&str, &Item<'_>> = BTreeMap::new();
+    for m in &mentions {
+        let doc = docs[m.doc].id.as_str();
+        let better = match by_doc.get(doc) {
+            None => true,
+            Some(old) => rank(m, dominant) > rank(old, dominant),
+        };
+        if better {
+            by_doc.insert(doc, m);
+        }
+    }
+    let best = by_doc
+        .values()
+        .max_by(|a, b| {
+            rank(a, dominant)
+                .cmp(&rank(b, dominant))
+                .then_with(|| docs[b.doc].id.cmp(&docs[a.doc].id))
+        })
+        .copied()
+        .unwrap_or(mentions[0]);
+    let founder = mentions[0];
+    let founder_doc = &docs[founder.doc];
+    let id = stable_id(&[
+        &founder_doc.id,
+        &founder_doc.text[founder.mention.sentence.clone()],
+        founder.mention.value.as_str(),
+        &founder.mention.lemma,
+    ]);
+    let citations = by_doc
+        .values()
+        .map(|m| {
+            let d = &docs[m.doc];
+            Citation {
+                doc: d.id.clone(),
+                source: d.source.clone(),
+                url: d.url.clone(),
+                quote: d.text[m.mention.sentence.clone()].to_owned(),
+                span: m.mention.sentence.clone(),
+            }
+        })
+        .collect();
+    Event {
+        id,
+        when,
+        title: best.mention.title.clone(),
+        summary: None,
+        citations,
+        note: None,
+    }
+}
+
+/// How good a mention is as the event's representative: of the dominant
+/// kind, titled by a name, a title of reasonable length.
+fn rank(m: &Item<'_>, dominant: &str) -> (bool, bool, usize, std::cmp::Reverse<usize>) {
+    let title_words = m.mention.title.split_whitespace().count();
+    let named = m
+        .mention
+        .title
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| !matches!(w, "The" | "A" | "An" | "His" | "Her" | "Their" | "Its"));
+    (
+        kind(&m.mention.lemma) == dominant,
+        named,
+        title_words.min(6),
+        std::cmp::Reverse(m.mention.sentence.start),
+    )
+}
+
+/// The most precise date the mentions agree on; on disagreement, the date
+/// given by most mentions (ties: the earliest date).
+fn date(mentions: &[&Item<'_>]) -> When {
+    // Keyed by (first day, value) so that iteration is in date order.
+    type Key<'a> = (Option<chrono::NaiveDate>, &'a str);
+    let mut votes: BTreeMap<Key<'_>, (usize, &EventMention)> = BTreeMap::new();
+    for m in mentions {
+        let v = &m.mention.value;
+        let key = (v.bounds().map(|b| b.0), v.as_str());
+        votes.entry(key).or_insert((0, m.mention)).0 += 1;
+    }
+    // Prefer the finest precision; among equals, the most votes, then the earliest.
+    let finest = mentions
+        .iter()
+        .filter_map(|m| m.mention.value.precision())
+        .max();
+    let chosen = votes
+        .iter()
+        .filter(|(_, (_, m))| m.value.precision() == finest)
+        .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.0.cmp(a.0)))
+        .map(|(_, (_, m))| *m)
+        .unwrap_or(mentions[0].mention);
+    When {
+        value: chosen.value.clone(),
+        modifier: chosen.modifier,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+    use std::collections::BTreeSet;
+
+    fn docs_of(e: &Event) -> BTreeSet<&str> {
+        e.citations.iter().map(|c| c.doc.as_str()).collect()
+    }
+
+    fn doc(id: &str, text: &str) -> Document {
+        Document {
+            id: id.into(),
+            title: None,
+            source: None,
+            url: None,
+            published: NaiveDate::from_ymd_opt(2019, 9, 25).unwrap(),
+            text: text.into(),
+        }
+    }
+
+    fn mention(text: &str, lemma: &str, value: &str, title: &str, names: &[&str]) -> EventMention {
+        EventMention {
+            sentence: 0..text.len(),
+            trigger: 0..1,
+            lemma: lemma.into(),
+            timex: 0..1,
+            value: value.parse().unwrap(),
+            modifier: None,
+            title: title.into(),
+            participants: names.iter().map(|s| s.to_string()).collect(),
+            negated: false,
+        }
+    }
+
+    #[test]
+    fn merges_one_happening_across_documents_and_refines_the_date() {
+        let docs = [doc("a.txt", "A."), doc("b.txt", "B."), doc("c.txt", "C.")];
+        let mentions = vec![
+            vec![mention(
+                "A.",
+                "visit",
+                "2018-12",
+                "Maduro visited Russia",
+                &["maduro", "russia"],
+            )],
+            vec![mention(
+                "B.",
+                "visit",
+                "2018-12-05",
+                "Maduro's visit to Moscow",
+                &["maduro", "moscow"],
+            )],
+            vec![mention(
+                "C.",
+                "send",
+                "2018-12",
+                "Russia sent bombers",
+                &["russia"],
+            )],
+        ];
+        let t = Timeline::build("T", &docs, &mentions);
+        assert_eq!(t.events.len(), 2, "{:#?}", t.events);
+        let visit = t.events.iter().find(|e| e.title.contains("visit")).unwrap();
+        assert_eq!(visit.when.value.as_str(), "2018-12-05");
+        assert_eq!(docs_of(visit), BTreeSet::from(["a.txt", "b.txt"]));
+    }
+
+    #[test]
+    fn same_day_with_two_shared_names_merges_different_verbs() {
+        let docs = [doc("a.txt", "A."), doc("b.txt", "B.")];
+        let mentions = vec![
+            vec![mention(
+                "A.",
+                "receive",
+                "2019-09-25",
+                "Putin received Maduro",
+                &["maduro", "putin"],
+            )],
+            vec![mention(
+                "B.",
+                "tell",
+                "2019-09-25",
+                "Putin told Maduro",
+                &["maduro", "putin"],
+            )],
+        ];
+        let t = Timeline::build("T", &docs, &mentions);
+        assert_eq!(t.events.len(), 1);
+        assert_eq!(t.events[0].citations.len(), 2);
+    }
+
+    #[test]
+    fn different_days_stay_apart() {
+        let docs = [doc("a.txt", "A."), doc("b.txt", "B.")];
+        let mentions = vec![
+            vec![mention(
+                "A.",
+                "meet",
+                "2019-09-24",
+                "Putin met Maduro",
+                &["maduro", "putin"],
+            )],
+            vec![mention(
+                "B.",
+                "meet",
+                "2019-09-25",
+                "Putin met Maduro",
+                &["maduro", "putin"],
+            )],
+        ];
+        assert_eq!(Timeline::build("T", &docs, &mentions).events.len(), 2);
+    }
+
+    #[test]
+    fn ids_survive_an_unrelated_article() {
+        let docs = [doc("a.txt", "A."), doc("b.txt", "B.")];
+        let m1 = vec![mention(
+            "A.",
+            "visit",
+            "2018-12",
+            "Maduro visited Russia",
+            &["maduro"],
+        )];
+        let m2 = vec![mention(
+            "B.",
+            "strike",
+            "2017-03",
+            "Workers struck",
+            &["renault"],
+        )];
+        let alone = Timeline::build("T", &docs[..1], std::slice::from_ref(&m1));
+        let both = Timeline::build("T", &docs, &[m1, m2]);
+        let id = &alone.events[0].id;
+        assert!(both.events.iter().any(|e| &e.id == id));
+    }
+
+    #[test]
+    fn negated_mentions_are_not_events() {
+        let docs = [doc("a.txt", "A.")];
+        let mut m = mention(
+            "A.",
+            "offer",
+            "2019-09-25",
+            "Putin didn't offer aid",
+            &["putin"],
+        );
+        m.negated = true;
+        assert!(Timeline::build("T", &docs, &[vec![m]]).events.is_empty());
+    }
+}
