@@ -11,8 +11,10 @@
 #![deny(missing_docs)]
 
 mod build;
+pub mod config;
 pub mod diag;
 pub mod ingest;
+pub mod overrides;
 
 pub use diag::Diagnostic;
 
@@ -21,6 +23,7 @@ use std::ops::Range;
 use annals_parse::{Mod, Precision, Value};
 use chrono::NaiveDate;
 use serde::Serialize;
+use serde::ser::SerializeStruct;
 
 /// One article, decoded and cleaned, with its metadata.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,8 +71,10 @@ pub struct Citation {
     /// The document the quote comes from (its id, the file name).
     pub doc: String,
     /// The outlet, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// The article URL, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// The sentence, verbatim.
     pub quote: String,
@@ -78,25 +83,41 @@ pub struct Citation {
     pub span: Range<usize>,
 }
 
+impl Serialize for When {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("When", 2)?;
+        s.serialize_field("value", self.value.as_str())?;
+        if let Some(m) = self.modifier {
+            s.serialize_field("mod", m.as_str())?;
+        } else {
+            s.skip_field("mod")?;
+        }
+        s.end()
+    }
+}
+
 /// One happening on the timeline.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Event {
     /// Stable, content-derived id (survives unrelated changes).
     pub id: String,
     /// When it happened.
+    #[serde(flatten)]
     pub when: When,
     /// A short title.
     pub title: String,
     /// A longer summary, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
     /// The quotes that report it, at most one per document.
     pub citations: Vec<Citation>,
     /// A note added by a person in annals.yaml.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
 /// The whole timeline: a title and its events in date order.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Timeline {
     /// The page title.
     pub title: String,
