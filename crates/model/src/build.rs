@@ -138,7 +138,11 @@ impl Timeline {
                 None => clusters.push(vec![i]),
             }
         }
-        let mut events: Vec<Event> = clusters.iter().map(|c| event(docs, &items, c)).collect();
+        let collection = leading_names(&mentions.concat());
+        let mut events: Vec<Event> = clusters
+            .iter()
+            .map(|c| event(docs, &items, c, &collection))
+            .collect();
         sort_events(&mut events);
         Timeline {
             title: title.to_owned(),
@@ -169,7 +173,7 @@ pub(crate) fn sort_events(events: &mut [Event]) {
     });
 }
 
-fn event(docs: &[Document], items: &[Item<'_>], cluster: &[usize]) -> Event {
+fn event(docs: &[Document], items: &[Item<'_>], cluster: &[usize], collection: &[String]) -> Event {
     let mentions: Vec<&Item<'_>> = cluster.iter().map(|&i| &items[i]).collect();
     // The dominant kind of happening among the mentions.
     let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
@@ -211,6 +215,12 @@ fn event(docs: &[Document], items: &[Item<'_>], cluster: &[usize]) -> Event {
         founder.mention.value.as_str(),
         &founder.mention.lemma,
     ]);
+    let actors: std::collections::BTreeSet<&String> = mentions
+        .iter()
+        .flat_map(|m| &m.mention.participants)
+        .filter(|p| collection.contains(p))
+        .collect();
+    let salience = salience(by_doc.len(), mentions.len(), actors.len());
     let citations = by_doc
         .values()
         .map(|m| {
@@ -231,7 +241,16 @@ fn event(docs: &[Document], items: &[Item<'_>], cluster: &[usize]) -> Event {
         summary: None,
         citations,
         note: None,
+        salience,
     }
+}
+
+/// Sources count most, then mentions, then how many of the collection's
+/// main actors take part: `100·sources + 10·mentions + actors`, the last
+/// two capped at 9 so that they only break ties between source counts.
+fn salience(sources: usize, mentions: usize, actors: usize) -> u32 {
+    let cap = |n: usize| n.min(9) as u32;
+    100 * sources.min(1000) as u32 + 10 * cap(mentions) + cap(actors)
 }
 
 /// How good a mention is as the event's representative: of the dominant
@@ -415,6 +434,46 @@ mod tests {
         let both = Timeline::build("T", &docs, &[m1, m2]);
         let id = &alone.events[0].id;
         assert!(both.events.iter().any(|e| &e.id == id));
+    }
+
+    #[test]
+    fn salience_ranks_sources_then_mentions_then_actors() {
+        assert!(salience(2, 1, 0) > salience(1, 9, 9));
+        assert!(salience(1, 3, 0) > salience(1, 2, 9));
+        assert!(salience(1, 2, 3) > salience(1, 2, 2));
+    }
+
+    #[test]
+    fn keep_salient_filters_by_sources_and_top() {
+        let docs = [doc("a.txt", "A."), doc("b.txt", "B.")];
+        let mentions = vec![
+            vec![
+                mention(
+                    "A.",
+                    "visit",
+                    "2018-12",
+                    "Maduro visited Russia",
+                    &["maduro", "russia"],
+                ),
+                mention("A.", "strike", "2017-03", "Workers struck", &["renault"]),
+            ],
+            vec![mention(
+                "B.",
+                "visit",
+                "2018-12",
+                "Maduro visited Moscow",
+                &["maduro"],
+            )],
+        ];
+        let t = Timeline::build("T", &docs, &mentions);
+        assert_eq!(t.events.len(), 2);
+        let mut two = t.clone();
+        two.keep_salient(None, Some(2));
+        assert_eq!(two.events.len(), 1);
+        assert_eq!(two.events[0].citations.len(), 2);
+        let mut top = t.clone();
+        top.keep_salient(Some(1), None);
+        assert_eq!(top.events, two.events);
     }
 
     #[test]
