@@ -66,6 +66,87 @@ pub fn mentions(text: &str, timexes: &[Timex]) -> Vec<EventMention> {
     out
 }
 
+/// For each event span (e.g. a trigger from [`crate::triggers`] or a gold
+/// annotation), the index into `timexes` of the timex that dates it, or
+/// `None` when no timex in its sentence does (the document's creation time
+/// then dates reporting verbs and present-tense news).
+///
+/// A timex dates the events of its own clause; an appositive date ("…,
+/// last December, …") dates the clause before it; a sentence-initial date
+/// ("In April, …") dates every main clause of the sentence. When several
+/// timexes qualify, the nearest wins.
+///
+/// ```
+/// use annals_parse::{events::anchors, Timex, TimexType};
+/// let text = "Prices rose in May after the bank cut rates on Tuesday.";
+/// let t = |s: &str, v: &str| {
+///     let at = text.find(s).unwrap();
+///     Timex { span: at..at + s.len(), kind: TimexType::Date, value: v.parse().unwrap(), modifier: None }
+/// };
+/// let timexes = [t("May", "2019-05"), t("Tuesday", "2019-05-07")];
+/// let rose = text.find("rose").unwrap();
+/// let cut = text.find("cut").unwrap();
+/// assert_eq!(anchors(text, &timexes, &[rose..rose + 4, cut..cut + 3]), [Some(0), Some(1)]);
+/// ```
+pub fn anchors(text: &str, timexes: &[Timex], events: &[Range<usize>]) -> Vec<Option<usize>> {
+    let sentences = crate::sentences(text);
+    let mut out = vec![None; events.len()];
+    for sentence in &sentences {
+        let in_sentence: Vec<usize> = (0..events.len())
+            .filter(|&i| events[i].start >= sentence.start && events[i].end <= sentence.end)
+            .collect();
+        if in_sentence.is_empty() {
+            continue;
+        }
+        let words = words(text, sentence.clone());
+        let clauses = clauses(&words);
+        let clause_of = |offset: usize| {
+            let w = words.iter().position(|w| w.span.1 > offset)?;
+            clauses.iter().position(|c| c.contains(&w))
+        };
+        // Each timex's home clause and whether it opens the sentence.
+        let homes: Vec<(usize, usize, bool)> = timexes
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.span.start >= sentence.start && t.span.end <= sentence.end)
+            .filter(|(_, t)| t.kind != TimexType::Set)
+            .filter_map(|(i, t)| {
+                let ci = clause_of(t.span.start)?;
+                let filler_only = words[clauses[ci].clone()].iter().all(|w| {
+                    (w.span.0 >= t.span.start && w.span.1 <= t.span.end)
+                        || FILLER.contains(&lower(w).as_str())
+                });
+                if !filler_only {
+                    return Some((i, ci, false));
+                }
+                match ci.checked_sub(1) {
+                    Some(prev) => Some((i, prev, false)),
+                    None => Some((i, 1.min(clauses.len() - 1), true)),
+                }
+            })
+            .collect();
+        for e in in_sentence {
+            let Some(ce) = clause_of(events[e].start) else {
+                continue;
+            };
+            let subordinate = SUBORDINATORS.contains(&lower(&words[clauses[ce].start]).as_str());
+            let distance = |t: usize| timexes[t].span.start.abs_diff(events[e].start);
+            let same_clause = homes
+                .iter()
+                .filter(|(_, home, _)| *home == ce)
+                .map(|(t, _, _)| *t)
+                .min_by_key(|&t| distance(t));
+            let opening = homes
+                .iter()
+                .filter(|(_, _, opens)| *opens && !subordinate)
+                .map(|(t, _, _)| *t)
+                .next();
+            out[e] = same_clause.or(opening);
+        }
+    }
+    out
+}
+
 fn dates_an_event(t: &Timex) -> bool {
     matches!(t.kind, TimexType::Date | TimexType::Time)
         && t.value.precision().is_some()
@@ -116,7 +197,7 @@ fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
 /// Words that open a subordinate clause: a clause boundary before them.
 const SUBORDINATORS: &[&str] = &[
     "after", "before", "when", "while", "because", "although", "though", "until", "since", "where",
-    "which", "who", "whom", "whose", "whereas", "unless", "once",
+    "which", "who", "whom", "whose", "whereas", "unless", "once", "that",
 ];
 
 /// Clauses: index ranges into `words`.
@@ -1055,6 +1136,63 @@ mod tests {
             let got = one(text, phrase, "2019-01");
             let want = want.map(|(l, t)| (l.to_owned(), t.to_owned()));
             assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn anchors_table() {
+        // (text, timex phrases with values, event word, expected timex phrase)
+        type Row<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str, Option<&'a str>);
+        let table: &[Row<'_>] = &[
+            (
+                "In April, the army rebelled and the president fled.",
+                &[("April", "2019-04")],
+                "fled",
+                Some("April"),
+            ),
+            (
+                "In April, the army rebelled after talks failed.",
+                &[("April", "2019-04")],
+                "failed",
+                None,
+            ),
+            (
+                "Maduro's visit to Moscow, last December, alarmed Washington.",
+                &[("last December", "2018-12")],
+                "visit",
+                Some("last December"),
+            ),
+            (
+                "Officials said the plant closed in 2016.",
+                &[("2016", "2016")],
+                "closed",
+                Some("2016"),
+            ),
+            (
+                "Officials said Monday that the plant had closed.",
+                &[("Monday", "2019-09-23")],
+                "closed",
+                None,
+            ),
+            (
+                "Officials said Monday that the plant had closed.",
+                &[("Monday", "2019-09-23")],
+                "said",
+                Some("Monday"),
+            ),
+            (
+                "The firm, which was founded in 1990, said it would sell.",
+                &[("1990", "1990")],
+                "said",
+                None,
+            ),
+        ];
+        for (text, phrases, event, want) in table {
+            let timexes: Vec<Timex> = phrases.iter().map(|(p, v)| timex(text, p, v)).collect();
+            let at = text.find(event).unwrap();
+            let span = std::iter::once(at..at + event.len()).collect::<Vec<_>>();
+            let got = anchors(text, &timexes, &span)[0].map(|i| &text[timexes[i].span.clone()]);
+            assert_eq!(got, *want, "{text} / {event}");
         }
     }
 
