@@ -1233,3 +1233,67 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Arbitrary text with timexes on arbitrary char-boundary spans.
+    fn text_and_timexes() -> impl Strategy<Value = (String, Vec<Timex>)> {
+        let text = prop_oneof![
+            "\\PC{0,200}",
+            Just("Maduro last visited Russia in December 2018, just days before bombers flew.".to_owned()),
+            Just("Since last January, the president of the Assembly, Juan Guaidó, said that it ended.".to_owned()),
+        ];
+        (
+            text,
+            prop::collection::vec((any::<u16>(), any::<u16>(), 0..4u8), 0..6),
+        )
+            .prop_map(|(text, raw)| {
+                let bounds: Vec<usize> = (0..=text.len())
+                    .filter(|&i| text.is_char_boundary(i))
+                    .collect();
+                let mut timexes: Vec<Timex> = raw
+                    .into_iter()
+                    .filter_map(|(a, b, k)| {
+                        let a = bounds[a as usize % bounds.len()];
+                        let b = bounds[b as usize % bounds.len()];
+                        let (start, end) = (a.min(b), a.max(b));
+                        (start < end).then(|| Timex {
+                            span: start..end,
+                            kind: [
+                                TimexType::Date,
+                                TimexType::Time,
+                                TimexType::Duration,
+                                TimexType::Set,
+                            ][k as usize],
+                            value: ["2019-09-25", "2018-12", "P2W", "XXXX-WXX-1"][k as usize]
+                                .parse()
+                                .expect("valid"),
+                            modifier: None,
+                        })
+                    })
+                    .collect();
+                timexes.sort_by_key(|t| t.span.start);
+                (text, timexes)
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn mentions_and_anchors_stay_in_bounds((text, timexes) in text_and_timexes()) {
+            for m in mentions(&text, &timexes) {
+                for r in [&m.sentence, &m.trigger, &m.timex] {
+                    prop_assert!(r.start <= r.end && r.end <= text.len());
+                    prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+                }
+                prop_assert!(m.title.split_whitespace().count() <= MAX_TITLE_WORDS);
+            }
+            let spans: Vec<Range<usize>> = timexes.iter().map(|t| t.span.clone()).collect();
+            let anchored = anchors(&text, &timexes, &spans);
+            prop_assert_eq!(anchored.len(), spans.len());
+            prop_assert!(anchored.iter().flatten().all(|&i| i < timexes.len()));
+        }
+    }
+}
