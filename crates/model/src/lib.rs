@@ -114,6 +114,11 @@ pub struct Event {
     /// A note added by a person in annals.yaml.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Dates other sources give when they disagree with `when`, each with
+    /// the documents that give it (see [`Timeline::build`] for the rule
+    /// that picks `when`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<Alternative>,
     /// How central the event is to the collection: more sources, more
     /// mentions and the collection's main actors score higher (see
     /// [`Timeline::keep_salient`]).
@@ -129,6 +134,17 @@ pub struct Timeline {
     pub events: Vec<Event>,
     /// The documents it was built from, by id.
     pub sources: Vec<SourceInfo>,
+}
+
+/// A date for an event that some sources give and the timeline did not
+/// choose.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Alternative {
+    /// The date those sources give.
+    #[serde(flatten)]
+    pub when: When,
+    /// The documents (ids) that give it.
+    pub docs: Vec<String>,
 }
 
 impl Timeline {

@@ -43,6 +43,9 @@ pub struct EventMention {
     pub participants: Vec<String>,
     /// True when the clause is negated ("didn't offer").
     pub negated: bool,
+    /// Byte range of the clause that reports the happening, verbatim
+    /// (within `sentence`).
+    pub clause: Range<usize>,
 }
 
 /// Finds the dated event mentions of `text`, given its `timexes` (from
@@ -610,11 +613,20 @@ fn build(
     let negated = words[clause.clone()]
         .iter()
         .any(|w| NEGATIONS.contains(&lower(w).as_str()));
-    let title = title(text, words, clauses, clause, ti, t);
+    let title = title(text, words, clauses, clause.clone(), ti, t);
     if title.split_whitespace().count() < 2 {
         return None;
     }
     let participants = participants(&words[sentence_words(words)]);
+    let clause_span = {
+        let first = &words[clause.start];
+        let last = &words[clause.end - 1];
+        let end = text[last.span.1..sentence.end]
+            .char_indices()
+            .find(|&(_, c)| !matches!(c, '"' | '”' | '’' | ')'))
+            .map_or(sentence.end, |(i, _)| last.span.1 + i);
+        first.span.0..end
+    };
     Some(EventMention {
         sentence: sentence.clone(),
         trigger: words[ti].span.0..words[ti].span.1,
@@ -625,6 +637,7 @@ fn build(
         title,
         participants,
         negated,
+        clause: clause_span,
     })
     .filter(|m| !text[m.trigger.clone()].is_empty())
 }
