@@ -92,6 +92,7 @@ fn near_conflict(a: &EventMention, b: &EventMention) -> bool {
 fn conflicting_but_same(a: &Item<'_>, b: &Item<'_>) -> bool {
     let (ma, mb) = (a.mention, b.mention);
     a.doc != b.doc
+        && !different_places(ma, mb)
         && near_conflict(ma, mb)
         && kind(&ma.lemma) == kind(&mb.lemma)
         && shared(&ma.participants, &mb.participants) >= 2
@@ -118,8 +119,17 @@ fn leading_names(mentions: &[EventMention]) -> Vec<String> {
         .collect()
 }
 
+/// Both mentions name countries and none in common: "visited China" and
+/// "visited Russia" are two trips, whatever else they share.
+fn different_places(a: &EventMention, b: &EventMention) -> bool {
+    !a.places.is_empty() && !b.places.is_empty() && shared(&a.places, &b.places) == 0
+}
+
 fn same_happening(a: &Item<'_>, b: &Item<'_>, leading: &[Vec<String>]) -> bool {
     let (ma, mb) = (a.mention, b.mention);
+    if different_places(ma, mb) {
+        return false;
+    }
     if conflicting_but_same(a, b) {
         return true;
     }
@@ -228,7 +238,7 @@ fn event(docs: &[Document], items: &[Item<'_>], cluster: &[usize], collection: &
         let doc = docs[m.doc].id.as_str();
         let better = match by_doc.get(doc) {
             None => true,
-            Some(old) => rank(m, dominant) > rank(old, dominant),
+            Some(old) => rank(m, dominant, &when) > rank(old, dominant, &when),
         };
         if better {
             by_doc.insert(doc, m);
@@ -237,8 +247,8 @@ fn event(docs: &[Document], items: &[Item<'_>], cluster: &[usize], collection: &
     let best = by_doc
         .values()
         .max_by(|a, b| {
-            rank(a, dominant)
-                .cmp(&rank(b, dominant))
+            rank(a, dominant, &when)
+                .cmp(&rank(b, dominant, &when))
                 .then_with(|| docs[b.doc].id.cmp(&docs[a.doc].id))
         })
         .copied()
@@ -291,9 +301,14 @@ fn salience(sources: usize, mentions: usize, actors: usize) -> u32 {
     100 * sources.min(1000) as u32 + 10 * cap(mentions) + cap(actors)
 }
 
-/// How good a mention is as the event's representative: of the dominant
-/// kind, titled by a name, a title of reasonable length.
-fn rank(m: &Item<'_>, dominant: &str) -> (bool, bool, usize, std::cmp::Reverse<usize>) {
+/// How good a mention is as the event's representative: it gives the
+/// event's date, is of the dominant kind, is titled by a name, and has a
+/// title of reasonable length.
+fn rank(
+    m: &Item<'_>,
+    dominant: &str,
+    when: &When,
+) -> (bool, bool, bool, usize, std::cmp::Reverse<usize>) {
     let title_words = m.mention.title.split_whitespace().count();
     let named = m
         .mention
@@ -302,6 +317,7 @@ fn rank(m: &Item<'_>, dominant: &str) -> (bool, bool, usize, std::cmp::Reverse<u
         .next()
         .is_some_and(|w| !matches!(w, "The" | "A" | "An" | "His" | "Her" | "Their" | "Its"));
     (
+        m.mention.value == when.value,
         kind(&m.mention.lemma) == dominant,
         named,
         title_words.min(6),
@@ -424,6 +440,7 @@ mod tests {
             participants: names.iter().map(|s| s.to_string()).collect(),
             negated: false,
             clause: 0..text.len(),
+            places: Vec::new(),
         }
     }
 
@@ -458,6 +475,29 @@ mod tests {
         let visit = t.events.iter().find(|e| e.title.contains("visit")).unwrap();
         assert_eq!(visit.when.value.as_str(), "2018-12-05");
         assert_eq!(docs_of(visit), BTreeSet::from(["a.txt", "b.txt"]));
+    }
+
+    #[test]
+    fn trips_to_different_countries_stay_apart() {
+        let docs = [doc("a.txt", "A."), doc("b.txt", "B.")];
+        let mut russia = mention(
+            "A.",
+            "visit",
+            "2018-12",
+            "Maduro visited Russia",
+            &["maduro", "russia"],
+        );
+        russia.places = vec!["russia".into()];
+        let mut china = mention(
+            "B.",
+            "visit",
+            "2018",
+            "Maduro visited China",
+            &["maduro", "china"],
+        );
+        china.places = vec!["china".into()];
+        let t = Timeline::build("T", &docs, &[vec![russia], vec![china]]);
+        assert_eq!(t.events.len(), 2);
     }
 
     #[test]
