@@ -11,6 +11,7 @@
 #![deny(missing_docs)]
 
 mod build;
+pub mod config;
 pub mod diag;
 pub mod ingest;
 
