@@ -14,6 +14,7 @@ mod build;
 pub mod config;
 pub mod diag;
 pub mod ingest;
+pub mod overrides;
 
 pub use diag::Diagnostic;
 
