@@ -316,9 +316,61 @@ fn yaml_key(name: &str) -> String {
 
 /// A YAML syntax error from serde_yaml, as a diagnostic at its position.
 fn syntax_error(file: &str, text: &str, error: &serde_yaml::Error) -> Diagnostic {
-    let message = strip_positions(&error.to_string());
+    let raw = error.to_string();
+    let message = strip_positions(&raw);
+    if let Some(d) = duplicate_key(file, text, &message) {
+        return d;
+    }
+    if message.contains("more than one document") {
+        let second = second_document(text);
+        let message = "a config file holds one YAML document, but this one has several";
+        let help = "remove the `---` line and merge the documents into one";
+        return match second {
+            Some(span) => Diagnostic::at(file, text, span, message).with_help(help),
+            None => Diagnostic::file(file, message).with_help(help),
+        };
+    }
+    // For constructs left open, libyaml's context mark (where the key,
+    // quote or bracket started) is where the fix goes, not where it gave up.
+    let opened = [
+        (
+            "while scanning a simple key",
+            "expected `key: value`, found a line with no `: `",
+            "this line has no `: ` after its key: write `key: value`, or join it to the line \
+             above if it continues that text",
+        ),
+        (
+            "while scanning a quoted scalar",
+            "this quoted text has no closing quote",
+            "add the closing quote mark at the end of the text (inside, use the other kind of quote)",
+        ),
+        (
+            "while parsing a flow sequence",
+            "",
+            "this `[` is not closed: end the list with `]` on the same item, e.g. `merge: \
+             [ev-1a2b3c4d, ev-5e6f7a8b]`",
+        ),
+        (
+            "while parsing a flow mapping",
+            "",
+            "this `{` is not closed: end it with `}`, e.g. `match: { date: 2019-04, word: \
+             uprising }`",
+        ),
+    ];
+    for (context, plain, help) in opened {
+        if let Some((line, column)) = context_mark(&raw, context) {
+            let offset = offset_of(text, line, column);
+            let message = if plain.is_empty() {
+                format!("this is not valid YAML: {message}")
+            } else {
+                format!("this is not valid YAML: {plain}")
+            };
+            return Diagnostic::at(file, text, offset..offset, message).with_help(help);
+        }
+    }
     let Some(location) = error.location() else {
-        return Diagnostic::file(file, format!("this is not valid YAML: {message}"));
+        return Diagnostic::file(file, format!("this is not valid YAML: {message}"))
+            .with_help("check the file against the example in the annals documentation");
     };
     let offset = offset_of(text, location.line(), location.column());
     let help = syntax_help(text, location.line(), &message);
@@ -331,11 +383,64 @@ fn syntax_error(file: &str, text: &str, error: &serde_yaml::Error) -> Diagnostic
     .with_help(help)
 }
 
+/// The 1-based line and column after `context` in a libyaml message
+/// (`…, while scanning a simple key at line 2 column 1`).
+fn context_mark(raw: &str, context: &str) -> Option<(usize, usize)> {
+    let rest = raw.split(context).nth(1)?.strip_prefix(" at line ")?;
+    let (line, rest) = rest.split_once(" column ")?;
+    let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    Some((line.parse().ok()?, column.parse().ok()?))
+}
+
+/// serde_yaml's "duplicate entry with key" error, at the second key.
+fn duplicate_key(file: &str, text: &str, message: &str) -> Option<Diagnostic> {
+    let quoted = message.split("duplicate entry with key ").nth(1)?;
+    let key: String = serde_yaml::from_str(quoted).ok()?;
+    let span = locate::locate(text).and_then(|root| second_key(&root, &key));
+    let message = format!("`{key}` appears twice in the same mapping");
+    let help = "keep one entry: a key may appear once per mapping (merge the two entries)";
+    Some(match span {
+        Some(span) => Diagnostic::at(file, text, span, message).with_help(help),
+        None => Diagnostic::file(file, message).with_help(help),
+    })
+}
+
+/// The span of the second `key` in the first mapping that has it twice.
+fn second_key(node: &Node, key: &str) -> Option<Range<usize>> {
+    match &node.kind {
+        locate::Kind::Scalar => None,
+        locate::Kind::Seq(items) => items.iter().find_map(|n| second_key(n, key)),
+        locate::Kind::Map(entries) => entries
+            .iter()
+            .filter(|e| e.key == key)
+            .nth(1)
+            .map(|e| e.key_span.clone())
+            .or_else(|| entries.iter().find_map(|e| second_key(&e.value, key))),
+    }
+}
+
+/// The `---` line that starts a second document, if any.
+fn second_document(text: &str) -> Option<Range<usize>> {
+    let mut offset = 0;
+    let mut content = false;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        if trimmed == "---" || trimmed.starts_with("--- ") {
+            if content {
+                return Some(offset..offset + 3);
+            }
+        } else if !trimmed.trim_start().is_empty() && !trimmed.trim_start().starts_with('#') {
+            content = true;
+        }
+        offset += line.len();
+    }
+    None
+}
+
 /// What would fix a YAML syntax error on 1-based `line`.
 fn syntax_help(text: &str, line: usize, message: &str) -> String {
     let lines: Vec<&str> = text.lines().collect();
     let here = lines.get(line.saturating_sub(1)).copied().unwrap_or("");
-    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
     if here.trim_start_matches(' ').starts_with('\t') {
         return "indent with spaces: YAML does not allow tabs in indentation".to_owned();
     }
@@ -354,30 +459,84 @@ fn syntax_help(text: &str, line: usize, message: &str) -> String {
                 2019-04, word: uprising }`"
             .to_owned();
     }
-    // The column where keys of the line above start (after any `- `).
-    let above = lines[..line.saturating_sub(1).min(lines.len())]
-        .iter()
-        .rev()
-        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
-    if let Some(above) = above {
-        let mut key_column = indent(above);
-        let mut rest = above.trim_start_matches(' ');
-        while let Some(after) = rest.strip_prefix("- ") {
-            key_column += 2 + (after.len() - after.trim_start_matches(' ').len());
-            rest = after.trim_start_matches(' ');
-        }
-        let own = indent(here);
-        if !here.trim().is_empty() && own != key_column && own != indent(above) {
-            return format!(
-                "this line is indented by {own} spaces, the keys above by {key_column}: keys of \
-                 one mapping line up, and items of a list start with `- ` at the same column"
-            );
-        }
+    if let Some(help) = indentation_help(&lines, line) {
+        return help;
+    }
+    if message.contains("could not find expected ':'") {
+        return "each line of a mapping is `key: value`: check this line and the next for a \
+                missing `: ` or a quote that is not closed"
+            .to_owned();
+    }
+    if message.contains("did not find expected key") {
+        return "a new `key:` should start here: check for stray characters after the value, \
+                or a quote or bracket that is not closed"
+            .to_owned();
+    }
+    if message.contains("expected '-' indicator") {
+        return "items of a list start with `- `, at the column of the first item".to_owned();
     }
     "check the indentation (keys of one mapping line up; items of a list start with `- ` at \
      the same column) and quote text that starts with a special character such as `*`, `&`, \
      `!`, `[`, `{` or `%`"
         .to_owned()
+}
+
+/// A help when 1-based `line` is indented to no column the lines above
+/// allow: the columns of enclosing keys and items, or deeper after a
+/// `key:` or `-` that opens a block.
+fn indentation_help(lines: &[&str], line: usize) -> Option<String> {
+    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let here = lines.get(line.checked_sub(1)?)?;
+    if here.trim().is_empty() {
+        return None;
+    }
+    let own = indent(here);
+    let mut above = lines[..line - 1]
+        .iter()
+        .rev()
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
+    let nearest = above.next()?;
+    let opens = {
+        let t = nearest.split(" #").next().unwrap_or("").trim_end();
+        t.ends_with(':')
+            || t.ends_with(" -")
+            || t.trim() == "-"
+            || t.ends_with(" |")
+            || t.ends_with(" >")
+    };
+    if opens && own > indent(nearest) {
+        return None;
+    }
+    // Columns allowed: each enclosing line's indentation and key columns.
+    let mut allowed: Vec<usize> = Vec::new();
+    let mut limit = usize::MAX;
+    for l in std::iter::once(nearest).chain(above) {
+        let at = indent(l);
+        if at >= limit {
+            continue;
+        }
+        limit = at;
+        allowed.push(at);
+        let mut column = at;
+        let mut rest = l.trim_start_matches(' ');
+        while let Some(after) = rest.strip_prefix("- ") {
+            let gap = after.len() - after.trim_start_matches(' ').len();
+            column += 2 + gap;
+            rest = &after[gap..];
+            allowed.push(column);
+        }
+    }
+    if allowed.contains(&own) {
+        return None;
+    }
+    allowed.sort_unstable();
+    allowed.dedup();
+    let columns: Vec<String> = allowed.iter().map(ToString::to_string).collect();
+    Some(format!(
+        "this line is indented by {own} spaces, but the lines above allow {}: keys of one \
+         mapping line up, and items of a list start with `- ` at the same column",
+        columns.join(", ")
+    ))
 }
 
 /// Removes serde_yaml's " at line L column C" and " at position N"

@@ -770,3 +770,263 @@ title: after
         }
     }
 }
+
+/// Generated documents: the locator must agree with serde_yaml on the
+/// shape of every document and on the text of every scalar.
+#[cfg(test)]
+mod agreement {
+    use super::*;
+    use serde_yaml::Value as Yaml;
+
+    /// xorshift64*: deterministic, so failures reproduce.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+        }
+
+        fn below(&mut self, n: usize) -> usize {
+            usize::try_from(self.next() % n as u64).unwrap_or(0)
+        }
+
+        fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+            items[self.below(items.len())]
+        }
+    }
+
+    const WORDS: &[&str] = &[
+        "ev-1a2b3c4d",
+        "Maduro visits Moscow",
+        "2019-04",
+        "2019",
+        "Guaidó",
+        "a.txt",
+        "true",
+        "x",
+        "https://example.com/a#b",
+        "1.10",
+        "C'est ça",
+    ];
+    const QUOTED: &[&str] = &[
+        "\"Putin: no aid\"",
+        "'it''s'",
+        "\"a # b\"",
+        "\"tab\\tand \\\"quote\\\"\"",
+        "'[not a list]'",
+    ];
+    const KEYS: &[&str] = &[
+        "id",
+        "title",
+        "a.txt",
+        "match",
+        "\"odd: key\"",
+        "'q'",
+        "Guaidó",
+    ];
+
+    fn scalar(rng: &mut Rng) -> String {
+        if rng.below(4) == 0 {
+            rng.pick(QUOTED).to_owned()
+        } else {
+            rng.pick(WORDS).to_owned()
+        }
+    }
+
+    fn comment(rng: &mut Rng) -> &'static str {
+        if rng.below(4) == 0 { "  # note" } else { "" }
+    }
+
+    /// A flow node.
+    fn flow(rng: &mut Rng, depth: usize) -> String {
+        match if depth == 0 { 0 } else { rng.below(3) } {
+            0 => {
+                let s = scalar(rng);
+                // Plain scalars with flow indicators cannot go in flow.
+                if s.contains(['#', ',', ':']) && !s.starts_with(['"', '\'']) {
+                    "plain".to_owned()
+                } else {
+                    s
+                }
+            }
+            1 => {
+                let items: Vec<String> = (0..rng.below(4)).map(|_| flow(rng, depth - 1)).collect();
+                format!("[{}]", items.join(", "))
+            }
+            _ => {
+                let mut keys: Vec<&str> = Vec::new();
+                for _ in 0..rng.below(4) {
+                    let k = rng.pick(&["date", "word", "k"]);
+                    if !keys.contains(&k) {
+                        keys.push(k);
+                    }
+                }
+                let entries: Vec<String> = keys
+                    .iter()
+                    .map(|k| format!("{k}: {}", flow(rng, depth - 1)))
+                    .collect();
+                format!("{{ {} }}", entries.join(", "))
+            }
+        }
+    }
+
+    /// A block mapping at `indent`; `first` is written before the first
+    /// key (e.g. `- `), the other keys are indented.
+    fn mapping(rng: &mut Rng, indent: usize, depth: usize, out: &mut String, first: &str) {
+        let mut keys: Vec<&str> = Vec::new();
+        for _ in 0..2 + rng.below(3) {
+            let k = rng.pick(KEYS);
+            let plain = k.trim_matches(['"', '\'']);
+            if !keys
+                .iter()
+                .any(|seen| seen.trim_matches(['"', '\'']) == plain)
+            {
+                keys.push(k);
+            }
+        }
+        for (i, key) in keys.iter().enumerate() {
+            if i == 0 {
+                out.push_str(first);
+            } else {
+                out.push_str(&" ".repeat(indent));
+            }
+            out.push_str(key);
+            out.push(':');
+            value(rng, indent, depth, out);
+            if rng.below(5) == 0 {
+                out.push_str("\n# a comment line\n");
+            }
+        }
+    }
+
+    /// The value after `key:`, with its line break(s).
+    fn value(rng: &mut Rng, indent: usize, depth: usize, out: &mut String) {
+        match if depth == 0 { 0 } else { rng.below(9) } {
+            7 => {
+                let pad = " ".repeat(indent + 2);
+                out.push_str(&format!(
+                    " |\n{pad}line one\n{pad}# not a comment\n\n{pad}line two\n"
+                ));
+            }
+            8 => {
+                let pad = " ".repeat(indent + 2);
+                out.push_str(&format!(" a plain text\n{pad}that goes on\n"));
+            }
+            0 => {
+                out.push(' ');
+                out.push_str(&scalar(rng));
+                out.push_str(comment(rng));
+                out.push('\n');
+            }
+            1 => {
+                out.push(' ');
+                out.push_str(&flow(rng, 2));
+                out.push('\n');
+            }
+            2 | 5 => {
+                out.push('\n');
+                mapping(rng, indent + 2, depth - 1, out, &" ".repeat(indent + 2));
+            }
+            3 | 6 => {
+                out.push('\n');
+                // Lists may sit at the key's own indentation.
+                let at = if rng.below(2) == 0 {
+                    indent
+                } else {
+                    indent + 2
+                };
+                sequence(rng, at, depth - 1, out);
+            }
+            _ => out.push('\n'),
+        }
+    }
+
+    fn sequence(rng: &mut Rng, indent: usize, depth: usize, out: &mut String) {
+        for _ in 0..1 + rng.below(3) {
+            let dash = format!("{}- ", " ".repeat(indent));
+            match if depth == 0 { 0 } else { rng.below(4) } {
+                0 => {
+                    out.push_str(&dash);
+                    out.push_str(&scalar(rng));
+                    out.push_str(comment(rng));
+                    out.push('\n');
+                }
+                1 => mapping(rng, indent + 2, depth - 1, out, &dash),
+                2 => {
+                    out.push_str(&dash);
+                    out.push_str(&flow(rng, 2));
+                    out.push('\n');
+                }
+                _ => {
+                    out.push_str(&format!("{}-\n", " ".repeat(indent)));
+                    mapping(rng, indent + 2, depth - 1, out, &" ".repeat(indent + 2));
+                }
+            }
+        }
+    }
+
+    fn check(src: &str, yaml: &Yaml, node: &Node, path: &str) {
+        match (yaml, &node.kind) {
+            (Yaml::Mapping(map), Kind::Map(entries)) => {
+                assert_eq!(map.len(), entries.len(), "{path}: entries\n{src}");
+                for ((key, value), entry) in map.iter().zip(entries) {
+                    let key_text = match key {
+                        Yaml::String(s) => s.clone(),
+                        other => serde_yaml::to_string(other)
+                            .unwrap_or_default()
+                            .trim()
+                            .to_owned(),
+                    };
+                    let located: Yaml = serde_yaml::from_str(&src[entry.key_span.clone()])
+                        .expect("a key's text is YAML");
+                    assert_eq!(&located, key, "{path}: key\n{src}");
+                    check(src, value, &entry.value, &format!("{path}.{key_text}"));
+                }
+            }
+            (Yaml::Sequence(seq), Kind::Seq(items)) => {
+                assert_eq!(seq.len(), items.len(), "{path}: items\n{src}");
+                for (i, (value, item)) in seq.iter().zip(items).enumerate() {
+                    check(src, value, item, &format!("{path}[{i}]"));
+                }
+            }
+            (Yaml::Null, Kind::Scalar) if node.span.is_empty() => {}
+            (Yaml::String(_), Kind::Scalar) if src[node.span.clone()].starts_with('|') => {}
+            (scalar, Kind::Scalar) => {
+                let text = &src[node.span.clone()];
+                let located: Yaml = serde_yaml::from_str(text)
+                    .unwrap_or_else(|e| panic!("{path}: {text:?} is not YAML: {e}\n{src}"));
+                assert_eq!(&located, scalar, "{path}: scalar {text:?}\n{src}");
+            }
+            (yaml, _) => panic!("{path}: serde_yaml has {yaml:?}, the locator {node:?}\n{src}"),
+        }
+    }
+
+    #[test]
+    fn locator_agrees_with_serde_yaml() {
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        let mut checked = 0;
+        let mut lines = 0;
+        for _ in 0..2000 {
+            let mut src = String::new();
+            if rng.below(3) == 0 {
+                src.push_str("# annals.yaml\n\n");
+            }
+            mapping(&mut rng, 0, 4, &mut src, "");
+            let Ok(yaml) = serde_yaml::from_str::<Yaml>(&src) else {
+                continue;
+            };
+            let node = locate(&src).expect("a document with content");
+            check(&src, &yaml, &node, "");
+            lines += src.lines().count();
+            checked += 1;
+        }
+        assert!(
+            checked > 1500,
+            "most generated documents are valid: {checked}"
+        );
+        assert!(lines > 20 * checked, "documents are nested: {lines} lines");
+    }
+}

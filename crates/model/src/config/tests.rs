@@ -167,6 +167,22 @@ fn syntax_errors() {
         "syntax_unclosed_flow",
         errors("events:\n  - merge: [ev-1, ev-2\n")
     );
+    snap!(
+        "syntax_unclosed_flow_mapping",
+        errors("events:\n  - match: { word: x\n    hide: true\n")
+    );
+    snap!(
+        "syntax_missing_colon",
+        errors("title: x\nmin_sources 1\narticles:\n  a.txt: {}\n")
+    );
+    snap!(
+        "syntax_unclosed_quote",
+        errors("title: \"Maduro in Moscow\nmin_sources: 1\n")
+    );
+    snap!(
+        "syntax_stray_text",
+        errors("events:\n  - match: { date: 2019-04 }}\n    hide: true\n")
+    );
 }
 
 #[test]
@@ -366,4 +382,105 @@ fn serde_yaml_positions_are_stripped() {
     for (input, expected) in table {
         assert_eq!(strip_positions(input), expected);
     }
+}
+
+#[test]
+fn yaml_corner_cases() {
+    snap!(
+        "duplicate_key",
+        errors("title: a\narticles:\n  a.txt: {}\n  a.txt: {}\n")
+    );
+    snap!("two_documents", errors("title: a\n---\ntitle: b\n"));
+    snap!(
+        "nested_list_item",
+        errors("events:\n  - - id: ev-1\n      hide: true\n")
+    );
+    snap!(
+        "number_key_in_item",
+        errors("events:\n  - id: ev-1\n    1: x\n    hide: true\n")
+    );
+    snap!(
+        "tagged_value",
+        errors("events:\n  - id: !ev ev-1\n    hide: true\n")
+    );
+}
+
+#[test]
+fn anchors_and_aliases_are_read() {
+    let config = parse(
+        "articles:\n  a.txt: &meta\n    source: AFP\n    published: 2019-09-25\n  b.txt: *meta\n",
+    );
+    assert_eq!(config.articles["b.txt"].source.as_deref(), Some("AFP"));
+}
+
+#[test]
+fn mutated_configs_never_panic() {
+    // xorshift64*: deterministic mutations of the documented example.
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move |n: usize| {
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        usize::try_from(state.wrapping_mul(0x2545_f491_4f6c_dd1d) % n as u64).unwrap_or(0)
+    };
+    let pieces = [
+        " ",
+        "\n",
+        "  ",
+        "- ",
+        ":",
+        ": ",
+        "#",
+        "[",
+        "]",
+        "{",
+        "}",
+        ",",
+        "\"",
+        "'",
+        "\t",
+        "é",
+        "&a ",
+        "*a",
+        "!t ",
+        "|",
+        ">",
+        "---\n",
+        "?",
+        "ev-1a2b3c4d",
+        "2019-13",
+        "START",
+    ];
+    let mut errors = 0;
+    for _ in 0..1500 {
+        let mut chars: Vec<char> = FULL.chars().collect();
+        for _ in 0..1 + next(4) {
+            let at = next(chars.len() + 1);
+            match next(3) {
+                0 if at < chars.len() => {
+                    chars.remove(at);
+                }
+                _ => {
+                    let piece = pieces[next(pieces.len())];
+                    for (i, c) in piece.chars().enumerate() {
+                        chars.insert(at + i, c);
+                    }
+                }
+            }
+        }
+        let src: String = chars.into_iter().collect();
+        if let Err(diags) = Config::parse("annals.yaml", &src) {
+            assert!(!diags.is_empty());
+            for d in diags {
+                let printed = d.to_string();
+                assert!(printed.starts_with("error: "), "{printed}");
+                assert!(
+                    d.help.is_some(),
+                    "every error says what would fix it: {printed}"
+                );
+            }
+            errors += 1;
+        }
+    }
+    assert!(errors > 300, "mutations find errors: {errors}");
 }
