@@ -129,7 +129,16 @@ impl fmt::Display for Diagnostic {
                 Some((line, _)) => " ".repeat(line.to_string().len()),
                 None => " ".into(),
             };
-            writeln!(f, "{pad} = help: {help}")?;
+            // Continuation lines (a YAML snippet) line up under the text.
+            let mut lines = help.lines();
+            writeln!(f, "{pad} = help: {}", lines.next().unwrap_or_default())?;
+            for line in lines {
+                if line.is_empty() {
+                    writeln!(f)?;
+                } else {
+                    writeln!(f, "{pad}         {line}")?;
+                }
+            }
         }
         Ok(())
     }

@@ -6,19 +6,23 @@
 //! - **edit** (`id:` or `match:` with `retitle`, `redate`, `mod`, `hide`,
 //!   `note`): `redate` replaces the value, keeping its precision as
 //!   written (`2019-04` stays a month) and clearing the modifier unless
-//!   `mod` is given; `mod` alone changes only the modifier; `hide: true`
-//!   removes the event.
+//!   `mod` is given, and drops that date from the event's alternatives;
+//!   `mod` alone changes only the modifier; `hide: true` removes the
+//!   event.
 //! - **merge**: the first id keeps its id, title, summary and place; the
 //!   others' citations join it, at most one per article (the first one
 //!   listed wins); the date is `redate` when given, else the most precise
 //!   of the events' dates, which must all contain it (`2019-04` and
 //!   `2019-04-16` merge to `2019-04-16`; two different days need a
-//!   `redate`).
+//!   `redate`). The merged events' alternative dates are kept, and dates a
+//!   `redate` overrules become alternatives with their articles. Salience
+//!   is rescored: 100 per article plus the best mention/actor score.
 //! - **split**: one event per cited article, in citation order; the first
-//!   keeps the id, the others get `stable_id(["split", id, article])`.
+//!   keeps the id (and the note), the others get `stable_id(["split", id,
+//!   article])`. An article that gave an alternative date gets that date.
 //! - **add**: a new event with id `stable_id(["added", date, title])`,
 //!   stable across runs; `source`/`url` become a citation whose `doc` is
-//!   the config file and whose quote is empty.
+//!   the config file and whose quote is empty; salience 0.
 //!
 //! A selector picks exactly one event: `id` by id; `match.date` events
 //! whose value equals it or whose calendar days lie inside it; `match.word`
@@ -44,7 +48,7 @@ use std::ops::Range;
 use annals_parse::Value;
 
 use crate::config::{Action, Changes, Config, NewEvent, Override, Selector, Spanned};
-use crate::{Citation, Diagnostic, Event, Timeline, When, stable_id};
+use crate::{Alternative, Citation, Diagnostic, Event, Timeline, When, stable_id};
 
 /// Applies `config`'s overrides to `timeline`: the corrected timeline, or
 /// every problem found (then nothing is applied).
@@ -151,6 +155,8 @@ impl State<'_> {
                 value: value.clone(),
                 modifier: changes.modifier,
             };
+            // A date the person chose is no longer an alternative to it.
+            event.alternatives.retain(|a| a.when.value != *value);
         } else if let Some(modifier) = changes.modifier {
             event.when.modifier = Some(modifier);
         }
@@ -319,6 +325,23 @@ impl State<'_> {
                 }
             }
         }
+        // The merged events' alternatives, and the dates of merged events
+        // that a `redate` overrules, with the articles that give them.
+        let mut alternatives: Vec<Alternative> = Vec::new();
+        for event in &events {
+            for a in &event.alternatives {
+                add_alternative(&mut alternatives, &a.when, &a.docs);
+            }
+            if !compatible(&event.when.value, &when.value) {
+                let docs: Vec<String> = event.citations.iter().map(|c| c.doc.clone()).collect();
+                add_alternative(&mut alternatives, &event.when, &docs);
+            }
+        }
+        alternatives.retain(|a| !compatible(&a.when.value, &when.value));
+        // Salience as `Timeline::build` scores it: 100 per article, plus
+        // the best of the merged events' mention and actor scores.
+        let salience = 100 * u32::try_from(citations.len()).unwrap_or(u32::MAX / 100)
+            + events.iter().map(|e| e.salience % 100).max().unwrap_or(0);
         let first = events[0];
         let merged = Event {
             id: first.id.clone(),
@@ -333,6 +356,8 @@ impl State<'_> {
                 .note
                 .clone()
                 .or_else(|| events.iter().find_map(|e| e.note.clone())),
+            alternatives,
+            salience,
         };
         let line = self.line(item);
         for &index in &indices[1..] {
@@ -393,7 +418,12 @@ impl State<'_> {
                 } else {
                     stable_id(&["split", &event.id, doc])
                 },
-                when: event.when.clone(),
+                // An article that gave another date gets it back.
+                when: event
+                    .alternatives
+                    .iter()
+                    .find(|a| a.docs.iter().any(|d| d == doc))
+                    .map_or_else(|| event.when.clone(), |a| a.when.clone()),
                 title: event.title.clone(),
                 summary: event.summary.clone(),
                 citations: event
@@ -404,6 +434,8 @@ impl State<'_> {
                     .cloned()
                     .collect(),
                 note: if i == 0 { event.note.clone() } else { None },
+                alternatives: Vec::new(),
+                salience: 100 + event.salience % 100,
             })
             .collect();
         if let Some(clash) = parts[1..]
@@ -457,6 +489,8 @@ impl State<'_> {
             summary: None,
             citations,
             note: new.note.clone(),
+            alternatives: Vec::new(),
+            salience: 0,
         });
         Ok(())
     }
@@ -480,7 +514,7 @@ fn list(events: &[&Event]) -> String {
         .iter()
         .map(|e| {
             format!(
-                "    {:id_width$}  {:date_width$}  {}",
+                "  {:id_width$}  {:date_width$}  {}",
                 e.id,
                 e.when.value.as_str(),
                 e.title
@@ -488,7 +522,7 @@ fn list(events: &[&Event]) -> String {
         })
         .collect();
     if events.len() > shown.len() {
-        lines.push(format!("    … and {} more", events.len() - shown.len()));
+        lines.push(format!("  … and {} more", events.len() - shown.len()));
     }
     lines.join("\n")
 }
@@ -503,6 +537,33 @@ fn date_matches(value: &Value, wanted: &Value) -> bool {
         (Some((first, last)), Some((from, to))) => from <= first && last <= to,
         _ => false,
     }
+}
+
+/// True when one value's calendar days contain the other's (or they are
+/// the same value).
+fn compatible(a: &Value, b: &Value) -> bool {
+    a == b || date_matches(a, b) || date_matches(b, a)
+}
+
+/// Adds `docs` to the alternative date `when`, creating it if needed.
+fn add_alternative(alternatives: &mut Vec<Alternative>, when: &When, docs: &[String]) {
+    let index = match alternatives.iter().position(|a| a.when == *when) {
+        Some(index) => index,
+        None => {
+            alternatives.push(Alternative {
+                when: when.clone(),
+                docs: Vec::new(),
+            });
+            alternatives.len() - 1
+        }
+    };
+    let entry = &mut alternatives[index];
+    for doc in docs {
+        if !entry.docs.contains(doc) {
+            entry.docs.push(doc.clone());
+        }
+    }
+    entry.docs.sort();
 }
 
 /// The date of merged events: the most precise one, when every other

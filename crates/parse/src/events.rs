@@ -43,6 +43,9 @@ pub struct EventMention {
     pub participants: Vec<String>,
     /// True when the clause is negated ("didn't offer").
     pub negated: bool,
+    /// Byte range of the clause that reports the happening, verbatim
+    /// (within `sentence`).
+    pub clause: Range<usize>,
 }
 
 /// Finds the dated event mentions of `text`, given its `timexes` (from
@@ -61,6 +64,87 @@ pub fn mentions(text: &str, timexes: &[Timex]) -> Vec<EventMention> {
             if let Some(m) = mention(text, &sentence, &words, timex) {
                 out.push(m);
             }
+        }
+    }
+    out
+}
+
+/// For each event span (e.g. a trigger from [`crate::triggers`] or a gold
+/// annotation), the index into `timexes` of the timex that dates it, or
+/// `None` when no timex in its sentence does (the document's creation time
+/// then dates reporting verbs and present-tense news).
+///
+/// A timex dates the events of its own clause; an appositive date ("…,
+/// last December, …") dates the clause before it; a sentence-initial date
+/// ("In April, …") dates every main clause of the sentence. When several
+/// timexes qualify, the nearest wins.
+///
+/// ```
+/// use annals_parse::{events::anchors, Timex, TimexType};
+/// let text = "Prices rose in May after the bank cut rates on Tuesday.";
+/// let t = |s: &str, v: &str| {
+///     let at = text.find(s).unwrap();
+///     Timex { span: at..at + s.len(), kind: TimexType::Date, value: v.parse().unwrap(), modifier: None }
+/// };
+/// let timexes = [t("May", "2019-05"), t("Tuesday", "2019-05-07")];
+/// let rose = text.find("rose").unwrap();
+/// let cut = text.find("cut").unwrap();
+/// assert_eq!(anchors(text, &timexes, &[rose..rose + 4, cut..cut + 3]), [Some(0), Some(1)]);
+/// ```
+pub fn anchors(text: &str, timexes: &[Timex], events: &[Range<usize>]) -> Vec<Option<usize>> {
+    let sentences = crate::sentences(text);
+    let mut out = vec![None; events.len()];
+    for sentence in &sentences {
+        let in_sentence: Vec<usize> = (0..events.len())
+            .filter(|&i| events[i].start >= sentence.start && events[i].end <= sentence.end)
+            .collect();
+        if in_sentence.is_empty() {
+            continue;
+        }
+        let words = words(text, sentence.clone());
+        let clauses = clauses(&words);
+        let clause_of = |offset: usize| {
+            let w = words.iter().position(|w| w.span.1 > offset)?;
+            clauses.iter().position(|c| c.contains(&w))
+        };
+        // Each timex's home clause and whether it opens the sentence.
+        let homes: Vec<(usize, usize, bool)> = timexes
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.span.start >= sentence.start && t.span.end <= sentence.end)
+            .filter(|(_, t)| t.kind != TimexType::Set)
+            .filter_map(|(i, t)| {
+                let ci = clause_of(t.span.start)?;
+                let filler_only = words[clauses[ci].clone()].iter().all(|w| {
+                    (w.span.0 >= t.span.start && w.span.1 <= t.span.end)
+                        || FILLER.contains(&lower(w).as_str())
+                });
+                if !filler_only {
+                    return Some((i, ci, false));
+                }
+                match ci.checked_sub(1) {
+                    Some(prev) => Some((i, prev, false)),
+                    None => Some((i, 1.min(clauses.len() - 1), true)),
+                }
+            })
+            .collect();
+        for e in in_sentence {
+            let Some(ce) = clause_of(events[e].start) else {
+                continue;
+            };
+            let subordinate = SUBORDINATORS.contains(&lower(&words[clauses[ce].start]).as_str());
+            let distance = |t: usize| timexes[t].span.start.abs_diff(events[e].start);
+            let same_clause = homes
+                .iter()
+                .filter(|(_, home, _)| *home == ce)
+                .map(|(t, _, _)| *t)
+                .min_by_key(|&t| distance(t));
+            let opening = homes
+                .iter()
+                .filter(|(_, _, opens)| *opens && !subordinate)
+                .map(|(t, _, _)| *t)
+                .next();
+            out[e] = same_clause.or(opening);
         }
     }
     out
@@ -116,7 +200,7 @@ fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
 /// Words that open a subordinate clause: a clause boundary before them.
 const SUBORDINATORS: &[&str] = &[
     "after", "before", "when", "while", "because", "although", "though", "until", "since", "where",
-    "which", "who", "whom", "whose", "whereas", "unless", "once",
+    "which", "who", "whom", "whose", "whereas", "unless", "once", "that",
 ];
 
 /// Clauses: index ranges into `words`.
@@ -529,11 +613,20 @@ fn build(
     let negated = words[clause.clone()]
         .iter()
         .any(|w| NEGATIONS.contains(&lower(w).as_str()));
-    let title = title(text, words, clauses, clause, ti, t);
+    let title = title(text, words, clauses, clause.clone(), ti, t);
     if title.split_whitespace().count() < 2 {
         return None;
     }
     let participants = participants(&words[sentence_words(words)]);
+    let clause_span = {
+        let first = &words[clause.start];
+        let last = &words[clause.end - 1];
+        let end = text[last.span.1..sentence.end]
+            .char_indices()
+            .find(|&(_, c)| !matches!(c, '"' | '”' | '’' | ')'))
+            .map_or(sentence.end, |(i, _)| last.span.1 + i);
+        first.span.0..end
+    };
     Some(EventMention {
         sentence: sentence.clone(),
         trigger: words[ti].span.0..words[ti].span.1,
@@ -544,6 +637,7 @@ fn build(
         title,
         participants,
         negated,
+        clause: clause_span,
     })
     .filter(|m| !text[m.trigger.clone()].is_empty())
 }
@@ -1059,6 +1153,63 @@ mod tests {
     }
 
     #[test]
+    fn anchors_table() {
+        // (text, timex phrases with values, event word, expected timex phrase)
+        type Row<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str, Option<&'a str>);
+        let table: &[Row<'_>] = &[
+            (
+                "In April, the army rebelled and the president fled.",
+                &[("April", "2019-04")],
+                "fled",
+                Some("April"),
+            ),
+            (
+                "In April, the army rebelled after talks failed.",
+                &[("April", "2019-04")],
+                "failed",
+                None,
+            ),
+            (
+                "Maduro's visit to Moscow, last December, alarmed Washington.",
+                &[("last December", "2018-12")],
+                "visit",
+                Some("last December"),
+            ),
+            (
+                "Officials said the plant closed in 2016.",
+                &[("2016", "2016")],
+                "closed",
+                Some("2016"),
+            ),
+            (
+                "Officials said Monday that the plant had closed.",
+                &[("Monday", "2019-09-23")],
+                "closed",
+                None,
+            ),
+            (
+                "Officials said Monday that the plant had closed.",
+                &[("Monday", "2019-09-23")],
+                "said",
+                Some("Monday"),
+            ),
+            (
+                "The firm, which was founded in 1990, said it would sell.",
+                &[("1990", "1990")],
+                "said",
+                None,
+            ),
+        ];
+        for (text, phrases, event, want) in table {
+            let timexes: Vec<Timex> = phrases.iter().map(|(p, v)| timex(text, p, v)).collect();
+            let at = text.find(event).unwrap();
+            let span = std::iter::once(at..at + event.len()).collect::<Vec<_>>();
+            let got = anchors(text, &timexes, &span)[0].map(|i| &text[timexes[i].span.clone()]);
+            assert_eq!(got, *want, "{text} / {event}");
+        }
+    }
+
+    #[test]
     fn durations_and_references_date_nothing() {
         let text = "He waited two weeks in recent years.";
         let mut t = timex(text, "two weeks", "P2W");
@@ -1092,6 +1243,70 @@ mod tests {
             ("bed", None),
         ] {
             assert_eq!(verb_base(form).as_deref(), base, "{form}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Arbitrary text with timexes on arbitrary char-boundary spans.
+    fn text_and_timexes() -> impl Strategy<Value = (String, Vec<Timex>)> {
+        let text = prop_oneof![
+            "\\PC{0,200}",
+            Just("Maduro last visited Russia in December 2018, just days before bombers flew.".to_owned()),
+            Just("Since last January, the president of the Assembly, Juan Guaidó, said that it ended.".to_owned()),
+        ];
+        (
+            text,
+            prop::collection::vec((any::<u16>(), any::<u16>(), 0..4u8), 0..6),
+        )
+            .prop_map(|(text, raw)| {
+                let bounds: Vec<usize> = (0..=text.len())
+                    .filter(|&i| text.is_char_boundary(i))
+                    .collect();
+                let mut timexes: Vec<Timex> = raw
+                    .into_iter()
+                    .filter_map(|(a, b, k)| {
+                        let a = bounds[a as usize % bounds.len()];
+                        let b = bounds[b as usize % bounds.len()];
+                        let (start, end) = (a.min(b), a.max(b));
+                        (start < end).then(|| Timex {
+                            span: start..end,
+                            kind: [
+                                TimexType::Date,
+                                TimexType::Time,
+                                TimexType::Duration,
+                                TimexType::Set,
+                            ][k as usize],
+                            value: ["2019-09-25", "2018-12", "P2W", "XXXX-WXX-1"][k as usize]
+                                .parse()
+                                .expect("valid"),
+                            modifier: None,
+                        })
+                    })
+                    .collect();
+                timexes.sort_by_key(|t| t.span.start);
+                (text, timexes)
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn mentions_and_anchors_stay_in_bounds((text, timexes) in text_and_timexes()) {
+            for m in mentions(&text, &timexes) {
+                for r in [&m.sentence, &m.trigger, &m.timex] {
+                    prop_assert!(r.start <= r.end && r.end <= text.len());
+                    prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+                }
+                prop_assert!(m.title.split_whitespace().count() <= MAX_TITLE_WORDS);
+            }
+            let spans: Vec<Range<usize>> = timexes.iter().map(|t| t.span.clone()).collect();
+            let anchored = anchors(&text, &timexes, &spans);
+            prop_assert_eq!(anchored.len(), spans.len());
+            prop_assert!(anchored.iter().flatten().all(|&i| i < timexes.len()));
         }
     }
 }

@@ -39,8 +39,13 @@ impl std::fmt::Display for RenderError {
 
 impl std::error::Error for RenderError {}
 
-/// Renders the whole site: `index.html` and `timeline.json` (first cut).
+/// Renders the whole site: `timeline.json` (first cut; the page follows).
 pub fn site(timeline: &Timeline, options: &SiteOptions) -> Result<Vec<OutputFile>, RenderError> {
-    let _ = (timeline, options);
-    Ok(Vec::new())
+    let _ = options;
+    let json =
+        serde_json::to_vec_pretty(timeline).map_err(|e| RenderError::Template(e.to_string()))?;
+    Ok(vec![OutputFile {
+        name: "timeline.json".into(),
+        contents: json,
+    }])
 }

@@ -2,7 +2,7 @@ use annals_parse::Mod;
 use chrono::NaiveDate;
 
 use super::*;
-use crate::SourceInfo;
+use crate::{Alternative, SourceInfo};
 
 /// Snapshots live in `crates/model/src/snapshots/`, named `overrides_*`.
 macro_rules! snap {
@@ -37,6 +37,8 @@ fn event(id: &str, date: &str, title: &str, docs: &[&str]) -> Event {
         summary: None,
         citations: docs.iter().map(|d| cite(d)).collect(),
         note: None,
+        alternatives: Vec::new(),
+        salience: 100 * u32::try_from(docs.len()).expect("few docs") + 5,
     }
 }
 
@@ -491,4 +493,94 @@ fn several_bad_items_are_all_reported() {
         .map(|(l, _)| l)
         .collect();
     assert_eq!(lines, [2, 4, 6]);
+}
+
+fn config(yaml: &str) -> Config {
+    Config::parse("annals.yaml", yaml).expect("the fixture config parses")
+}
+
+#[test]
+fn alternative_dates_follow_the_edits() {
+    let mut base = timeline();
+    // Article `c` dated the Kremlin meeting a day earlier.
+    let day = |v: &str| When {
+        value: v.parse().expect("a value"),
+        modifier: None,
+    };
+    base.events
+        .iter_mut()
+        .find(|e| e.id == "ev-meet")
+        .expect("ev-meet")
+        .alternatives
+        .push(Alternative {
+            when: day("2019-09-24"),
+            docs: vec!["c".to_owned()],
+        });
+
+    // Split gives each article its own date back.
+    let t = apply(&base, &config("events:\n  - split: ev-meet\n")).expect("applies");
+    let mut dates: Vec<(String, String)> = t
+        .events
+        .iter()
+        .filter(|e| e.title.starts_with("Putin meets"))
+        .map(|e| (e.citations[0].doc.clone(), e.when.value.to_string()))
+        .collect();
+    dates.sort();
+    assert_eq!(
+        dates,
+        [
+            ("a".to_owned(), "2019-09-25".to_owned()),
+            ("b".to_owned(), "2019-09-25".to_owned()),
+            ("c".to_owned(), "2019-09-24".to_owned()),
+        ]
+    );
+    assert!(t.events.iter().all(|e| e.alternatives.is_empty()));
+
+    // Choosing the alternative removes it.
+    let t = apply(
+        &base,
+        &config("events:\n  - id: ev-meet\n    redate: 2019-09-24\n"),
+    )
+    .expect("applies");
+    assert!(get(&t, "ev-meet").alternatives.is_empty());
+
+    // A merge keeps the alternatives of what it merges.
+    let t = apply(&base, &config("events:\n  - merge: [ev-talks, ev-meet]\n")).expect("applies");
+    assert_eq!(
+        get(&t, "ev-talks").alternatives,
+        [Alternative {
+            when: day("2019-09-24"),
+            docs: vec!["c".to_owned()],
+        }]
+    );
+
+    // Dates a merge's `redate` overrules become alternatives, with the
+    // articles that give them.
+    let t = ok("events:\n  - merge: [ev-aid, ev-uprising]\n    redate: 2019-04-20\n");
+    assert_eq!(
+        get(&t, "ev-aid").alternatives,
+        [
+            Alternative {
+                when: day("2019-04-16"),
+                docs: vec!["b".to_owned()],
+            },
+            Alternative {
+                when: day("2019-04-30"),
+                docs: vec!["a".to_owned()],
+            },
+        ]
+    );
+}
+
+#[test]
+fn salience_counts_the_merged_articles() {
+    let t = ok("events:\n  - merge: [ev-talks, ev-meet]\n");
+    assert_eq!(get(&t, "ev-talks").salience, 405);
+    let t = ok("events:\n  - split: ev-meet\n");
+    assert!(
+        t.events
+            .iter()
+            .filter(|e| e.title.starts_with("Putin meets"))
+            .all(|e| e.salience == 105)
+    );
 }
