@@ -615,15 +615,33 @@ impl<'a> Y<'a> {
         }
     }
 
-    /// The entries of a mapping, with their positions.
+    /// The entries of a mapping, with their positions. Keys that YAML
+    /// reads as numbers or booleans keep their text as written (`1.10`,
+    /// not `1.1`).
     fn fields(&self) -> Option<Vec<Field<'a>>> {
         let map = self.value.as_mapping()?;
         let own = self.span();
+        // Entries pair up by position when the locator saw them all.
+        let located = match self.node.map(|n| &n.kind) {
+            Some(locate::Kind::Map(entries)) if entries.len() == map.len() => Some(entries),
+            _ => None,
+        };
         Some(
             map.iter()
-                .map(|(key, value)| {
-                    let key = scalar_text(key);
-                    let entry = self.node.and_then(|n| n.entry(&key));
+                .enumerate()
+                .map(|(i, (key, value))| {
+                    let by_position = located.map(|entries| &entries[i]);
+                    let entry = match key {
+                        Yaml::String(s) => by_position
+                            .filter(|e| e.key == *s)
+                            .or_else(|| self.node.and_then(|n| n.entry(s))),
+                        _ => by_position,
+                    };
+                    let key = match (key, entry) {
+                        (Yaml::String(s), _) => s.clone(),
+                        (_, Some(e)) => e.key.clone(),
+                        (other, None) => scalar_text(other),
+                    };
                     let key_span = entry.map_or(own.clone(), |e| e.key_span.clone());
                     Field {
                         value: Y {

@@ -484,3 +484,24 @@ fn mutated_configs_never_panic() {
     }
     assert!(errors > 300, "mutations find errors: {errors}");
 }
+
+#[test]
+fn the_seeds_config_parses() {
+    let src = include_str!("../../../../seeds/annals.yaml");
+    let config = parse(src);
+    assert_eq!(config.title.as_deref(), Some("Maduro in Moscow"));
+    assert_eq!(config.articles.len(), 5);
+    for (name, meta) in &config.articles {
+        assert!(config.article_span(name).is_some(), "{name} is located");
+        assert!(meta.source.is_some(), "{name} has a source");
+    }
+}
+
+#[test]
+fn article_names_are_read_as_written() {
+    let src = "articles:\n  1.10: { source: A }\n  2019: { source: B }\n  true: { source: C }\n";
+    let config = parse(src);
+    let names: Vec<&str> = config.articles.keys().map(String::as_str).collect();
+    assert_eq!(names, ["1.10", "2019", "true"]);
+    assert_eq!(config.article_span("1.10").map(|s| &src[s]), Some("1.10"));
+}
