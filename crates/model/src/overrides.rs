@@ -96,8 +96,8 @@ pub fn apply(timeline: &Timeline, config: &Config) -> Result<Timeline, Vec<Diagn
     })
 }
 
-/// The events as the overrides so far left them, and why removed ids are
-/// gone.
+/// The events as the overrides so far left them, and for each id an
+/// override removed, a help saying which one.
 struct State<'a> {
     config: &'a Config,
     events: Vec<Event>,
@@ -142,7 +142,10 @@ impl State<'_> {
             let line = self.line(item);
             self.gone.insert(
                 event.id,
-                format!("it was hidden by the override at line {line}"),
+                format!(
+                    "it was hidden by the override at line {line}; move this override before \
+                     that one, or drop one of them"
+                ),
             );
             return;
         }
@@ -182,11 +185,7 @@ impl State<'_> {
         }
         let message = format!("no event has the id `{}`", id.value);
         if let Some(why) = self.gone.get(&id.value) {
-            let help = format!(
-                "{why}; move this override before that one, or point it at the event that \
-                 remains"
-            );
-            return Err(self.error(id.span.clone(), message, help));
+            return Err(self.error(id.span.clone(), message, why.clone()));
         }
         let mut near: Vec<(usize, &Event)> = self
             .events
@@ -365,7 +364,8 @@ impl State<'_> {
             self.gone.insert(
                 id.clone(),
                 format!(
-                    "it was merged into `{}` by the override at line {line}",
+                    "it was merged into `{0}` by the override at line {line}; write `{0}` \
+                     instead, or move this override before the merge",
                     merged.id
                 ),
             );

@@ -87,11 +87,17 @@ impl<'a> Locator<'a> {
         let mut lines = Vec::new();
         let mut start = 0;
         for piece in src.split_inclusive('\n') {
-            let text = piece.trim_end_matches(['\n', '\r']);
+            // A byte order mark is not part of the first line's text.
+            let bom = if start == 0 && piece.starts_with('\u{feff}') {
+                '\u{feff}'.len_utf8()
+            } else {
+                0
+            };
+            let text = piece[bom..].trim_end_matches(['\n', '\r']);
             let indent = text.len() - text.trim_start_matches(' ').len();
             lines.push(Line {
-                start,
-                end: start + text.len(),
+                start: start + bom,
+                end: start + bom + text.len(),
                 indent,
             });
             start += piece.len();

@@ -505,3 +505,22 @@ fn article_names_are_read_as_written() {
     assert_eq!(names, ["1.10", "2019", "true"]);
     assert_eq!(config.article_span("1.10").map(|s| &src[s]), Some("1.10"));
 }
+
+#[test]
+fn crlf_and_byte_order_marks_keep_positions() {
+    for src in [
+        "events:\r\n  - id: ev-1\r\n    retitel: x\r\n",
+        "\u{feff}events:\n  - id: ev-1\n    retitel: x\n",
+    ] {
+        let diags = Config::parse("annals.yaml", src).unwrap_err();
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].line_col(), Some((3, 5)), "{src:?}");
+        assert!(diags[0].to_string().contains("3 |     retitel: x\n"));
+    }
+    let src = "\u{feff}titel: x\n";
+    let diags = Config::parse("annals.yaml", src).unwrap_err();
+    assert_eq!(
+        &src[diags[0].location.as_ref().map_or(0..0, |l| l.span.clone())],
+        "titel"
+    );
+}
