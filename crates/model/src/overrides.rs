@@ -42,7 +42,7 @@
 //! `add` of an event that already exists), and then either the whole
 //! corrected timeline or only the diagnostics come back.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use annals_parse::Value;
@@ -190,7 +190,13 @@ impl State<'_> {
         let mut near: Vec<(usize, &Event)> = self
             .events
             .iter()
-            .map(|e| (crate::config::edit_distance(&id.value, &e.id), e))
+            .map(|e| {
+                let lower = id.value.to_lowercase();
+                (
+                    crate::config::edit_distance(&lower, &e.id.to_lowercase()),
+                    e,
+                )
+            })
             .filter(|(d, _)| *d <= 2)
             .collect();
         near.sort_by_key(|(d, e)| (*d, e.id.clone()));
@@ -246,7 +252,29 @@ impl State<'_> {
                     ),
                     _ => (String::new(), Vec::new()),
                 };
-                let help = if near.is_empty() {
+                // A misspelt word: the closest word of the titles on that date.
+                let typo = word.and_then(|w| {
+                    let wanted = words(w);
+                    let [wanted] = wanted.as_slice() else {
+                        return None;
+                    };
+                    let vocabulary: BTreeSet<String> = self
+                        .events
+                        .iter()
+                        .filter(by_date)
+                        .flat_map(|e| words(&e.title))
+                        .collect();
+                    crate::config::closest(wanted, vocabulary.iter().map(String::as_str))
+                        .map(str::to_owned)
+                });
+                let help = if let Some(typo) = typo {
+                    let with: Vec<&Event> = self
+                        .events
+                        .iter()
+                        .filter(|e| by_date(e) && has_word(&e.title, &typo))
+                        .collect();
+                    format!("did you mean `{typo}`?\n{}", list(&with))
+                } else if near.is_empty() {
                     "check the date and the word, or run `annals events PATH --format table` to \
                      list the events"
                         .to_owned()

@@ -407,7 +407,9 @@ fn date_selection() {
 fn id_errors() {
     snap!(
         "unknown_ids",
-        errors("events:\n  - id: ev-vistt\n    hide: true\n  - id: ev-12345678\n    retitle: x\n")
+        errors(
+            "events:\n  - id: ev-vistt\n    hide: true\n  - id: ev-12345678\n    retitle: x\n  - id: EV-VISIT\n    note: x\n"
+        )
     );
     snap!(
         "removed_ids",
@@ -422,7 +424,7 @@ fn match_errors() {
     snap!(
         "match_none",
         errors(
-            "events:\n  - match: { date: 2019-04, word: summit }\n    hide: true\n  - match: { date: 2020, word: uprising }\n    hide: true\n  - match: { word: summit }\n    hide: true\n"
+            "events:\n  - match: { date: 2019-04, word: summit }\n    hide: true\n  - match: { date: 2020, word: uprising }\n    hide: true\n  - match: { word: summit }\n    hide: true\n  - match: { date: 2019-04, word: uprisng }\n    hide: true\n"
         )
     );
     snap!(
