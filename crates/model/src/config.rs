@@ -372,6 +372,19 @@ fn syntax_error(file: &str, text: &str, error: &serde_yaml::Error) -> Diagnostic
         return Diagnostic::file(file, format!("this is not valid YAML: {message}"))
             .with_help("check the file against the example in the annals documentation");
     };
+    let lines: Vec<&str> = text.lines().collect();
+    if let Some(help) = indentation_help(&lines, location.line()) {
+        // Point at the line's first character: its indentation is the fault.
+        let at = offset_of(text, location.line(), 1);
+        let indent = text[at..].len() - text[at..].trim_start_matches(' ').len();
+        return Diagnostic::at(
+            file,
+            text,
+            at + indent..at + indent,
+            "this is not valid YAML: this line is not indented like the lines around it",
+        )
+        .with_help(help);
+    }
     let offset = offset_of(text, location.line(), location.column());
     let help = syntax_help(text, location.line(), &message);
     Diagnostic::at(
@@ -444,11 +457,6 @@ fn syntax_help(text: &str, line: usize, message: &str) -> String {
     if here.trim_start_matches(' ').starts_with('\t') {
         return "indent with spaces: YAML does not allow tabs in indentation".to_owned();
     }
-    if message.contains("mapping values are not allowed") {
-        return "quote text that contains `: `, e.g. title: \"Putin: no aid\"; or check the \
-                indentation of the line above"
-            .to_owned();
-    }
     if message.contains("flow sequence") {
         return "close the list that starts with `[` with a `]`, e.g. `merge: [ev-1a2b3c4d, \
                 ev-5e6f7a8b]`"
@@ -459,8 +467,8 @@ fn syntax_help(text: &str, line: usize, message: &str) -> String {
                 2019-04, word: uprising }`"
             .to_owned();
     }
-    if let Some(help) = indentation_help(&lines, line) {
-        return help;
+    if message.contains("mapping values are not allowed") {
+        return "quote text that contains `: `, e.g. title: \"Putin: no aid\"".to_owned();
     }
     if message.contains("could not find expected ':'") {
         return "each line of a mapping is `key: value`: check this line and the next for a \

@@ -172,6 +172,10 @@ fn syntax_errors() {
         errors("events:\n  - match: { word: x\n    hide: true\n")
     );
     snap!(
+        "syntax_over_indented",
+        errors("events:\n  - id: ev-1\n      retitle: x\n")
+    );
+    snap!(
         "syntax_missing_colon",
         errors("title: x\nmin_sources 1\narticles:\n  a.txt: {}\n")
     );
