@@ -399,8 +399,16 @@ impl State<'_> {
             );
         }
         self.events[indices[0]] = merged;
-        let mut removed: Vec<usize> = indices[1..].to_vec();
+        // Highest index first, so that removals do not shift the others;
+        // distinct and never the kept event, even if the timeline had two
+        // events with one id.
+        let mut removed: Vec<usize> = indices[1..]
+            .iter()
+            .copied()
+            .filter(|&i| i != indices[0])
+            .collect();
         removed.sort_unstable_by(|a, b| b.cmp(a));
+        removed.dedup();
         for index in removed {
             self.events.remove(index);
         }

@@ -586,3 +586,110 @@ fn salience_counts_the_merged_articles() {
             .all(|e| e.salience == 105)
     );
 }
+
+#[test]
+fn random_override_lists_never_panic_and_keep_ids_unique() {
+    // xorshift64*: deterministic, so failures reproduce.
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move |n: usize| {
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        usize::try_from(state.wrapping_mul(0x2545_f491_4f6c_dd1d) % n as u64).unwrap_or(0)
+    };
+    let ids = [
+        "ev-visit",
+        "ev-guaido",
+        "ev-aid",
+        "ev-uprising",
+        "ev-talks",
+        "ev-meet",
+        "ev-nope",
+    ];
+    let dates = [
+        "2019",
+        "2019-04",
+        "2019-09-25",
+        "2018-12",
+        "2019-W39",
+        "PAST_REF",
+    ];
+    let words = ["maduro", "putin", "uprising", "guaido", "moscow", "x"];
+    let mut ok_count = 0;
+    for _ in 0..1500 {
+        let mut yaml = String::from("events:\n");
+        for _ in 0..1 + next(5) {
+            let id = ids[next(ids.len())];
+            let item = match next(8) {
+                0 => format!("  - id: {id}\n    retitle: T{}\n", next(3)),
+                1 => format!("  - id: {id}\n    hide: true\n"),
+                2 => format!(
+                    "  - id: {id}\n    redate: {}\n    mod: APPROX\n",
+                    dates[next(dates.len())]
+                ),
+                3 => format!(
+                    "  - match: {{ date: {}, word: {} }}\n    note: n\n",
+                    dates[next(dates.len())],
+                    words[next(words.len())]
+                ),
+                4 => {
+                    let other = ids[next(ids.len())];
+                    if other == id {
+                        format!("  - split: {id}\n")
+                    } else {
+                        format!("  - merge: [{id}, {other}]\n")
+                    }
+                }
+                5 => format!("  - split: {id}\n"),
+                6 => format!(
+                    "  - add: {{ date: {}, title: A{} }}\n",
+                    dates[next(dates.len())],
+                    next(3)
+                ),
+                _ => format!(
+                    "  - merge: [{id}, {}, {}]\n    redate: 2019\n",
+                    ids[(next(6) + 1) % 7],
+                    ids[next(7)]
+                ),
+            };
+            yaml.push_str(&item);
+        }
+        let Ok(config) = Config::parse("annals.yaml", &yaml) else {
+            // A merge that lists an id twice: the config rejects it.
+            continue;
+        };
+        match apply(&timeline(), &config) {
+            Ok(t) => {
+                ok_count += 1;
+                let mut seen: Vec<&str> = t.events.iter().map(|e| e.id.as_str()).collect();
+                seen.sort_unstable();
+                let before = seen.len();
+                seen.dedup();
+                assert_eq!(before, seen.len(), "ids stay unique:\n{yaml}");
+                let mut sorted = t.events.clone();
+                crate::build::sort_events(&mut sorted);
+                assert_eq!(sorted, t.events, "events stay sorted:\n{yaml}");
+            }
+            Err(diags) => {
+                assert!(!diags.is_empty());
+                for d in &diags {
+                    assert!(d.location.is_some() && d.help.is_some(), "{d}");
+                }
+            }
+        }
+    }
+    assert!(ok_count > 100, "some lists apply: {ok_count}");
+}
+
+#[test]
+fn a_timeline_with_a_repeated_id_does_not_break_merge() {
+    let mut base = timeline();
+    let last = base.events.len() - 1;
+    base.events[last].id = "ev-visit".to_owned();
+    let t = apply(
+        &base,
+        &config("events:\n  - merge: [ev-aid, ev-visit]\n    redate: 2019\n"),
+    )
+    .expect("applies");
+    assert_eq!(t.events.len(), base.events.len() - 1);
+}
