@@ -314,7 +314,7 @@ fn user_templates_override_some_files_and_inherit_the_rest() {
         "<li class=\"mine\">{{ event.date.label }}: {{ event.title }}</li>\n",
     );
     user.insert("style.css", "body { color: rebeccapurple; }");
-    let options = SiteOptions::default();
+    let mut options = SiteOptions::default();
     options.templates = Some(user);
     let html = page(&fixture::hostile(), &options);
     assert!(html.contains("<li class=\"mine\">Wed 25 Sep 2019: &#60;script&#62;"));
@@ -340,7 +340,7 @@ fn user_templates_override_some_files_and_inherit_the_rest() {
 fn a_broken_user_template_is_reported_with_its_name_and_line() {
     let mut user = Templates::new();
     user.insert("card.html", "<li>\n{{ event.no_such_field }}</li>");
-    let options = SiteOptions::default();
+    let mut options = SiteOptions::default();
     options.templates = Some(user);
     let err = site(&fixture::seeds(), &options).unwrap_err().to_string();
     assert!(err.contains("card.html:2"), "{err}");
