@@ -36,7 +36,6 @@ enum Command {
 #[derive(Debug)]
 pub(crate) enum Failure {
     /// Problems in the input, already reported as diagnostics (exit 1).
-    #[expect(dead_code, reason = "constructed once ingest reports diagnostics")]
     Input,
     /// Usage or I/O failure, with its message (exit 2).
     Fatal(String),
