@@ -145,6 +145,8 @@ pub(crate) enum Expr {
     Week(i32),
     /// "this weekend".
     Weekend(i32),
+    /// "the weekend": the latest in the past tense, else the coming one.
+    WeekendTense,
     /// "this month", "next month".
     MonthOffset(i32),
     /// A day, with an optional part of the day: "Wednesday morning".

@@ -26,6 +26,10 @@ pub(crate) struct State {
     pub(crate) dct: NaiveDate,
     /// The reference time: the last day the text pinned down.
     pub(crate) reference: NaiveDate,
+    /// The last quarter mentioned, while no finer date followed it: a
+    /// year-based shift after it ("profit rose from a year earlier")
+    /// compares quarters.
+    pub(crate) quarter: Option<(i32, u32)>,
 }
 
 impl State {
@@ -33,6 +37,7 @@ impl State {
         State {
             dct,
             reference: dct,
+            quarter: None,
         }
     }
 }
@@ -292,7 +297,11 @@ impl State {
         let mut modifier = modifier;
         let (kind, value) = match expr {
             Expr::Date { y: Some(y), m, d } => date(Date, ymd(y, m, d)?)?,
-            Expr::Date { y: None, m, d } => date(Date, pick_year(dct, tense(), |y| ymd(y, m, d))?)?,
+            // Without a year, a month and day is the nearest one: news
+            // dates it within months of the anchor whatever the tense.
+            Expr::Date { y: None, m, d } => {
+                date(Date, pick_year(dct, Tense::Present, |y| ymd(y, m, d))?)?
+            }
             Expr::Month { m, year, rel } => {
                 let y = match self.year(year) {
                     Some(y) => y,
@@ -322,6 +331,10 @@ impl State {
                 };
                 (Date, Value::quarter(y, q))
             }
+            Expr::QuarterRel(Some(-4)) if self.quarter.is_some() => {
+                let (y, q) = self.quarter?;
+                (Date, Value::quarter(y - 1, q))
+            }
             Expr::QuarterRel(k) => {
                 let k = match k {
                     Some(k) if k > -4 => k,
@@ -344,6 +357,16 @@ impl State {
             Expr::Week(k) => (Date, week_value(shift_days(dct, 7 * i64::from(k))?)),
             Expr::Weekend(k) => {
                 let w = shift_days(dct, 7 * i64::from(k))?.iso_week();
+                (Date, Value::weekend(w.year(), w.week()))
+            }
+            Expr::WeekendTense => {
+                let wd = weekday_num(dct);
+                let d = if tense() == Tense::Past && wd < 6 {
+                    shift_days(dct, -7)?
+                } else {
+                    dct
+                };
+                let w = d.iso_week();
                 (Date, Value::weekend(w.year(), w.week()))
             }
             Expr::MonthOffset(k) => {
@@ -384,6 +407,10 @@ impl State {
                 let base = if from_ref { self.reference } else { dct };
                 modifier = modifier.map(|m| point_mod(m, dir));
                 match n {
+                    Amount::N(k) if unit == Unit::Year && self.quarter.is_some() => {
+                        let (y, q) = self.quarter?;
+                        (Date, Value::quarter(y + dir * k as i32, q))
+                    }
                     Amount::N(k) | Amount::Half(k) => (Date, self.shifted(base, k, unit, dir)?),
                     Amount::Fuzzy if dir < 0 => (Date, Value::past_ref()),
                     Amount::Fuzzy => (Date, Value::future_ref()),
@@ -431,6 +458,15 @@ impl State {
                 (Date, Value::day(d))
             }
         };
+        match value.precision() {
+            Some(crate::Precision::Quarter) => {
+                if let Some((start, _)) = value.bounds() {
+                    self.quarter = Some((start.year(), (start.month() - 1) / 3 + 1));
+                }
+            }
+            Some(p) if p >= crate::Precision::Month => self.quarter = None,
+            _ => {}
+        }
         if kind != Duration
             && kind != Set
             && let Some((start, _)) = value.bounds()

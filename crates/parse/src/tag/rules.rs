@@ -35,7 +35,7 @@ use nom::combinator::opt;
 
 use super::lex::{
     R, alpha, amount, at_boundary, day_number, digits, fail, kw, kw_any, lit, month, number,
-    ordinal, osp, sp, unit, weekday, year4,
+    number_words, ordinal, osp, sp, unit, weekday, year4,
 };
 use super::{Amount, Day, Expr, Holiday, Pod, RefKind, Rel, Unit, YearSpec};
 use crate::Mod;
@@ -68,9 +68,10 @@ pub(crate) fn expression(i: &str) -> Option<(usize, Parsed)> {
 /// The longest match among the core rules.
 pub(crate) fn core(i: &str) -> Option<(usize, Expr)> {
     type Rule = for<'a> fn(&'a str) -> R<'a, Expr>;
-    const RULES: [Rule; 20] = [
-        month_day, day_month, month_year, month_rel, numeric, year, decade, century, quarter, half,
-        deictic, day, shift, anaphor, reference, duration, time, set, season, holiday,
+    const RULES: [Rule; 22] = [
+        the_period, year_words, month_day, day_month, month_year, month_rel, numeric, year, decade,
+        century, quarter, half, deictic, day, shift, anaphor, reference, duration, time, set,
+        season, holiday,
     ];
     let mut best: Option<(usize, Expr)> = None;
     for rule in RULES {
@@ -456,7 +457,83 @@ fn quarter(i: &str) -> R<'_, Expr> {
         let (i, _) = kw("quarter")(i)?;
         Ok((i, Expr::QuarterRel(year)))
     };
-    alt((numbered, relative)).parse(i)
+    let period = |i| -> R<'_, Expr> {
+        let (i, _) = kw("the")(i)?;
+        let (i, _) = sp(i)?;
+        let (i, k) = alt((
+            kw("quarter").map(|_| None),
+            (kw("latest"), sp, kw("period")).map(|_| None),
+            (kw_any(&["year-ago", "year-earlier"]), sp, kw("period")).map(|_| Some(-4)),
+        ))
+        .parse(i)?;
+        Ok((i, Expr::QuarterRel(k)))
+    };
+    alt((numbered, relative, period)).parse(i)
+}
+
+/// the_period = "the" sp ["full" | "entire" | "whole" | "fiscal" | "current fiscal" | "latest fiscal"] sp
+///              ("year" | "day" | "week" | "weekend")
+///
+/// The year, day or week under discussion. "the year ended June 30" is a
+/// year long (a DURATION), as financial reports use it.
+fn the_period(i: &str) -> R<'_, Expr> {
+    let (i, _) = kw("the")(i)?;
+    let (i, _) = sp(i)?;
+    let (i, qual) = opt(alt((
+        (kw("current"), sp, kw("fiscal"), sp).map(|_| 0),
+        (kw("latest"), sp, kw("fiscal"), sp).map(|_| -1),
+        (kw_any(&["full", "entire", "whole", "fiscal"]), sp).map(|_| 0),
+    )))
+    .parse(i)?;
+    let (rest, k) = kw_any(&["year", "day", "week", "weekend"])(i)?;
+    let reported = (sp, kw_any(&["ended", "ending", "through"]))
+        .parse(rest)
+        .is_ok();
+    let e = match k {
+        0 if reported => Expr::Duration {
+            n: Amount::N(1),
+            unit: Unit::Year,
+        },
+        0 => match qual {
+            Some(off) => Expr::Year(YearSpec::Dct(off)),
+            None => Expr::Anaphor {
+                unit: Unit::Year,
+                offset: 0,
+            },
+        },
+        _ if qual.is_some() => return fail(i),
+        1 => Expr::Anaphor {
+            unit: Unit::Day,
+            offset: 0,
+        },
+        2 => Expr::Anaphor {
+            unit: Unit::Week,
+            offset: 0,
+        },
+        _ => Expr::WeekendTense,
+    };
+    Ok((rest, e))
+}
+
+/// year_words = ("nineteen" | "eighteen") sp tens ["-" ones] | ["the year" sp] "two thousand" [["and"] sp ones]
+fn year_words(i: &str) -> R<'_, Expr> {
+    let century = |i| -> R<'_, i32> {
+        let (i, c) = kw_any(&["nineteen", "eighteen"])(i)?;
+        let (i, _) = sp(i)?;
+        let (i, y) = number_words(i)?;
+        if y < 10 {
+            return fail(i);
+        }
+        Ok((i, [1900, 1800][c] + y as i32))
+    };
+    let thousand = |i| -> R<'_, i32> {
+        let (i, _) = opt((kw("the"), sp, kw("year"), sp)).parse(i)?;
+        let (i, _) = (kw("two"), sp, kw("thousand")).parse(i)?;
+        let (i, y) = opt((sp, opt((kw("and"), sp)), number_words).map(|t| t.2)).parse(i)?;
+        Ok((i, 2000 + y.unwrap_or(0) as i32))
+    };
+    let (i, y) = alt((century, thousand)).parse(i)?;
+    Ok((i, Expr::Year(YearSpec::Abs(y))))
 }
 
 /// half = ["the" sp] ("first" | "second" | "last") sp "half" [sp "of" sp yearref]
@@ -822,15 +899,7 @@ fn time_day(i: &str) -> R<'_, Day> {
 fn set(i: &str) -> R<'_, Expr> {
     let adverb = |i| -> R<'_, Expr> {
         let (r, k) = kw_any(&[
-            "daily",
-            "weekly",
-            "monthly",
-            "annually",
-            "yearly",
-            "quarterly",
-            "hourly",
-            "nightly",
-            "biweekly",
+            "daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "biweekly",
         ])(i)?;
         let u = [
             (1, Unit::Day),
@@ -838,7 +907,6 @@ fn set(i: &str) -> R<'_, Expr> {
             (1, Unit::Month),
             (1, Unit::Year),
             (1, Unit::Year),
-            (3, Unit::Month),
             (1, Unit::Hour),
             (1, Unit::Day),
             (2, Unit::Week),
@@ -881,16 +949,17 @@ fn reference(i: &str) -> R<'_, Expr> {
     let past = alt((
         phrase("recently"),
         phrase("lately"),
-        phrase("previously"),
-        phrase("formerly"),
         phrase("the past"),
         phrase("recent years"),
         phrase("recent"),
     ))
     .map(|_| RefKind::Past);
     let future = alt((
-        phrase("soon"),
         phrase("the future"),
+        phrase("the near term"),
+        phrase("the long term"),
+        phrase("the longer term"),
+        phrase("the short term"),
         phrase("the near future"),
         phrase("the foreseeable future"),
         phrase("the coming years"),

@@ -163,31 +163,9 @@ fn plausible(text: &str, i: usize, n: usize, expr: &Expr) -> bool {
             // account" and the like.
             if s.eq_ignore_ascii_case("current") {
                 let after = text[i + n..].trim_start();
-                let word: String = after
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphabetic())
-                    .collect::<String>()
-                    .to_ascii_lowercase();
-                return matches!(
-                    word.as_str(),
-                    "government"
-                        | "administration"
-                        | "situation"
-                        | "crisis"
-                        | "level"
-                        | "levels"
-                        | "president"
-                        | "leadership"
-                        | "system"
-                        | "policy"
-                        | "conditions"
-                        | "environment"
-                        | "rate"
-                        | "rates"
-                        | "prices"
-                        | "regime"
-                        | "state"
-                );
+                return !after
+                    .get(..7)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("account"));
             }
             if s.eq_ignore_ascii_case("future") {
                 return !text[i + n..].trim_start().starts_with(char::is_alphabetic)
@@ -402,10 +380,23 @@ fn trigger(w: &[u8]) -> bool {
 /// The tense of the sentence around `start..end`: the tense cue nearest to
 /// the expression wins ("said Friday that it will" → past for "Friday").
 pub(crate) fn tense_at(text: &str, start: usize, end: usize) -> Tense {
+    // A deadline is ahead whatever the verb: "by February", "until Friday".
+    let prev = prev_word(text, start);
+    if ["by", "until", "till"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(prev))
+        || text[..start].trim_end().ends_with("as soon as")
+    {
+        return Tense::Future;
+    }
     let (s, e) = sentence_bounds(text, start, end);
     let mut best: Option<(usize, Tense)> = None;
-    let mut consider = |pos: usize, t: Tense| {
-        let dist = if pos < start { start - pos } else { pos - end };
+    let mut consider = |w0: usize, w1: usize, t: Tense| {
+        let dist = if w1 <= start {
+            start - w1
+        } else {
+            w0.saturating_sub(end)
+        };
         if best.is_none_or(|(d, _)| dist < d) {
             best = Some((dist, t));
         }
@@ -426,7 +417,7 @@ pub(crate) fn tense_at(text: &str, start: usize, end: usize) -> Tense {
         }
         let w = &text[w0..k];
         if let Some(t) = cue(w, w0 > 0 && matches!(b[w0 - 1], b'\'')) {
-            consider(w0, t);
+            consider(w0, k, t);
         }
     }
     best.map_or(Tense::Present, |(_, t)| t)
@@ -443,7 +434,7 @@ fn cue(w: &str, after_apostrophe: bool) -> Option<Tense> {
             None
         };
     }
-    const FUTURE: [&str; 13] = [
+    const FUTURE: [&str; 17] = [
         "will",
         "shall",
         "won",
@@ -457,6 +448,10 @@ fn cue(w: &str, after_apostrophe: bool) -> Option<Tense> {
         "tomorrow",
         "intends",
         "next",
+        "planned",
+        "planning",
+        "should",
+        "due",
     ];
     const PAST: [&str; 12] = [
         "was",
