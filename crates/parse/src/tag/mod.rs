@@ -152,7 +152,13 @@ pub(crate) enum Expr {
     /// A day, with an optional part of the day: "Wednesday morning".
     Day { day: Day, pod: Option<Pod> },
     /// A clock time on a day: "10:35 a.m. Friday".
-    Time { h: u32, m: Option<u32>, day: Day },
+    Time {
+        h: u32,
+        m: Option<u32>,
+        day: Day,
+        /// Said in UTC/GMT: the value ends in `Z`.
+        utc: bool,
+    },
     /// "two years ago", "a year earlier".
     Shift {
         n: Amount,

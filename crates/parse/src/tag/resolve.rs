@@ -26,6 +26,9 @@ pub(crate) struct State {
     pub(crate) dct: NaiveDate,
     /// The reference time: the last day the text pinned down.
     pub(crate) reference: NaiveDate,
+    /// The start of the last month or year the text pinned down (coarser
+    /// mentions must not move the day that "the next day" counts from).
+    pub(crate) coarse: NaiveDate,
     /// The last quarter mentioned, while no finer date followed it: a
     /// year-based shift after it ("profit rose from a year earlier")
     /// compares quarters.
@@ -37,6 +40,7 @@ impl State {
         State {
             dct,
             reference: dct,
+            coarse: dct,
             quarter: None,
         }
     }
@@ -94,7 +98,7 @@ fn resolve_weekday(dct: NaiveDate, wd: u32, rel: Rel, tense: Tense) -> Option<Na
         (_, Tense::Past) => -back,
         (_, Tense::Future) => fwd,
         (_, Tense::Present) => {
-            if back <= fwd {
+            if back <= fwd + 1 {
                 -back
             } else {
                 fwd
@@ -385,16 +389,17 @@ impl State {
                     None => (Date, Value::day(d)),
                 }
             }
-            Expr::Time { h, m, day } => {
+            Expr::Time { h, m, day, utc } => {
                 let t = if matches!(day, Day::Weekday(..) | Day::Date(None, ..)) {
                     tense()
                 } else {
                     Tense::Present
                 };
                 let d = self.day(day, t)?;
+                let z = if utc { "Z" } else { "" };
                 let clock = match m {
-                    Some(m) => format!("{h:02}:{m:02}"),
-                    None => format!("{h:02}"),
+                    Some(m) => format!("{h:02}:{m:02}{z}"),
+                    None => format!("{h:02}{z}"),
                 };
                 (Time, with_time(d, &clock))
             }
@@ -404,7 +409,11 @@ impl State {
                 dir,
                 from_ref,
             } => {
-                let base = if from_ref { self.reference } else { dct };
+                let base = match (from_ref, unit) {
+                    (false, _) => dct,
+                    (true, Unit::Day | Unit::Week) => self.reference,
+                    (true, _) => self.coarse,
+                };
                 modifier = modifier.map(|m| point_mod(m, dir));
                 match n {
                     Amount::N(k) if unit == Unit::Year && self.quarter.is_some() => {
@@ -417,7 +426,10 @@ impl State {
                 }
             }
             Expr::Anaphor { unit, offset } => {
-                let base = self.reference;
+                let base = match unit {
+                    Unit::Day | Unit::Week => self.reference,
+                    _ => self.coarse,
+                };
                 match unit {
                     Unit::Day => (Date, Value::day(shift_days(base, i64::from(offset))?)),
                     _ => (Date, self.shifted(base, 1, unit, offset)?),
@@ -470,11 +482,13 @@ impl State {
         if kind != Duration
             && kind != Set
             && let Some((start, _)) = value.bounds()
-            && value
-                .precision()
-                .is_some_and(|p| p >= crate::Precision::Year)
+            && let Some(p) = value.precision()
+            && p >= crate::Precision::Year
         {
-            self.reference = start;
+            self.coarse = start;
+            if p >= crate::Precision::Week {
+                self.reference = start;
+            }
         }
         Some(Resolved {
             kind,

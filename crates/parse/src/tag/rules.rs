@@ -68,10 +68,30 @@ pub(crate) fn expression(i: &str) -> Option<(usize, Parsed)> {
 /// The longest match among the core rules.
 pub(crate) fn core(i: &str) -> Option<(usize, Expr)> {
     type Rule = for<'a> fn(&'a str) -> R<'a, Expr>;
-    const RULES: [Rule; 22] = [
-        the_period, year_words, month_day, day_month, month_year, month_rel, numeric, year, decade,
-        century, quarter, half, deictic, day, shift, anaphor, reference, duration, time, set,
-        season, holiday,
+    const RULES: [Rule; 23] = [
+        weekday_date,
+        the_period,
+        year_words,
+        month_day,
+        day_month,
+        month_year,
+        month_rel,
+        numeric,
+        year,
+        decade,
+        century,
+        quarter,
+        half,
+        deictic,
+        day,
+        shift,
+        anaphor,
+        reference,
+        duration,
+        time,
+        set,
+        season,
+        holiday,
     ];
     let mut best: Option<(usize, Expr)> = None;
     for rule in RULES {
@@ -217,6 +237,14 @@ fn month_day(i: &str) -> R<'_, Expr> {
     Ok((i, Expr::Date { y, m, d }))
 }
 
+/// weekday_date = weekday [","] sp (month_day | day_month)   "Monday, Oct. 26"
+fn weekday_date(i: &str) -> R<'_, Expr> {
+    let (i, _) = weekday(i)?;
+    let (i, _) = opt(lit(",")).parse(i)?;
+    let (i, _) = sp(i)?;
+    alt((month_day, day_month)).parse(i)
+}
+
 /// day_month = ["the" sp] day [sp "of"] sp month [","] [sp year4]
 fn day_month(i: &str) -> R<'_, Expr> {
     let (i, the) = opt((kw("the"), sp)).parse(i)?;
@@ -247,6 +275,29 @@ fn month_year(i: &str) -> R<'_, Expr> {
             Expr::Month {
                 m,
                 year: YearSpec::Abs(y),
+                rel: Rel::Tense,
+            },
+        ));
+    }
+    // "July last year", "January nineteen ninety-seven"
+    if let Ok((r, (_, year))) = (
+        sp,
+        alt((
+            (kw_any(&["this", "last", "next"]), sp, kw("year"))
+                .map(|(k, _, _)| YearSpec::Dct([0, -1, 1][k])),
+            |i| match year_words(i)? {
+                (r, Expr::Year(y)) => Ok((r, y)),
+                _ => fail(i),
+            },
+        )),
+    )
+        .parse(j)
+    {
+        return Ok((
+            r,
+            Expr::Month {
+                m,
+                year,
                 rel: Rel::Tense,
             },
         ));
@@ -340,7 +391,7 @@ fn numeric(i: &str) -> R<'_, Expr> {
 fn year(i: &str) -> R<'_, Expr> {
     let (i, _) = opt(alt((
         (kw("fiscal"), sp, opt((kw("year"), sp))),
-        (kw("the"), sp, opt((kw("year"), sp))),
+        (kw("the"), sp, kw("year"), sp).map(|(a, b, c, _)| (a, b, Some((c, ())))),
     )))
     .parse(i)?;
     let (i, y) = year4(i)?;
@@ -417,18 +468,19 @@ fn year_possessive(i: &str) -> R<'_, YearSpec> {
 ///         | ("the" sp ("latest" | "current" | "year-ago" | "year-earlier") | "this" | "last" | "next") sp "quarter"
 fn quarter(i: &str) -> R<'_, Expr> {
     let numbered = |i| -> R<'_, Expr> {
-        let (i, _) = opt((kw("the"), sp)).parse(i)?;
+        let (i, the) = opt((kw("the"), sp)).parse(i)?;
         let (i, _) = opt((kw("fiscal"), alt((sp, lit("-").map(|_| ()))))).parse(i)?;
         let (i, pre) = opt(alt((
             (year_possessive, sp).map(|(y, _)| y),
             (year4, sp).map(|(y, _)| YearSpec::Abs(y)),
         )))
         .parse(i)?;
-        let (i, q) = ordinal(i)?;
-        let (i, _) = alt((sp, lit("-").map(|_| ()))).parse(i)?;
+        let (i, q) = alt((ordinal, kw_any(&["final", "last"]).map(|_| 4))).parse(i)?;
+        let (i, hyphen) = alt((sp.map(|_| false), lit("-").map(|_| true))).parse(i)?;
         let (i, _) = opt((kw("fiscal"), sp)).parse(i)?;
         let (i, _) = kw("quarter")(i)?;
-        if !(1..=4).contains(&q) {
+        // "the third-quarter results": the article belongs to "results".
+        if !(1..=4).contains(&q) || (hyphen && the.is_some()) {
             return fail(i);
         }
         let (i, post) = opt((sp, kw("of"), sp, yearref).map(|t| t.3)).parse(i)?;
@@ -557,7 +609,7 @@ fn half(i: &str) -> R<'_, Expr> {
 fn deictic(i: &str) -> R<'_, Expr> {
     let (i, _) = opt((kw_any(&["earlier", "later"]), sp)).parse(i)?;
     let (i, off) = alt((
-        (kw("the"), sp, kw_any(&["current", "coming", "past"])).map(|(_, _, k)| [0, 1, -1][k]),
+        (kw("the"), sp, kw_any(&["current", "coming"])).map(|(_, _, k)| [0, 1][k]),
         rel_word.map(|r| match r {
             Rel::Last => -1,
             Rel::Next => 1,
@@ -648,6 +700,10 @@ fn shift(i: &str) -> R<'_, Expr> {
         let (i, n) = amount(i)?;
         let (i, _) = sp(i)?;
         let (i, (u, _)) = unit(i)?;
+        // "an hour later" is a duration followed by a signal
+        if matches!(u, Unit::Second | Unit::Minute | Unit::Hour) {
+            return fail(i);
+        }
         let (i, _) = sp(i)?;
         let (i, (dir, from_ref)) = alt((
             kw("ago").map(|_| (-1, false)),
@@ -753,9 +809,35 @@ fn duration(i: &str) -> R<'_, Expr> {
             return fail(i); // "the a year" is not English; avoid "the one day"
         }
         let (i, sep) = alt((sp.map(|_| false), lit("-").map(|_| true))).parse(i)?;
+        let (i, _) = opt((
+            kw_any(&[
+                "trading",
+                "business",
+                "working",
+                "straight",
+                "consecutive",
+                "more",
+                "additional",
+                "full",
+            ]),
+            sp,
+        ))
+        .parse(i)?;
         let (i, (u, plural)) = unit(i)?;
         if sep && (plural || i.starts_with("-old") || i.starts_with("-olds")) {
             return fail(i);
+        }
+        // "a minute and a half"
+        if let Amount::N(k) = n
+            && let Ok((r, _)) = (sp, kw("and"), sp, kw("a"), sp, kw("half")).parse(i)
+        {
+            return Ok((
+                r,
+                Expr::Duration {
+                    n: Amount::Half(k),
+                    unit: u,
+                },
+            ));
         }
         Ok((i, Expr::Duration { n, unit: u }))
     };
@@ -804,14 +886,14 @@ fn ampm(i: &str) -> R<'_, u32> {
 }
 
 /// zone = "EST" | "EDT" | "GMT" | "UTC" | ... (kept in the span, not in the value)
-fn zone(i: &str) -> R<'_, ()> {
+fn zone(i: &str) -> R<'_, bool> {
     let (r, w) = alpha(i)?;
     const ZONES: [&str; 14] = [
         "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "ET", "PT", "CET",
         "BST",
     ];
     if ZONES.contains(&w) {
-        Ok((r, ()))
+        Ok((r, w == "GMT" || w == "UTC"))
     } else {
         fail(i)
     }
@@ -869,14 +951,15 @@ fn to_24(h: u32, ampm: Option<u32>) -> Option<u32> {
 /// time = clock [sp zone] [sp (weekday | "today" | "yesterday" | "tomorrow" | month_day)]
 fn time(i: &str) -> R<'_, Expr> {
     let (i, (h, m)) = clock(i)?;
-    let (i, _) = opt((sp, zone)).parse(i)?;
-    let (i, day) = opt((opt(lit(",")), sp, time_day).map(|t| t.2)).parse(i)?;
+    let (i, utc) = opt((sp, zone).map(|t| t.1)).parse(i)?;
+    let (i, day) = opt((sp, time_day).map(|t| t.1)).parse(i)?;
     Ok((
         i,
         Expr::Time {
             h,
             m,
             day: day.unwrap_or(Day::Dct(0)),
+            utc: utc.unwrap_or(false),
         },
     ))
 }
@@ -980,7 +1063,11 @@ fn season(i: &str) -> R<'_, Expr> {
     let start = i;
     let (i, k) = kw_any(&["spring", "summer", "fall", "autumn", "winter"])(i)?;
     let s = [0, 1, 2, 2, 3][k];
-    let (i, y) = opt((sp, opt((kw("of"), sp)), year4).map(|t| t.2)).parse(i)?;
+    let year_any = |i| match year_words(i) {
+        Ok((r, Expr::Year(YearSpec::Abs(y)))) => Ok((r, y)),
+        _ => year4(i),
+    };
+    let (i, y) = opt((sp, opt((kw("of"), sp)), year_any).map(|t| t.2)).parse(i)?;
     // Bare "fall" and "spring" are mostly verbs and nouns.
     if rel.is_none() && y.is_none() && !start.starts_with(|c: char| c.is_ascii_uppercase()) {
         return fail(i);
