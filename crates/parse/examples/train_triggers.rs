@@ -6,14 +6,23 @@
 //!     [--epochs N] [--out crates/parse/src/triggers_model.bin]
 //! ```
 //!
-//! TRAIN_DIR is a folder of TimeML files (TimeBank); each TEST_DIR is scored
-//! with the freshly trained weights (the same decoding as the library, after
-//! the same quantisation). The committed table was made with
+//! Run it from the workspace root. TRAIN_DIR is a folder of TimeML files
+//! (TimeBank); each TEST_DIR is scored with the freshly trained weights
+//! (the same decoding as the library, after the same quantisation).
+//! `--cv K` first picks the "no event" margin by K-fold cross-validation on
+//! TRAIN_DIR and prints the cross-validated figures; `--margin M` sets it
+//! by hand; `--sweep 2,4,6` prints test figures for other margins. The
+//! committed table was made with
 //!
 //! ```text
-//! cargo run -p annals-parse --release --example train_triggers -- \
-//!     ../shared/data/timeml/timebank ../shared/data/timeml/aquaint
+//! cargo run -p annals-parse --example train_triggers -- \
+//!     ../shared/data/timeml/timebank ../shared/data/timeml/aquaint --cv 5
 //! ```
+//!
+//! The WordNet word classes that the features use are compiled into the
+//! library from `crates/parse/src/triggers_wordnet.txt`; regenerate that
+//! file with `scripts/triggers-wordnet.py` (needs Debian's wordnet-base)
+//! before retraining, never after.
 //!
 //! The learner is a multiclass averaged perceptron (Collins 2002) over the
 //! hashed features of `annals_parse::triggers::model::for_each_token`:
@@ -152,8 +161,29 @@ fn examples(docs: &[timeml::Doc]) -> Vec<Example> {
     out
 }
 
-fn train(data: &[Example], epochs: usize) -> Perceptron {
+fn train(data: &[Example], epochs: usize, min_count: usize) -> Perceptron {
     let mut p = Perceptron::default();
+    // Features seen fewer than `min_count` times never get a weight: they
+    // would mostly memorise single training tokens.
+    let mut counts: HashMap<u32, usize> = HashMap::new();
+    for ex in data {
+        for &f in &ex.features {
+            *counts.entry(f).or_default() += 1;
+        }
+    }
+    let data: Vec<Example> = data
+        .iter()
+        .map(|ex| Example {
+            features: ex
+                .features
+                .iter()
+                .copied()
+                .filter(|f| counts[f] >= min_count)
+                .collect(),
+            label: ex.label,
+            pos: ex.pos,
+        })
+        .collect();
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
     for epoch in 0..epochs {
@@ -269,12 +299,19 @@ fn main() -> ExitCode {
     let mut keep = 8.0;
     let mut margin = 0.0f32;
     let mut cv = 0usize;
+    let mut min_count = 1usize;
     let mut sweep: Vec<f32> = Vec::new();
     let mut out = PathBuf::from("crates/parse/src/triggers_model.bin");
     while let Some(a) = args.next() {
         match a.as_str() {
             "--epochs" => epochs = args.next().and_then(|n| n.parse().ok()).unwrap_or(epochs),
             "--keep" => keep = args.next().and_then(|n| n.parse().ok()).unwrap_or(keep),
+            "--min-count" => {
+                min_count = args
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .unwrap_or(min_count)
+            }
             "--cv" => cv = args.next().and_then(|n| n.parse().ok()).unwrap_or(cv),
             "--margin" => margin = args.next().and_then(|n| n.parse().ok()).unwrap_or(margin),
             "--sweep" => {
@@ -312,7 +349,7 @@ fn main() -> ExitCode {
                 docs.iter().enumerate().partition(|(i, _)| i % cv == fold);
             let held: Vec<_> = held.into_iter().map(|(_, d)| d.clone()).collect();
             let rest: Vec<_> = rest.into_iter().map(|(_, d)| d.clone()).collect();
-            let p = train(&examples(&rest), epochs);
+            let p = train(&examples(&rest), epochs, min_count);
             let (q, scale) = quantise(&p.averaged(), keep);
             for (m, total) in grid.iter().zip(pooled.iter_mut()) {
                 let t = with_margin(&q, *m, scale);
@@ -333,6 +370,13 @@ fn main() -> ExitCode {
         }
         margin = best.0;
         eprintln!("{cv}-fold cross-validation picks margin {margin}");
+        if let Some(k) = grid.iter().position(|&m| m == margin) {
+            println!(
+                "{} ({cv}-fold cross-validation)\n{}\n",
+                train_dir.display(),
+                pooled[k]
+            );
+        }
     }
     let data = examples(&corpora[0]);
     eprintln!(
@@ -341,7 +385,7 @@ fn main() -> ExitCode {
         data.len(),
         data.iter().filter(|e| e.label != 0).count()
     );
-    let p = train(&data, epochs);
+    let p = train(&data, epochs, min_count);
     let avg = p.averaged();
     let (mut q, scale) = quantise(&avg, keep);
     for m in &sweep {
