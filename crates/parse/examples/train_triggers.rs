@@ -38,7 +38,9 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use annals_parse::triggers::model::{self, N_LABELS, POS_LABEL0, Scorer};
+use annals_parse::triggers::model::{
+    self, N_EVENT_LABELS, N_LABELS, N_POS_LABELS, POS_LABEL0, Scorer,
+};
 use annals_parse::triggers::{EventClass, Pos};
 
 /// One training token: features, event label, part-of-speech label.
@@ -109,15 +111,29 @@ fn argmax(s: &[f32]) -> usize {
 /// A quantised table, scored like the library's compiled table.
 struct Quantised(HashMap<u32, [i16; N_LABELS]>);
 
-impl Scorer for Quantised {
-    fn score(&self, features: &[u32], scores: &mut [f32; N_LABELS]) {
+impl Quantised {
+    fn scores(&self, features: &[u32]) -> [f32; N_LABELS] {
+        let mut s = [0f32; N_LABELS];
         for f in features {
             if let Some(w) = self.0.get(f) {
-                for (s, &x) in scores.iter_mut().zip(w) {
-                    *s += f32::from(x);
+                for (a, &x) in s.iter_mut().zip(w) {
+                    *a += f32::from(x);
                 }
             }
         }
+        s
+    }
+}
+
+impl Scorer for Quantised {
+    fn events(&self, features: &[u32]) -> [f32; N_EVENT_LABELS] {
+        let s = self.scores(features);
+        std::array::from_fn(|i| s[i])
+    }
+
+    fn pos(&self, features: &[u32]) -> [f32; N_POS_LABELS] {
+        let s = self.scores(features);
+        std::array::from_fn(|i| s[POS_LABEL0 + i])
     }
 }
 

@@ -53,7 +53,8 @@
 //! hashes of its words (each token is hashed once), folded to 32 bits, so
 //! scoring a word allocates nothing. The weights live in a compact binary
 //! table (`triggers_model.bin`, 41k features, ~490 KB, compiled in with
-//! `include_bytes!`) decoded once into a hash map on first use; the word
+//! `include_bytes!`) decoded once into two hash maps on first use (event
+//! weights for every word, part-of-speech weights only for events); the word
 //! lists are likewise compiled in and indexed on first use. An event needs
 //! its best class to come within a margin of "no event": the perceptron,
 //! trained on TimeBank, is otherwise too cautious for F1, and the margin
@@ -74,8 +75,8 @@
 //!
 //! Most class errors are OCCURRENCE against I_ACTION or ASPECTUAL for
 //! words the two corpora annotate differently ("offered", "refused",
-//! "keep"). Throughput is about 7 MB/s in release mode on a busy shared
-//! machine: a few dozen hash lookups per word.
+//! "keep"). Throughput is about 14 MB/s of CPU time in release mode (a
+//! few dozen hash lookups per scored word), well below the tagger's.
 //!
 //! Regenerate the table (deterministic) and see these figures with
 //!
@@ -216,8 +217,10 @@ const LABELS: usize = 12;
 /// The first part-of-speech label.
 const POS0: usize = 8;
 
-/// Weights of one feature, one per label.
-type Weights = [i16; LABELS];
+/// The number of event labels: "no event" and the seven classes.
+const EVENT_LABELS: usize = POS0;
+/// The number of part-of-speech labels.
+const POS_LABELS: usize = LABELS - POS0;
 
 /// A hasher for keys that already are hashes.
 #[derive(Default)]
@@ -248,7 +251,11 @@ impl Hasher for KeyHasher {
 /// The compiled weight table.
 #[derive(Debug)]
 struct Table {
-    weights: HashMap<u32, Weights, BuildHasherDefault<KeyHasher>>,
+    /// Event-label weights of every feature.
+    events: HashMap<u32, [i16; EVENT_LABELS], BuildHasherDefault<KeyHasher>>,
+    /// Part-of-speech weights of the features that have some; looked up
+    /// only for the words found to be events.
+    pos: HashMap<u32, [i16; POS_LABELS], BuildHasherDefault<KeyHasher>>,
 }
 
 /// The model's binary table; see [`Table::decode`].
@@ -261,7 +268,8 @@ fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
         Table::decode(MODEL_BYTES).unwrap_or_else(|| Table {
-            weights: HashMap::default(),
+            events: HashMap::default(),
+            pos: HashMap::default(),
         })
     })
 }
@@ -278,7 +286,8 @@ impl Table {
             Some(head)
         };
         let count = u32::from_le_bytes(take(4)?.try_into().ok()?);
-        let mut weights = HashMap::with_capacity_and_hasher(count as usize, Default::default());
+        let mut events = HashMap::with_capacity_and_hasher(count as usize, Default::default());
+        let mut pos = HashMap::default();
         for _ in 0..count {
             let key = u32::from_le_bytes(take(4)?.try_into().ok()?);
             let mask = u16::from_le_bytes(take(2)?.try_into().ok()?);
@@ -288,9 +297,15 @@ impl Table {
                     *slot = i16::from_le_bytes(take(2)?.try_into().ok()?);
                 }
             }
-            weights.insert(key, w);
+            let (e, p) = w.split_at(POS0);
+            if e.iter().any(|&x| x != 0) {
+                events.insert(key, e.try_into().ok()?);
+            }
+            if p.iter().any(|&x| x != 0) {
+                pos.insert(key, p.try_into().ok()?);
+            }
         }
-        Some(Table { weights })
+        Some(Table { events, pos })
     }
 }
 
@@ -302,27 +317,48 @@ impl Table {
 pub mod model {
     use super::*;
 
-    /// Something that scores a token's features: adds, for each label, the
-    /// weights of `features` into `scores`.
+    /// Something that scores a token's features.
     pub trait Scorer {
-        /// Adds the weights of `features` to `scores` (one per label).
-        fn score(&self, features: &[u32], scores: &mut [f32; LABELS]);
+        /// The score of each event label ("no event", then the classes in
+        /// [`EventClass::ALL`] order) for a token with `features`.
+        fn events(&self, features: &[u32]) -> [f32; EVENT_LABELS];
+        /// The score of each part of speech ([`Pos::ALL`] order).
+        fn pos(&self, features: &[u32]) -> [f32; POS_LABELS];
     }
 
-    /// The number of labels (8 event labels, then 4 parts of speech).
+    /// Sums the integer weights of `features` in `map`.
+    fn sum<const N: usize>(
+        map: &HashMap<u32, [i16; N], BuildHasherDefault<KeyHasher>>,
+        features: &[u32],
+    ) -> [f32; N] {
+        let mut acc = [0i32; N];
+        for f in features {
+            if let Some(w) = map.get(f) {
+                for (a, &x) in acc.iter_mut().zip(w) {
+                    *a += i32::from(x);
+                }
+            }
+        }
+        acc.map(|a| a as f32)
+    }
+
+    /// The number of labels in the weight table: 8 event labels, then 4
+    /// parts of speech.
     pub const N_LABELS: usize = LABELS;
+    /// The number of event labels.
+    pub const N_EVENT_LABELS: usize = EVENT_LABELS;
+    /// The number of part-of-speech labels.
+    pub const N_POS_LABELS: usize = POS_LABELS;
     /// Index of the first part-of-speech label.
     pub const POS_LABEL0: usize = POS0;
 
     impl Scorer for Table {
-        fn score(&self, features: &[u32], scores: &mut [f32; LABELS]) {
-            for f in features {
-                if let Some(w) = self.weights.get(f) {
-                    for (s, &x) in scores.iter_mut().zip(w) {
-                        *s += f32::from(x);
-                    }
-                }
-            }
+        fn events(&self, features: &[u32]) -> [f32; EVENT_LABELS] {
+            sum(&self.events, features)
+        }
+
+        fn pos(&self, features: &[u32]) -> [f32; POS_LABELS] {
+            sum(&self.pos, features)
         }
     }
 
@@ -333,7 +369,7 @@ pub mod model {
 
     /// The number of features in the compiled-in table.
     pub fn compiled_len() -> usize {
-        table().weights.len()
+        table().events.len()
     }
 
     /// Calls `f` with the byte span and the features of every word token
@@ -357,15 +393,14 @@ pub mod model {
     pub fn triggers_with(scorer: &impl Scorer, text: &str) -> Vec<Trigger> {
         let mut out = Vec::new();
         for_each_token(text, |span, lemma, features| {
-            let mut scores = [0f32; LABELS];
-            scorer.score(features, &mut scores);
-            let Some(class) = best(&scores[1..POS0])
+            let scores = scorer.events(features);
+            let Some(class) = best(&scores[1..])
                 .filter(|&k| scores[1 + k] > scores[0])
                 .map(|k| EventClass::ALL[k])
             else {
                 return;
             };
-            let pos = best(&scores[POS0..]).map_or(Pos::Verb, |k| Pos::ALL[k]);
+            let pos = best(&scorer.pos(features)).map_or(Pos::Verb, |k| Pos::ALL[k]);
             let lemma = super::lemma::for_pos(&text[span.clone()], lemma, pos);
             out.push(Trigger {
                 span,
@@ -457,7 +492,7 @@ mod tokens {
                 while let Some(&(j, n)) = chars.peek() {
                     let next_ok = if n.is_alphanumeric() {
                         // "don't" is "do" + "n't".
-                        negation_clitic(&text[j..]).is_none()
+                        !matches!(n, 'n' | 'N') || negation_clitic(&text[j..]).is_none()
                     } else {
                         let after = text[j + n.len_utf8()..].chars().next();
                         match n {
@@ -500,11 +535,16 @@ mod tokens {
 
     fn push(list: &mut Vec<Token>, lower: &mut String, text: &str, span: Range<usize>, word: bool) {
         let lo = lower.len();
-        for ch in text[span.clone()].chars() {
-            if is_apostrophe(ch) {
-                lower.push('\'');
-            } else {
-                lower.extend(ch.to_lowercase());
+        let s = &text[span.clone()];
+        if s.is_ascii() {
+            lower.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            for ch in s.chars() {
+                if is_apostrophe(ch) {
+                    lower.push('\'');
+                } else {
+                    lower.extend(ch.to_lowercase());
+                }
             }
         }
         let shape = shape(&text[span.clone()]);
