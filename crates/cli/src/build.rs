@@ -23,6 +23,16 @@ pub(crate) struct BuildArgs {
     /// Output folder (created if missing; existing files are updated, never wiped).
     #[arg(short, long)]
     out: PathBuf,
+    /// Rebuild whenever an article or annals.yaml changes (stop with Ctrl-C).
+    #[arg(long)]
+    watch: bool,
+}
+
+/// Arguments of `annals check`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct CheckArgs {
+    #[command(flatten)]
+    input: InputArgs,
 }
 
 /// Arguments of `annals events`.
@@ -44,6 +54,9 @@ pub(crate) struct InputArgs {
     /// The annals.yaml to use (default: the one beside the inputs, if any).
     #[arg(long)]
     config: Option<PathBuf>,
+    /// Keep only the N most salient events (most sources, mentions, main actors).
+    #[arg(long, value_name = "N")]
+    top: Option<usize>,
 }
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -57,6 +70,13 @@ enum EventsFormat {
 }
 
 pub(crate) fn build(args: BuildArgs) -> Result<(), Failure> {
+    if args.watch {
+        return watch(&args);
+    }
+    build_once(&args)
+}
+
+fn build_once(args: &BuildArgs) -> Result<(), Failure> {
     let timeline = timeline(&args.input)?;
     let files = annals_render::site(&timeline, &annals_render::SiteOptions::default())
         .map_err(|e| Failure::Fatal(e.to_string()))?;
@@ -73,6 +93,71 @@ pub(crate) fn build(args: BuildArgs) -> Result<(), Failure> {
             timeline.sources.len()
         );
     }
+    Ok(())
+}
+
+/// Rebuilds on every change of the inputs, until interrupted. Problems are
+/// reported and the previous output is left in place.
+fn watch(args: &BuildArgs) -> Result<(), Failure> {
+    let mut last = None;
+    loop {
+        let stamp = fingerprint(&args.input);
+        if last.as_ref() != Some(&stamp) {
+            let started = std::time::Instant::now();
+            match build_once(args) {
+                Ok(()) => eprintln!(
+                    "built {} in {} ms; watching for changes",
+                    args.out.display(),
+                    started.elapsed().as_millis()
+                ),
+                Err(Failure::Fatal(message)) => eprintln!("error: {message}"),
+                Err(Failure::Input) => eprintln!("watching for changes"),
+            }
+            last = Some(stamp);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(250));
+    }
+}
+
+/// Names, sizes and modification times of every input and config file:
+/// what a rebuild depends on.
+fn fingerprint(input: &InputArgs) -> Vec<(PathBuf, u64, Option<std::time::SystemTime>)> {
+    let mut paths = Vec::new();
+    let mut skipped = Vec::new();
+    for p in &input.paths {
+        if p.is_dir() {
+            let _ = walk(p, &mut paths, &mut skipped);
+            paths.extend(["annals.yaml", "annals.yml"].iter().map(|n| p.join(n)));
+        } else {
+            paths.push(p.clone());
+            if let Some(dir) = p.parent() {
+                paths.extend(["annals.yaml", "annals.yml"].iter().map(|n| dir.join(n)));
+            }
+        }
+    }
+    paths.extend(input.config.iter().cloned());
+    paths.sort();
+    paths.dedup();
+    paths
+        .into_iter()
+        .map(|p| {
+            let meta = std::fs::metadata(&p).ok();
+            let size = meta.as_ref().map_or(0, |m| m.len());
+            let modified = meta.and_then(|m| m.modified().ok());
+            (p, size, modified)
+        })
+        .collect()
+}
+
+/// Validates the inputs and annals.yaml — every article readable and
+/// dated, every override applicable — without writing anything.
+pub(crate) fn check(args: CheckArgs) -> Result<(), Failure> {
+    let timeline = timeline(&args.input)?;
+    println!(
+        "ok: {} articles, {} events",
+        timeline.sources.len(),
+        timeline.events.len()
+    );
     Ok(())
 }
 

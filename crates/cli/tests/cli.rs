@@ -224,3 +224,65 @@ fn bad_input_writes_nothing() {
         "nothing is written when the input has problems"
     );
 }
+
+#[test]
+fn check_validates_without_writing() {
+    let f = Folder::new();
+    f.file("a.txt", ARTICLE);
+    f.file(
+        "annals.yaml",
+        "articles:\n  a.txt:\n    published: 2019-09-25\n",
+    );
+    let (code, out, err) = f.run(&["check", &f.arg()]);
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "ok: 1 articles, 1 events\n"),
+        "{err}"
+    );
+    f.file("b.txt", ARTICLE);
+    let (code, _, err) = f.run(&["check", &f.arg()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("no publication date"), "{err}");
+}
+
+#[test]
+fn watch_rebuilds_when_the_config_changes() {
+    let f = Folder::new();
+    f.file("in/a.txt", ARTICLE);
+    let yaml = f.file(
+        "in/annals.yaml",
+        "title: First\narticles:\n  a.txt:\n    published: 2019-09-25\n",
+    );
+    let site = f.path().join("site");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args(["build", "--watch", "-o"])
+        .arg(&site)
+        .arg(f.path().join("in"))
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("annals runs");
+    let json = site.join("timeline.json");
+    let wait_for = |needle: &str| {
+        // Generous: this waits for a rebuild, it does not time one.
+        for _ in 0..200 {
+            if std::fs::read_to_string(&json).is_ok_and(|s| s.contains(needle)) {
+                return true;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        false
+    };
+    let first = wait_for("First");
+    // Modification times can be coarse: make sure the change is visible.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    std::fs::write(
+        &yaml,
+        "title: Second\narticles:\n  a.txt:\n    published: 2019-09-25\n",
+    )
+    .expect("edit");
+    let second = wait_for("Second");
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(first, "the first build wrote timeline.json");
+    assert!(second, "the edit triggered a rebuild");
+}

@@ -13,20 +13,27 @@
 //!   sentences ("Putin received Maduro today" and "Maduro met Putin on
 //!   Wednesday").
 //!
-//! An event's date is the most precise date its mentions agree on. When
-//! mentions disagree (two different days), the date most mentions give
-//! wins, ties going to the earliest one. (Showing the losing dates beside
-//! the winner is still to come.)
+//! Sources sometimes disagree: one article's "yesterday" is another's day
+//! before. Mentions on days at most three days apart still merge when they
+//! name the same kind of happening and share two names in their sentences.
+//!
+//! An event's date is chosen by this rule: the date that the most
+//! documents support (a document supports a date when one of its mentions
+//! nests with it: `2018-12` supports `2018-12-05`); among equals the finest
+//! precision; then the date given by the earliest-published document (the
+//! first report); then the earliest date. Dates that conflict with the
+//! chosen one are kept as [`crate::Event::alternatives`] with their
+//! documents, so the page can show them side by side.
 //!
 //! Ids derive from the event's founding mention (its earliest document and
 //! position), so they survive adding unrelated articles and overriding
 //! titles.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use annals_parse::EventMention;
 
-use crate::{Citation, Document, Event, SourceInfo, Timeline, When, stable_id};
+use crate::{Alternative, Citation, Document, Event, SourceInfo, Timeline, When, stable_id};
 
 /// Groups of trigger bases that name one kind of happening.
 const SYNONYMS: &[&[&str]] = &[
@@ -66,6 +73,31 @@ fn compatible(a: &EventMention, b: &EventMention) -> bool {
     }
 }
 
+/// Two day-precision dates at most three days apart that do not nest: the
+/// kind of disagreement sources have about one happening.
+fn near_conflict(a: &EventMention, b: &EventMention) -> bool {
+    use annals_parse::Precision;
+    let day = |m: &EventMention| m.value.precision() >= Some(Precision::Day);
+    match (a.value.bounds(), b.value.bounds()) {
+        (Some((a0, _)), Some((b0, _))) if day(a) && day(b) && !compatible(a, b) => {
+            (a0 - b0).num_days().abs() <= 3
+        }
+        _ => false,
+    }
+}
+
+/// Mentions whose dates conflict may still be one happening, on strong
+/// evidence: different documents (one article giving two days means two
+/// happenings), the same kind and two shared names.
+fn conflicting_but_same(a: &Item<'_>, b: &Item<'_>) -> bool {
+    let (ma, mb) = (a.mention, b.mention);
+    a.doc != b.doc
+        && !different_places(ma, mb)
+        && near_conflict(ma, mb)
+        && kind(&ma.lemma) == kind(&mb.lemma)
+        && shared(&ma.participants, &mb.participants) >= 2
+}
+
 fn shared(a: &[String], b: &[String]) -> usize {
     a.iter().filter(|p| b.contains(p)).count()
 }
@@ -87,8 +119,20 @@ fn leading_names(mentions: &[EventMention]) -> Vec<String> {
         .collect()
 }
 
+/// Both mentions name countries and none in common: "visited China" and
+/// "visited Russia" are two trips, whatever else they share.
+fn different_places(a: &EventMention, b: &EventMention) -> bool {
+    !a.places.is_empty() && !b.places.is_empty() && shared(&a.places, &b.places) == 0
+}
+
 fn same_happening(a: &Item<'_>, b: &Item<'_>, leading: &[Vec<String>]) -> bool {
     let (ma, mb) = (a.mention, b.mention);
+    if different_places(ma, mb) {
+        return false;
+    }
+    if conflicting_but_same(a, b) {
+        return true;
+    }
     if !compatible(ma, mb) {
         return false;
     }
@@ -128,17 +172,23 @@ impl Timeline {
         let mut clusters: Vec<Vec<usize>> = Vec::new();
         for i in 0..items.len() {
             let home = clusters.iter().position(|c| {
-                c.iter()
-                    .all(|&j| compatible(items[i].mention, items[j].mention))
-                    && c.iter()
-                        .any(|&j| same_happening(&items[i], &items[j], &leading))
+                c.iter().all(|&j| {
+                    compatible(items[i].mention, items[j].mention)
+                        || conflicting_but_same(&items[i], &items[j])
+                }) && c
+                    .iter()
+                    .any(|&j| same_happening(&items[i], &items[j], &leading))
             });
             match home {
                 Some(c) => clusters[c].push(i),
                 None => clusters.push(vec![i]),
             }
         }
-        let mut events: Vec<Event> = clusters.iter().map(|c| event(docs, &items, c)).collect();
+        let collection = leading_names(&mentions.concat());
+        let mut events: Vec<Event> = clusters
+            .iter()
+            .map(|c| event(docs, &items, c, &collection))
+            .collect();
         sort_events(&mut events);
         Timeline {
             title: title.to_owned(),
@@ -169,7 +219,7 @@ pub(crate) fn sort_events(events: &mut [Event]) {
     });
 }
 
-fn event(docs: &[Document], items: &[Item<'_>], cluster: &[usize]) -> Event {
+fn event(docs: &[Document], items: &[Item<'_>], cluster: &[usize], collection: &[String]) -> Event {
     let mentions: Vec<&Item<'_>> = cluster.iter().map(|&i| &items[i]).collect();
     // The dominant kind of happening among the mentions.
     let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
@@ -181,14 +231,14 @@ fn event(docs: &[Document], items: &[Item<'_>], cluster: &[usize]) -> Event {
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
         .map(|(k, _)| *k)
         .unwrap_or_default();
-    let when = date(&mentions);
+    let (when, alternatives) = date(docs, &mentions);
     // One citation per document: its best mention.
     let mut by_doc: BTreeMap<&str, &Item<'_>> = BTreeMap::new();
     for m in &mentions {
         let doc = docs[m.doc].id.as_str();
         let better = match by_doc.get(doc) {
             None => true,
-            Some(old) => rank(m, dominant) > rank(old, dominant),
+            Some(old) => rank(m, dominant, &when) > rank(old, dominant, &when),
         };
         if better {
             by_doc.insert(doc, m);
@@ -197,8 +247,8 @@ fn event(docs: &[Document], items: &[Item<'_>], cluster: &[usize]) -> Event {
     let best = by_doc
         .values()
         .max_by(|a, b| {
-            rank(a, dominant)
-                .cmp(&rank(b, dominant))
+            rank(a, dominant, &when)
+                .cmp(&rank(b, dominant, &when))
                 .then_with(|| docs[b.doc].id.cmp(&docs[a.doc].id))
         })
         .copied()
@@ -211,6 +261,12 @@ fn event(docs: &[Document], items: &[Item<'_>], cluster: &[usize]) -> Event {
         founder.mention.value.as_str(),
         &founder.mention.lemma,
     ]);
+    let actors: std::collections::BTreeSet<&String> = mentions
+        .iter()
+        .flat_map(|m| &m.mention.participants)
+        .filter(|p| collection.contains(p))
+        .collect();
+    let salience = salience(by_doc.len(), mentions.len(), actors.len());
     let citations = by_doc
         .values()
         .map(|m| {
@@ -228,15 +284,31 @@ fn event(docs: &[Document], items: &[Item<'_>], cluster: &[usize]) -> Event {
         id,
         when,
         title: best.mention.title.clone(),
-        summary: None,
+        summary: Some(docs[best.doc].text[best.mention.clause.clone()].to_owned())
+            .filter(|s| *s != best.mention.title),
         citations,
         note: None,
+        alternatives,
+        salience,
     }
 }
 
-/// How good a mention is as the event's representative: of the dominant
-/// kind, titled by a name, a title of reasonable length.
-fn rank(m: &Item<'_>, dominant: &str) -> (bool, bool, usize, std::cmp::Reverse<usize>) {
+/// Sources count most, then mentions, then how many of the collection's
+/// main actors take part: `100·sources + 10·mentions + actors`, the last
+/// two capped at 9 so that they only break ties between source counts.
+fn salience(sources: usize, mentions: usize, actors: usize) -> u32 {
+    let cap = |n: usize| n.min(9) as u32;
+    100 * sources.min(1000) as u32 + 10 * cap(mentions) + cap(actors)
+}
+
+/// How good a mention is as the event's representative: it gives the
+/// event's date, is of the dominant kind, is titled by a name, and has a
+/// title of reasonable length.
+fn rank(
+    m: &Item<'_>,
+    dominant: &str,
+    when: &When,
+) -> (bool, bool, bool, usize, std::cmp::Reverse<usize>) {
     let title_words = m.mention.title.split_whitespace().count();
     let named = m
         .mention
@@ -245,6 +317,7 @@ fn rank(m: &Item<'_>, dominant: &str) -> (bool, bool, usize, std::cmp::Reverse<u
         .next()
         .is_some_and(|w| !matches!(w, "The" | "A" | "An" | "His" | "Her" | "Their" | "Its"));
     (
+        m.mention.value == when.value,
         kind(&m.mention.lemma) == dominant,
         named,
         title_words.min(6),
@@ -252,32 +325,86 @@ fn rank(m: &Item<'_>, dominant: &str) -> (bool, bool, usize, std::cmp::Reverse<u
     )
 }
 
-/// The most precise date the mentions agree on; on disagreement, the date
-/// given by most mentions (ties: the earliest date).
-fn date(mentions: &[&Item<'_>]) -> When {
-    // Keyed by (first day, value) so that iteration is in date order.
-    type Key<'a> = (Option<chrono::NaiveDate>, &'a str);
-    let mut votes: BTreeMap<Key<'_>, (usize, &EventMention)> = BTreeMap::new();
+/// The event's date and the conflicting alternatives, by the rule in the
+/// module docs.
+fn date(docs: &[Document], mentions: &[&Item<'_>]) -> (When, Vec<Alternative>) {
+    // Distinct values, in a deterministic order.
+    let mut values: Vec<&EventMention> = Vec::new();
     for m in mentions {
-        let v = &m.mention.value;
-        let key = (v.bounds().map(|b| b.0), v.as_str());
-        votes.entry(key).or_insert((0, m.mention)).0 += 1;
+        if !values.iter().any(|v| v.value == m.mention.value) {
+            values.push(m.mention);
+        }
     }
-    // Prefer the finest precision; among equals, the most votes, then the earliest.
-    let finest = mentions
+    values.sort_by(|a, b| a.value.cmp(&b.value));
+    let supporters = |v: &EventMention| -> BTreeSet<usize> {
+        mentions
+            .iter()
+            .filter(|m| compatible(m.mention, v))
+            .map(|m| m.doc)
+            .collect()
+    };
+    let first_report = |v: &EventMention| {
+        mentions
+            .iter()
+            .filter(|m| m.mention.value == v.value)
+            .map(|m| docs[m.doc].published)
+            .min()
+    };
+    // Only the finest dates compete: a month that holds two conflicting
+    // days supports both, it does not settle between them.
+    let leaves: Vec<&EventMention> = values
         .iter()
-        .filter_map(|m| m.mention.value.precision())
-        .max();
-    let chosen = votes
+        .filter(|v| {
+            !values
+                .iter()
+                .any(|w| compatible(w, v) && w.value.precision() > v.value.precision())
+        })
+        .copied()
+        .collect();
+    let chosen = leaves
         .iter()
-        .filter(|(_, (_, m))| m.value.precision() == finest)
-        .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.0.cmp(a.0)))
-        .map(|(_, (_, m))| *m)
+        .max_by(|a, b| {
+            supporters(a)
+                .len()
+                .cmp(&supporters(b).len())
+                .then(a.value.precision().cmp(&b.value.precision()))
+                .then(first_report(b).cmp(&first_report(a)))
+                .then(b.value.bounds().cmp(&a.value.bounds()))
+        })
+        .copied()
         .unwrap_or(mentions[0].mention);
-    When {
+    // Conflicting values, each at its finest precision, with its documents.
+    let mut alternatives: Vec<Alternative> = Vec::new();
+    for v in &values {
+        if compatible(v, chosen) {
+            continue;
+        }
+        let finer_conflict = values.iter().any(|w| {
+            !compatible(w, chosen) && compatible(w, v) && w.value.precision() > v.value.precision()
+        });
+        if finer_conflict {
+            continue;
+        }
+        let mut ids: Vec<String> = mentions
+            .iter()
+            .filter(|m| compatible(m.mention, v))
+            .map(|m| docs[m.doc].id.clone())
+            .collect();
+        ids.sort();
+        ids.dedup();
+        alternatives.push(Alternative {
+            when: When {
+                value: v.value.clone(),
+                modifier: v.modifier,
+            },
+            docs: ids,
+        });
+    }
+    let when = When {
         value: chosen.value.clone(),
         modifier: chosen.modifier,
-    }
+    };
+    (when, alternatives)
 }
 
 #[cfg(test)]
@@ -312,6 +439,8 @@ mod tests {
             title: title.into(),
             participants: names.iter().map(|s| s.to_string()).collect(),
             negated: false,
+            clause: 0..text.len(),
+            places: Vec::new(),
         }
     }
 
@@ -349,6 +478,29 @@ mod tests {
     }
 
     #[test]
+    fn trips_to_different_countries_stay_apart() {
+        let docs = [doc("a.txt", "A."), doc("b.txt", "B.")];
+        let mut russia = mention(
+            "A.",
+            "visit",
+            "2018-12",
+            "Maduro visited Russia",
+            &["maduro", "russia"],
+        );
+        russia.places = vec!["russia".into()];
+        let mut china = mention(
+            "B.",
+            "visit",
+            "2018",
+            "Maduro visited China",
+            &["maduro", "china"],
+        );
+        china.places = vec!["china".into()];
+        let t = Timeline::build("T", &docs, &[vec![russia], vec![china]]);
+        assert_eq!(t.events.len(), 2);
+    }
+
+    #[test]
     fn same_day_with_two_shared_names_merges_different_verbs() {
         let docs = [doc("a.txt", "A."), doc("b.txt", "B.")];
         let mentions = vec![
@@ -373,22 +525,73 @@ mod tests {
     }
 
     #[test]
-    fn different_days_stay_apart() {
+    fn close_conflicting_days_merge_and_keep_the_alternative() {
+        let mut docs = [doc("a.txt", "A."), doc("b.txt", "B."), doc("c.txt", "C.")];
+        docs[0].published = NaiveDate::from_ymd_opt(2019, 9, 26).unwrap();
+        let names = &["maduro", "moscow"];
+        let mentions = vec![
+            vec![mention(
+                "A.",
+                "arrive",
+                "2019-09-25",
+                "Maduro arrived in Moscow",
+                names,
+            )],
+            vec![mention(
+                "B.",
+                "arrive",
+                "2019-09-24",
+                "Maduro arrived in Moscow",
+                names,
+            )],
+            vec![mention(
+                "C.",
+                "arrive",
+                "2019-09",
+                "Maduro arrived in Moscow",
+                names,
+            )],
+        ];
+        let t = Timeline::build("T", &docs, &mentions);
+        assert_eq!(t.events.len(), 1, "{:#?}", t.events);
+        let e = &t.events[0];
+        // Both days have two supporters (the month supports both); the
+        // earlier-published report (b.txt, 2019-09-25) wins the tie.
+        assert_eq!(e.when.value.as_str(), "2019-09-24");
+        assert_eq!(e.alternatives.len(), 1);
+        assert_eq!(e.alternatives[0].when.value.as_str(), "2019-09-25");
+        assert_eq!(e.alternatives[0].docs, ["a.txt", "c.txt"]);
+    }
+
+    #[test]
+    fn different_days_in_one_article_stay_apart() {
+        let docs = [doc("a.txt", "A. B.")];
+        let names = &["maduro", "putin"];
+        let mentions = vec![vec![
+            mention("A.", "meet", "2019-09-24", "Putin met Maduro", names),
+            mention("A.", "meet", "2019-09-25", "Putin met Maduro", names),
+        ]];
+        assert_eq!(Timeline::build("T", &docs, &mentions).events.len(), 2);
+    }
+
+    #[test]
+    fn days_far_apart_stay_apart_across_articles() {
         let docs = [doc("a.txt", "A."), doc("b.txt", "B.")];
+        let names = &["maduro", "putin"];
         let mentions = vec![
             vec![mention(
                 "A.",
                 "meet",
-                "2019-09-24",
+                "2019-09-20",
                 "Putin met Maduro",
-                &["maduro", "putin"],
+                names,
             )],
             vec![mention(
                 "B.",
                 "meet",
                 "2019-09-25",
                 "Putin met Maduro",
-                &["maduro", "putin"],
+                names,
             )],
         ];
         assert_eq!(Timeline::build("T", &docs, &mentions).events.len(), 2);
@@ -415,6 +618,46 @@ mod tests {
         let both = Timeline::build("T", &docs, &[m1, m2]);
         let id = &alone.events[0].id;
         assert!(both.events.iter().any(|e| &e.id == id));
+    }
+
+    #[test]
+    fn salience_ranks_sources_then_mentions_then_actors() {
+        assert!(salience(2, 1, 0) > salience(1, 9, 9));
+        assert!(salience(1, 3, 0) > salience(1, 2, 9));
+        assert!(salience(1, 2, 3) > salience(1, 2, 2));
+    }
+
+    #[test]
+    fn keep_salient_filters_by_sources_and_top() {
+        let docs = [doc("a.txt", "A."), doc("b.txt", "B.")];
+        let mentions = vec![
+            vec![
+                mention(
+                    "A.",
+                    "visit",
+                    "2018-12",
+                    "Maduro visited Russia",
+                    &["maduro", "russia"],
+                ),
+                mention("A.", "strike", "2017-03", "Workers struck", &["renault"]),
+            ],
+            vec![mention(
+                "B.",
+                "visit",
+                "2018-12",
+                "Maduro visited Moscow",
+                &["maduro"],
+            )],
+        ];
+        let t = Timeline::build("T", &docs, &mentions);
+        assert_eq!(t.events.len(), 2);
+        let mut two = t.clone();
+        two.keep_salient(None, Some(2));
+        assert_eq!(two.events.len(), 1);
+        assert_eq!(two.events[0].citations.len(), 2);
+        let mut top = t.clone();
+        top.keep_salient(Some(1), None);
+        assert_eq!(top.events, two.events);
     }
 
     #[test]

@@ -114,6 +114,15 @@ pub struct Event {
     /// A note added by a person in annals.yaml.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Dates other sources give when they disagree with `when`, each with
+    /// the documents that give it (see [`Timeline::build`] for the rule
+    /// that picks `when`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<Alternative>,
+    /// How central the event is to the collection: more sources, more
+    /// mentions and the collection's main actors score higher (see
+    /// [`Timeline::keep_salient`]).
+    pub salience: u32,
 }
 
 /// The whole timeline: a title and its events in date order.
@@ -125,6 +134,46 @@ pub struct Timeline {
     pub events: Vec<Event>,
     /// The documents it was built from, by id.
     pub sources: Vec<SourceInfo>,
+}
+
+/// A date for an event that some sources give and the timeline did not
+/// choose.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Alternative {
+    /// The date those sources give.
+    #[serde(flatten)]
+    pub when: When,
+    /// The documents (ids) that give it.
+    pub docs: Vec<String>,
+}
+
+impl Timeline {
+    /// Keeps the events cited by at least `min_sources` documents and, of
+    /// those, the `top` most salient, still in date order. Events added by
+    /// hand (no citations) are always kept.
+    pub fn keep_salient(&mut self, top: Option<usize>, min_sources: Option<usize>) {
+        let min = min_sources.unwrap_or(0);
+        self.events
+            .retain(|e| e.citations.is_empty() || e.citations.len() >= min);
+        if let Some(top) = top.filter(|&n| n < self.events.len()) {
+            let mut ranked: Vec<(u32, usize)> = self
+                .events
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.salience, i))
+                .collect();
+            // Highest salience first; among equals, the earlier event.
+            ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            let keep: std::collections::BTreeSet<usize> =
+                ranked.into_iter().take(top).map(|(_, i)| i).collect();
+            let mut i = 0;
+            self.events.retain(|e| {
+                let kept = keep.contains(&i) || e.citations.is_empty();
+                i += 1;
+                kept
+            });
+        }
+    }
 }
 
 /// What the timeline says about each input document.
