@@ -333,3 +333,55 @@ fn top_keeps_the_most_cited_events() {
     assert_eq!(out.lines().count(), 1, "{out}");
     assert!(out.contains("2019-05"), "{out}");
 }
+
+#[test]
+fn bad_overrides_are_reported_with_their_place_and_nothing_is_written() {
+    let f = Folder::new();
+    f.file("in/a.txt", ARTICLE);
+    f.file(
+        "in/annals.yaml",
+        "articles:\n  a.txt:\n    published: 2019-09-25\nevents:\n  - id: ev-00000000\n    retitel: Paris trip\n  - match: { date: 2019-13, word: paris }\n    hide: true\n",
+    );
+    let site = f.path().join("site");
+    let (code, _, err) = f.run(&[
+        "build",
+        &f.path().join("in").display().to_string(),
+        "-o",
+        &site.display().to_string(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(!site.exists(), "nothing is written");
+    insta::assert_snapshot!(err);
+}
+
+#[test]
+fn ids_survive_a_retitle_and_an_unrelated_article() {
+    let f = Folder::new();
+    f.file("a.txt", ARTICLE);
+    f.file(
+        "annals.yaml",
+        "articles:\n  a.txt:\n    published: 2019-09-25\n",
+    );
+    let ids = |f: &Folder| -> Vec<String> {
+        let (code, out, err) = f.run(&["events", &f.arg(), "--format", "jsonl"]);
+        assert_eq!(code, 0, "{err}");
+        out.lines()
+            .map(|l| {
+                serde_json::from_str::<serde_json::Value>(l).expect("json")["id"]
+                    .as_str()
+                    .expect("id")
+                    .to_owned()
+            })
+            .collect()
+    };
+    let before = ids(&f);
+    assert_eq!(before.len(), 1);
+    f.file("b.txt", "Other news\n\nThe company opened a factory in Ohio in May 2017, its chief said on the record.\n");
+    f.file(
+        "annals.yaml",
+        format!("articles:\n  a.txt:\n    published: 2019-09-25\n  b.txt:\n    published: 2019-09-25\nevents:\n  - id: {}\n    retitle: The Paris trip\n", before[0]),
+    );
+    let after = ids(&f);
+    assert_eq!(after.len(), 2);
+    assert!(after.contains(&before[0]), "{before:?} kept in {after:?}");
+}
