@@ -77,7 +77,7 @@ fn guaido_proclaims_himself_interim_president_in_january_2019() {
         e["title"]
             .as_str()
             .expect("title")
-            .contains("Guaidó proclaimed himself"),
+            .contains("Guaidó proclaims himself"),
         "{e}"
     );
     assert_eq!(docs(e), ["002", "003"]);

@@ -255,11 +255,16 @@ fn event(docs: &[Document], items: &[Item<'_>], cluster: &[usize], collection: &
         .unwrap_or(mentions[0]);
     let founder = mentions[0];
     let founder_doc = &docs[founder.doc];
+    // The trigger's own word, not its lemma: ids must not change when the
+    // lemmatizer improves.
     let id = stable_id(&[
         &founder_doc.id,
         &founder_doc.text[founder.mention.sentence.clone()],
         founder.mention.value.as_str(),
-        &founder.mention.lemma,
+        founder_doc
+            .text
+            .get(founder.mention.trigger.clone())
+            .unwrap_or_default(),
     ]);
     let actors: std::collections::BTreeSet<&String> = mentions
         .iter()

@@ -357,6 +357,10 @@ pub(super) fn verb_base(word: &str) -> Option<String> {
     if let Some((_, base)) = IRREGULAR.iter().find(|(form, _)| *form == word) {
         return Some((*base).to_owned());
     }
+    // "agreed", "freed", "guaranteed": the "-d" alone is the ending.
+    if word.len() > 4 && word.ends_with("eed") && !NOT_VERBS_ED.contains(&word) {
+        return Some(word[..word.len() - 1].to_owned());
+    }
     if word.len() > 4 && word.ends_with("ed") && !NOT_VERBS_ED.contains(&word) {
         let stem = &word[..word.len() - 2];
         let b = stem.as_bytes();
@@ -711,6 +715,8 @@ mod tests {
             ("stalled", Some("stall")),
             ("bed", None),
             ("treated", Some("treat")),
+            ("agreed", Some("agree")),
+            ("guaranteed", Some("guarantee")),
         ] {
             assert_eq!(verb_base(form).as_deref(), base, "{form}");
         }

@@ -217,15 +217,12 @@ fn mention(s: &Sentence<'_>, k: usize, timex: &Timex) -> Option<EventMention> {
         Some((i, lemma, head)) => (i, lemma, head, false),
         None => event_word(s, clause.clone())?,
     };
-    let title = title::title(s, clause.clone(), trigger, head);
+    let (title, ends_at_trigger) = title::title(s, clause.clone(), trigger, head);
     if title.split_whitespace().count() < 2 {
         return None;
     }
     // "the Kremlin announced last week": a telling with nothing told.
-    if head == Head::Verb
-        && REPORTING.contains(&lemma.as_str())
-        && title.ends_with(s.words[trigger].text)
-    {
+    if head == Head::Verb && REPORTING.contains(&lemma.as_str()) && ends_at_trigger {
         return None;
     }
     // "legislative elections, scheduled for next year" is about the elections.

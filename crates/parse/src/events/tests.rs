@@ -24,14 +24,14 @@ fn titles_and_triggers_table() {
         (
             "Maduro last visited Russia in December 2018, just days before two Russian strategic bombers made a trip to Venezuela.",
             "December 2018",
-            Some(("visit", "Maduro visited Russia")),
+            Some(("visit", "Maduro visits Russia")),
         ),
         (
             "The Venezuelan leader visited Moscow for discussions with Putin in December.",
             "December",
             Some((
                 "visit",
-                "The Venezuelan leader visited Moscow for discussions with Putin",
+                "The Venezuelan leader visits Moscow for discussions with Putin",
             )),
         ),
         (
@@ -49,7 +49,7 @@ fn titles_and_triggers_table() {
             "Wednesday",
             Some((
                 "meet",
-                "The Chavista leader met in Moscow with Russian President Vladimir Putin",
+                "The Chavista leader meets in Moscow with Russian President Vladimir Putin",
             )),
         ),
         (
@@ -57,7 +57,7 @@ fn titles_and_triggers_table() {
             "last January",
             Some((
                 "proclaim",
-                "Juan Guaidó proclaimed himself president of the country",
+                "Juan Guaidó proclaims himself president of the country",
             )),
         ),
         (
@@ -65,7 +65,7 @@ fn titles_and_triggers_table() {
             "last January",
             Some((
                 "proclaim",
-                "Juan Guaidó proclaimed himself interim president",
+                "Juan Guaidó proclaims himself interim president",
             )),
         ),
         ("Moscow has been a backer since 2016.", "2016", None),
@@ -78,7 +78,7 @@ fn titles_and_triggers_table() {
         (
             "Putin received his counterpart, Nicolás Maduro, in Moscow, who arrived yesterday in the Russian capital.",
             "yesterday",
-            Some(("arrive", "Nicolás Maduro arrived in the Russian capital")),
+            Some(("arrive", "Nicolás Maduro arrives in the Russian capital")),
         ),
         (
             "Maduro accused the US of planning to interfere in legislative elections, scheduled for next year.",
@@ -177,7 +177,7 @@ fn a_range_is_one_mention_dated_by_its_start() {
     );
     assert_eq!(ms.len(), 1);
     assert_eq!(ms[0].value.as_str(), "2005");
-    assert_eq!(ms[0].title, "It signed 30 contracts worth $11 billion");
+    assert_eq!(ms[0].title, "It signs 30 contracts worth $11 billion");
 }
 
 #[test]

@@ -62,12 +62,86 @@ pub(super) enum Head {
 }
 
 /// The title of the mention whose trigger is word `trigger` of `clause`.
-pub(super) fn title(s: &Sentence<'_>, clause: Range<usize>, trigger: usize, head: Head) -> String {
+/// The title, and whether it ends at the trigger (a verb with nothing
+/// after it: "the Kremlin announced").
+pub(super) fn title(
+    s: &Sentence<'_>,
+    clause: Range<usize>,
+    trigger: usize,
+    head: Head,
+) -> (String, bool) {
     let parts = match head {
         Head::Noun => noun_phrase(s, clause, trigger),
         Head::Verb => verb_phrase(s, clause, trigger),
     };
-    cut(s, &parts, trigger, head)
+    let verb = match head {
+        Head::Verb => headline_verb(s, &parts, trigger),
+        Head::Noun => None,
+    };
+    let ends_at_trigger = parts.last() == Some(&trigger);
+    (
+        cut(s, &parts, trigger, head, verb.as_deref()),
+        ends_at_trigger,
+    )
+}
+
+/// Titles are headlines, in the historical present: "Maduro visited
+/// Russia" → "Maduro visits Russia". Only a simple past verb changes (no
+/// auxiliary before it: "had grown", "was scheduled" stay), to the third
+/// person singular, or to the base form after a plural subject ("Russia and
+/// China signed" → "sign").
+fn headline_verb(s: &Sentence<'_>, parts: &[usize], trigger: usize) -> Option<String> {
+    let word = s.words[trigger].lower();
+    let base = verb_base(&word)?;
+    if base == word || matches!(base.as_str(), "be" | "have" | "do") {
+        return None;
+    }
+    let subject: Vec<usize> = parts.iter().copied().take_while(|&i| i < trigger).collect();
+    let aux_before = subject.last().is_some_and(|&i| {
+        AUXILIARIES.contains(&s.words[i].lower().as_str())
+            || NEGATIONS.contains(&s.words[i].lower().as_str())
+    });
+    // "…, scheduled for next year": a bare participle is no finite verb;
+    // "Of the tons … supplied": a prepositional phrase is no subject.
+    let bare_participle = trigger > 0
+        && s.words[trigger - 1].breaks_after
+        && s.clauses
+            .iter()
+            .rfind(|c| c.end <= trigger)
+            .is_some_and(|c| c.clone().any(|i| s.is_verb(i)));
+    let no_subject = subject
+        .first()
+        .is_some_and(|&i| PREPOSITIONS.contains(&s.words[i].lower().as_str()));
+    if subject.is_empty() || aux_before || bare_participle || no_subject {
+        return None;
+    }
+    let plural = subject.iter().any(|&i| s.words[i].lower() == "and")
+        || subject.last().is_some_and(|&i| {
+            let w = &s.words[i];
+            let l = w.lower();
+            !w.is_capitalized() && l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("'s")
+        })
+        || subject
+            .last()
+            .is_some_and(|&i| matches!(s.words[i].lower().as_str(), "they" | "we" | "i" | "you"));
+    if plural {
+        return Some(base);
+    }
+    Some(third_person(&base))
+}
+
+/// "visit" → "visits", "reach" → "reaches", "try" → "tries", "go" → "goes".
+fn third_person(base: &str) -> String {
+    let vowel = |c: char| "aeiou".contains(c);
+    if base.ends_with(['s', 'x', 'z', 'o']) || base.ends_with("ch") || base.ends_with("sh") {
+        format!("{base}es")
+    } else if let Some(stem) = base.strip_suffix('y')
+        && !stem.ends_with(vowel)
+    {
+        format!("{stem}ies")
+    } else {
+        format!("{base}s")
+    }
 }
 
 /// Words to keep from `range`: not timexes, not the prepositions that
@@ -329,7 +403,7 @@ fn compress_subject(s: &Sentence<'_>, parts: Vec<usize>, trigger: usize) -> Vec<
 /// "in search of a greater commitment" — "of" continues a phrase). Whole
 /// phrases are kept while they fit. Dangling words at the end (articles,
 /// prepositions, a participle such as "saying") go.
-fn cut(s: &Sentence<'_>, idx: &[usize], trigger: usize, head: Head) -> String {
+fn cut(s: &Sentence<'_>, idx: &[usize], trigger: usize, head: Head, verb: Option<&str>) -> String {
     let mut n = idx.len();
     if n > MAX_TITLE_WORDS {
         let starts_phrase = |k: usize| {
@@ -371,7 +445,10 @@ fn cut(s: &Sentence<'_>, idx: &[usize], trigger: usize, head: Head) -> String {
             let comma = b == a + 1 && between.trim() == "," && (b != trigger || head == Head::Noun);
             title.push_str(if comma { ", " } else { " " });
         }
-        title.push_str(s.words[idx[k]].text);
+        match verb {
+            Some(v) if idx[k] == trigger => title.push_str(v),
+            _ => title.push_str(s.words[idx[k]].text),
+        }
     }
     let title = title.trim_end_matches([',', ';', ':']).to_owned();
     capitalize(&title)
@@ -382,5 +459,26 @@ fn capitalize(s: &str) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::third_person;
+
+    #[test]
+    fn third_person_table() {
+        for (base, want) in [
+            ("visit", "visits"),
+            ("reach", "reaches"),
+            ("try", "tries"),
+            ("go", "goes"),
+            ("stay", "stays"),
+            ("proclaim", "proclaims"),
+            ("fix", "fixes"),
+            ("push", "pushes"),
+        ] {
+            assert_eq!(third_person(base), want);
+        }
     }
 }
