@@ -1609,24 +1609,60 @@ mod lemma {
         let low = word.to_lowercase().replace('’', "'");
         match pos {
             Pos::Verb => guess.to_owned(),
-            Pos::Noun => {
-                if low.ends_with("ies") && low.len() > 4 {
-                    format!("{}y", &low[..low.len() - 3])
-                } else if low.ends_with("ing") || low.ends_with("ed") || !low.is_ascii() {
-                    low
-                } else {
-                    let mut out = String::with_capacity(low.len());
-                    plural(&low, &mut out);
-                    out
-                }
-            }
+            Pos::Noun => singular(low),
             Pos::Adjective | Pos::Other => low,
         }
+    }
+
+    /// Whether WordNet knows `w` as a noun.
+    fn known_noun(w: &str) -> bool {
+        let h = super::lexicon::word_hash(w.as_bytes());
+        !matches!(super::lexicon::info(h).wordnet[0], b'-' | b'?')
+    }
+
+    /// A noun's singular, checked against WordNet: "crises" → "crisis",
+    /// "rallies" → "rally", "talks" → "talk", but "news" and "series" stay.
+    fn singular(low: String) -> String {
+        let n = low.len();
+        if !low.is_ascii() || n <= 3 {
+            return low;
+        }
+        for (ending, replacement) in [("ses", "sis"), ("ies", "y")] {
+            if let Some(stem) = low.strip_suffix(ending) {
+                let candidate = format!("{stem}{replacement}");
+                if known_noun(&candidate) {
+                    return candidate;
+                }
+            }
+        }
+        let mut out = String::with_capacity(n);
+        plural(&low, &mut out);
+        if out != low && !known_noun(&out) && known_noun(&low) {
+            return low;
+        }
+        out
     }
 
     #[cfg(test)]
     mod tests {
         use super::*;
+
+        #[test]
+        fn noun_singulars() {
+            for (plural, want) in [
+                ("crises", "crisis"),
+                ("rallies", "rally"),
+                ("series", "series"),
+                ("news", "news"),
+                ("talks", "talk"),
+                ("bombings", "bombing"),
+                ("taxes", "tax"),
+                ("cases", "case"),
+                ("Elections", "election"),
+            ] {
+                assert_eq!(for_pos(plural, "", Pos::Noun), want, "{plural}");
+            }
+        }
 
         #[test]
         fn irregular_table_is_sorted() {
