@@ -1606,7 +1606,17 @@ mod lemma {
     /// The base form of the word `word` (original case) for part of speech
     /// `pos`, given the part-of-speech-blind `guess`.
     pub(super) fn for_pos(word: &str, guess: &str, pos: Pos) -> String {
-        let low = word.to_lowercase().replace('’', "'");
+        if pos == Pos::Verb {
+            return guess.to_owned();
+        }
+        let mut low = String::with_capacity(word.len());
+        for c in word.chars() {
+            if c == '’' {
+                low.push('\'');
+            } else {
+                low.extend(c.to_lowercase());
+            }
+        }
         match pos {
             Pos::Verb => guess.to_owned(),
             Pos::Noun => singular(low),
