@@ -6,15 +6,15 @@ Usage:
     apt-get install wordnet-base        # WordNet 3.0 in /usr/share/wordnet
     python3 scripts/triggers-wordnet.py [/usr/share/wordnet] > crates/parse/src/triggers_wordnet.txt
 
-For every single-word noun or verb lemma that occurs in WordNet's sense-tagged
+For every single-word noun, verb or adjective lemma that occurs in WordNet's sense-tagged
 corpus (tagsense_cnt > 0, i.e. reasonably common words) it writes one line:
 
-    lemma TAB N E V
+    lemma TAB N E V A
 
 N is the lexicographer file of the lemma's first (most frequent) noun sense,
 E is 1 when any noun sense is an act, event, phenomenon, process, state or
-feeling, V is the lexicographer file of the first verb sense; "-" when the
-lemma has no noun or verb sense. Lexicographer files are written as one
+feeling, V is the lexicographer file of the first verb sense, A that of the
+first adjective sense; "-" when the lemma has no such sense. Lexicographer files are written as one
 character, chr(ord('A') + number): e.g. 'E' = noun.act (4), 'L' = noun.event
 (11), 'g' = verb.communication (32), 'n' = verb.perception (39).
 Standard library only; the output is sorted and deterministic.
@@ -83,14 +83,17 @@ def main():
     root = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet"
     nouns = senses(root, "noun")
     verbs = senses(root, "verb")
+    adjectives = senses(root, "adj")
     sys.stdout.write(LICENSE)
-    for lemma in sorted(set(nouns) | set(verbs)):
+    for lemma in sorted(set(nouns) | set(verbs) | set(adjectives)):
         n = nouns.get(lemma)
         v = verbs.get(lemma)
+        a = adjectives.get(lemma)
         first_noun = chr(ord("A") + n[0]) if n else "-"
         eventive = "1" if n and any(x in EVENTIVE for x in n) else "0"
         first_verb = chr(ord("A") + v[0]) if v else "-"
-        sys.stdout.write(f"{lemma}\t{first_noun}{eventive}{first_verb}\n")
+        first_adjective = chr(ord("A") + a[0]) if a else "-"
+        sys.stdout.write(f"{lemma}\t{first_noun}{eventive}{first_verb}{first_adjective}\n")
 
 
 if __name__ == "__main__":

@@ -358,7 +358,7 @@ fn main() -> ExitCode {
     }
     if cv > 1 {
         let docs = &corpora[0];
-        let grid: Vec<f32> = (0..=16).map(|i| i as f32 * 0.5).collect();
+        let grid: Vec<f32> = (0..=24).map(|i| i as f32 * 0.5).collect();
         let mut pooled = vec![timeml::Counts::default(); grid.len()];
         for fold in 0..cv {
             let (held, rest): (Vec<_>, Vec<_>) =
