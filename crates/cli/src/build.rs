@@ -26,6 +26,17 @@ pub(crate) struct BuildArgs {
     /// Rebuild whenever an article or annals.yaml changes (stop with Ctrl-C).
     #[arg(long)]
     watch: bool,
+    /// Render with your own copy of the templates (see `annals templates`):
+    /// files named like the built-in ones replace them.
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
+}
+
+/// Arguments of `annals templates`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct TemplatesArgs {
+    /// Folder to copy the built-in templates into (existing files are kept).
+    dir: PathBuf,
 }
 
 /// Arguments of `annals check`.
@@ -78,8 +89,14 @@ pub(crate) fn build(args: BuildArgs) -> Result<(), Failure> {
 
 fn build_once(args: &BuildArgs) -> Result<(), Failure> {
     let timeline = timeline(&args.input)?;
-    let files = annals_render::site(&timeline, &annals_render::SiteOptions::default())
-        .map_err(|e| Failure::Fatal(e.to_string()))?;
+    let mut options = annals_render::SiteOptions::default();
+    if let Some(dir) = &args.templates {
+        options.templates = Some(read_templates(dir)?);
+    }
+    let files = annals_render::site(&timeline, &options).map_err(|e| {
+        eprintln!("error: {e}");
+        Failure::Input
+    })?;
     std::fs::create_dir_all(&args.out)
         .map_err(|e| Failure::Fatal(format!("cannot create {}: {e}", args.out.display())))?;
     for file in &files {
@@ -96,12 +113,82 @@ fn build_once(args: &BuildArgs) -> Result<(), Failure> {
     Ok(())
 }
 
+/// Reads a user's templates: every file of `dir` must be named like a
+/// built-in template.
+fn read_templates(dir: &Path) -> Result<annals_render::Templates, Failure> {
+    let known: Vec<&str> = annals_render::builtin_templates()
+        .iter()
+        .map(|(n, _)| *n)
+        .collect();
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        Failure::Fatal(format!(
+            "cannot read templates folder {}: {}",
+            dir.display(),
+            io_reason(&e)
+        ))
+    })?;
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    let mut templates = annals_render::Templates::new();
+    let mut diagnostics = Vec::new();
+    for path in paths.iter().filter(|p| p.is_file()) {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if name.starts_with('.') {
+            continue;
+        }
+        let shown = path.display().to_string();
+        if !known.contains(&name.as_str()) {
+            diagnostics.push(
+                Diagnostic::file(&shown, format!("`{name}` is not an annals template"))
+                    .with_help(format!("template files are named {}", known.join(", "))),
+            );
+            continue;
+        }
+        let bytes = std::fs::read(path)
+            .map_err(|e| Failure::Fatal(format!("cannot read {shown}: {}", io_reason(&e))))?;
+        match ingest::decode(&shown, &bytes) {
+            Ok(text) => templates.insert(name, text),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    if diagnostics.is_empty() {
+        Ok(templates)
+    } else {
+        Err(report(&diagnostics))
+    }
+}
+
+/// Copies the built-in templates into a folder, as a starting point for
+/// `annals build --templates`. Existing files are never overwritten.
+pub(crate) fn templates(args: TemplatesArgs) -> Result<(), Failure> {
+    std::fs::create_dir_all(&args.dir).map_err(|e| {
+        Failure::Fatal(format!(
+            "cannot create {}: {}",
+            args.dir.display(),
+            io_reason(&e)
+        ))
+    })?;
+    for (name, text) in annals_render::builtin_templates() {
+        let path = args.dir.join(name);
+        if path.exists() {
+            eprintln!("kept {} (it exists)", path.display());
+            continue;
+        }
+        write_atomically(&path, text.as_bytes())?;
+        println!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
 /// Rebuilds on every change of the inputs, until interrupted. Problems are
 /// reported and the previous output is left in place.
 fn watch(args: &BuildArgs) -> Result<(), Failure> {
     let mut last = None;
     loop {
-        let stamp = fingerprint(&args.input);
+        let stamp = fingerprint(&args.input, args.templates.as_deref());
         if last.as_ref() != Some(&stamp) {
             let started = std::time::Instant::now();
             match build_once(args) {
@@ -119,10 +206,18 @@ fn watch(args: &BuildArgs) -> Result<(), Failure> {
     }
 }
 
-/// Names, sizes and modification times of every input and config file:
-/// what a rebuild depends on.
-fn fingerprint(input: &InputArgs) -> Vec<(PathBuf, u64, Option<std::time::SystemTime>)> {
+/// Names, sizes and modification times of every input, config and
+/// template file: what a rebuild depends on.
+fn fingerprint(
+    input: &InputArgs,
+    templates: Option<&Path>,
+) -> Vec<(PathBuf, u64, Option<std::time::SystemTime>)> {
     let mut paths = Vec::new();
+    if let Some(dir) = templates
+        && let Ok(entries) = std::fs::read_dir(dir)
+    {
+        paths.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
+    }
     let mut skipped = Vec::new();
     for p in &input.paths {
         if p.is_dir() {

@@ -27,6 +27,9 @@ enum Command {
     Events(build::EventsArgs),
     /// Check the articles and annals.yaml, printing every problem; write nothing.
     Check(build::CheckArgs),
+    /// Copy the built-in page templates into a folder, to edit and use with
+    /// `annals build --templates`.
+    Templates(build::TemplatesArgs),
     /// Tag temporal expressions: JSON lines in, JSON lines (or TimeML) out.
     Tag(tag::Args),
     /// Evaluate the tagger against gold annotations.
@@ -49,6 +52,7 @@ fn main() -> ExitCode {
         Command::Build(args) => build::build(args),
         Command::Events(args) => build::events(args),
         Command::Check(args) => build::check(args),
+        Command::Templates(args) => build::templates(args),
         Command::Tag(args) => tag::run(args),
         Command::Eval(cmd) => eval::run(cmd),
     };

@@ -416,3 +416,49 @@ fn many_articles_are_tagged_in_parallel_and_keep_their_own_dates() {
         );
     }
 }
+
+#[test]
+fn user_templates_replace_the_built_in_ones() {
+    let f = Folder::new();
+    f.file("in/a.txt", ARTICLE);
+    f.file(
+        "in/annals.yaml",
+        "articles:\n  a.txt:\n    published: 2019-09-25\n",
+    );
+    let tpl = f.path().join("tpl");
+    let (code, out, err) = f.run(&["templates", &tpl.display().to_string()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("card.html"), "{out}");
+    let card = std::fs::read_to_string(tpl.join("card.html")).expect("copied");
+    std::fs::write(
+        tpl.join("card.html"),
+        card.replace("<article", "<article data-mine=\"yes\""),
+    )
+    .expect("edit");
+    let site = f.path().join("site");
+    let build = |f: &Folder| {
+        f.run(&[
+            "build",
+            &f.path().join("in").display().to_string(),
+            "-o",
+            &site.display().to_string(),
+            "--templates",
+            &tpl.display().to_string(),
+        ])
+    };
+    let (code, _, err) = build(&f);
+    assert_eq!(code, 0, "{err}");
+    let html = std::fs::read_to_string(site.join("index.html")).expect("page");
+    assert!(
+        html.contains("data-mine=\"yes\""),
+        "the edited card template is used"
+    );
+    // A file that is no template is an error, not silently ignored.
+    std::fs::write(tpl.join("cards.html"), "x").expect("write");
+    let (code, _, err) = build(&f);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("`cards.html` is not an annals template"),
+        "{err}"
+    );
+}
