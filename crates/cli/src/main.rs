@@ -25,6 +25,8 @@ enum Command {
     Build(build::BuildArgs),
     /// Print the timeline without rendering it.
     Events(build::EventsArgs),
+    /// Check the articles and annals.yaml, printing every problem; write nothing.
+    Check(build::CheckArgs),
     /// Tag temporal expressions: JSON lines in, JSON lines (or TimeML) out.
     Tag(tag::Args),
     /// Evaluate the tagger against gold annotations.
@@ -36,7 +38,6 @@ enum Command {
 #[derive(Debug)]
 pub(crate) enum Failure {
     /// Problems in the input, already reported as diagnostics (exit 1).
-    #[expect(dead_code, reason = "constructed once ingest reports diagnostics")]
     Input,
     /// Usage or I/O failure, with its message (exit 2).
     Fatal(String),
@@ -47,6 +48,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Build(args) => build::build(args),
         Command::Events(args) => build::events(args),
+        Command::Check(args) => build::check(args),
         Command::Tag(args) => tag::run(args),
         Command::Eval(cmd) => eval::run(cmd),
     };

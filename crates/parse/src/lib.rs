@@ -29,11 +29,13 @@
 
 #![deny(missing_docs)]
 
+pub mod events;
 mod sentence;
 #[cfg(feature = "tagger")]
 mod tag;
 mod value;
 
+pub use events::EventMention;
 pub use sentence::sentences;
 #[cfg(feature = "tagger")]
 pub use tag::tag;

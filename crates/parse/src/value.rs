@@ -107,6 +107,59 @@ impl Value {
         Value(format!("{year:04}"))
     }
 
+    /// An ISO week: `2019-W39`.
+    pub fn week(year: i32, week: u32) -> Value {
+        Value(format!("{year:04}-W{week:02}"))
+    }
+
+    /// The weekend of an ISO week: `2019-W39-WE`.
+    pub fn weekend(year: i32, week: u32) -> Value {
+        Value(format!("{year:04}-W{week:02}-WE"))
+    }
+
+    /// A quarter (1 to 4): `2019-Q2`.
+    pub fn quarter(year: i32, quarter: u32) -> Value {
+        Value(format!("{year:04}-Q{quarter}"))
+    }
+
+    /// A half year (1 or 2): `2019-H1`.
+    pub fn half(year: i32, half: u32) -> Value {
+        Value(format!("{year:04}-H{half}"))
+    }
+
+    /// A decade, given by its first three digits: `199` for the 1990s.
+    pub fn decade(decade: i32) -> Value {
+        Value(format!("{decade:03}"))
+    }
+
+    /// A century, given by its first two digits: `19` for the 1900s.
+    pub fn century(century: i32) -> Value {
+        Value(format!("{century:02}"))
+    }
+
+    /// `PRESENT_REF`: "now", "currently".
+    pub fn present_ref() -> Value {
+        Value("PRESENT_REF".to_owned())
+    }
+
+    /// `PAST_REF`: "recently", "the past".
+    pub fn past_ref() -> Value {
+        Value("PAST_REF".to_owned())
+    }
+
+    /// `FUTURE_REF`: "soon", "the future".
+    pub fn future_ref() -> Value {
+        Value("FUTURE_REF".to_owned())
+    }
+
+    /// Wraps a string the tagger built in canonical form. Debug builds check
+    /// that it parses, so a malformed value is caught by the tests.
+    #[cfg_attr(not(feature = "tagger"), allow(dead_code))]
+    pub(crate) fn canonical(s: String) -> Value {
+        debug_assert!(grammar::value(&s).is_some(), "not a TimeML value: {s}");
+        Value(s)
+    }
+
     /// True for `PRESENT_REF`, `PAST_REF` and `FUTURE_REF`.
     pub fn is_reference(&self) -> bool {
         self.0.ends_with("_REF")

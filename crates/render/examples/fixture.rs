@@ -25,14 +25,12 @@ fn main() -> ExitCode {
         eprintln!("usage: fixture [--hostile] OUTDIR");
         return ExitCode::from(2);
     };
-    let mut options = SiteOptions::default();
     let timeline = if hostile {
         fixture::hostile()
     } else {
-        options.alternative_dates = fixture::seeds_alternatives();
         fixture::seeds()
     };
-    let files = match site(&timeline, &options) {
+    let files = match site(&timeline, &SiteOptions::default()) {
         Ok(files) => files,
         Err(e) => {
             eprintln!("error: {e}");

@@ -43,7 +43,7 @@ mod view;
 
 use std::collections::BTreeMap;
 
-use annals_model::{Timeline, When};
+use annals_model::Timeline;
 
 pub use dates::date_label;
 pub use exports::json;
@@ -93,29 +93,12 @@ pub fn builtin_templates() -> &'static [(&'static str, &'static str)] {
     html::BUILTIN
 }
 
-/// Another date that some sources give for an event: shown beside the
-/// event's own date ("conflicting dates side by side").
-///
-/// Until the model records per-source dates, the caller may pass these in
-/// [`SiteOptions::alternative_dates`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AlternativeDate {
-    /// The event's id.
-    pub event: String,
-    /// The date these sources give.
-    pub when: When,
-    /// The documents (ids) that give it.
-    pub docs: Vec<String>,
-}
-
 /// Knobs for rendering.
 #[derive(Clone, Debug, Default)]
 #[non_exhaustive]
 pub struct SiteOptions {
     /// Templates replacing the built-in ones (`--templates DIR`).
     pub templates: Option<Templates>,
-    /// Dates that sources give besides each event's own.
-    pub alternative_dates: Vec<AlternativeDate>,
 }
 
 /// Why rendering failed.
@@ -142,7 +125,7 @@ impl std::error::Error for RenderError {}
 /// Renders the whole site: `index.html` and the exports, in that order.
 /// The same timeline and options always give the same bytes.
 pub fn site(timeline: &Timeline, options: &SiteOptions) -> Result<Vec<OutputFile>, RenderError> {
-    let page = view::page(timeline, &options.alternative_dates);
+    let page = view::page(timeline);
     let index = html::index(page, options.templates.as_ref())?;
     let file = |name: &str, contents: String| OutputFile {
         name: name.to_owned(),

@@ -13,7 +13,6 @@ use annals_parse::{Mod, Precision};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::AlternativeDate;
 use crate::dates::{card_label, date_label, datetime_attr, first_day, precision_name};
 use crate::url::safe_url;
 
@@ -227,14 +226,14 @@ pub(crate) struct CitationView {
 
 /// Builds the page's view-model. `csp`, `style` and `script` are filled
 /// in by the caller.
-pub(crate) fn page(timeline: &Timeline, alternatives: &[AlternativeDate]) -> PageView {
+pub(crate) fn page(timeline: &Timeline) -> PageView {
     let sources = source_keys(timeline);
     let mut dated: Vec<(NaiveDate, &Event)> = Vec::new();
     let mut undated = Vec::new();
     for event in &timeline.events {
         match (first_day(&event.when.value), event.when.precision()) {
             (Some(day), Some(_)) => dated.push((day, event)),
-            _ => undated.push(event_view(event, &sources, alternatives)),
+            _ => undated.push(event_view(event, &sources)),
         }
     }
     // Chronological, coarser first on the same day; stable, so the model's
@@ -244,7 +243,7 @@ pub(crate) fn page(timeline: &Timeline, alternatives: &[AlternativeDate]) -> Pag
     let mut years: Vec<YearView> = Vec::new();
     for (day, event) in &dated {
         let precision = event.when.precision().unwrap_or(Precision::Day);
-        let view = event_view(event, &sources, alternatives);
+        let view = event_view(event, &sources);
         let (id, label) = year_key(*day, precision);
         if years.last().is_none_or(|y| y.id != id) {
             years.push(YearView {
@@ -448,7 +447,7 @@ fn date_view(when: &When, per: String) -> DateView {
     }
 }
 
-fn event_view(event: &Event, sources: &Sources, alternatives: &[AlternativeDate]) -> EventView {
+fn event_view(event: &Event, sources: &Sources) -> EventView {
     let citations: Vec<CitationView> = event
         .citations
         .iter()
@@ -472,7 +471,7 @@ fn event_view(event: &Event, sources: &Sources, alternatives: &[AlternativeDate]
 
     let date = date_view(&event.when, String::new());
     let mut dates = vec![date.clone()];
-    for alt in alternatives.iter().filter(|a| a.event == event.id) {
+    for alt in &event.alternatives {
         if alt.when == event.when {
             continue;
         }

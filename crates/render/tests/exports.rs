@@ -5,8 +5,7 @@ mod fixture;
 use annals_render::{SiteOptions, site};
 
 fn file(name: &str) -> String {
-    let mut options = SiteOptions::default();
-    options.alternative_dates = fixture::seeds_alternatives();
+    let options = SiteOptions::default();
     let files = site(&fixture::seeds(), &options).expect("renders");
     let f = files.iter().find(|f| f.name == name).expect("file exists");
     String::from_utf8(f.contents.clone()).expect("utf-8")

@@ -11,8 +11,7 @@ use std::path::PathBuf;
 use annals_render::{OutputFile, SiteOptions, site};
 
 fn render_seeds() -> Vec<OutputFile> {
-    let mut options = SiteOptions::default();
-    options.alternative_dates = fixture::seeds_alternatives();
+    let options = SiteOptions::default();
     site(&fixture::seeds(), &options).expect("the seeds render")
 }
 

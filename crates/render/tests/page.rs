@@ -266,8 +266,7 @@ fn csp_allows_exactly_the_inline_style_and_script() {
 
 #[test]
 fn the_page_has_the_structure_people_and_screen_readers_need() {
-    let mut options = SiteOptions::default();
-    options.alternative_dates = fixture::seeds_alternatives();
+    let options = SiteOptions::default();
     let html = page(&fixture::seeds(), &options);
     for needle in [
         "<html lang=\"en\">",
@@ -299,12 +298,8 @@ fn builtin_templates_render_the_same_at_run_time() {
     for (name, text) in builtin_templates() {
         copy.insert(*name, *text);
     }
-    for (timeline, alternatives) in [
-        (fixture::seeds(), fixture::seeds_alternatives()),
-        (fixture::hostile(), Vec::new()),
-    ] {
-        let mut compiled = SiteOptions::default();
-        compiled.alternative_dates = alternatives.clone();
+    for timeline in [fixture::seeds(), fixture::hostile()] {
+        let compiled = SiteOptions::default();
         let mut runtime = compiled.clone();
         runtime.templates = Some(copy.clone());
         assert_eq!(page(&timeline, &runtime), page(&timeline, &compiled));

@@ -1,0 +1,180 @@
+//! The tagger: finds temporal expressions and resolves their values.
+//!
+//! Three stages, each cheap:
+//!
+//! 1. **Pre-scan** ([`tag`]): a byte loop visits each word start and asks a
+//!    static table whether the word can begin a temporal expression (a
+//!    digit, a month or weekday name, a trigger word such as "last",
+//!    "ago"'s amounts, "now"). Most words are rejected with one lookup.
+//! 2. **Grammar** ([`rules`]): at a candidate, the nom grammar returns the
+//!    longest expression as an unresolved [`Expr`].
+//! 3. **Resolution** ([`resolve`]): the expression becomes a TimeML value
+//!    against the anchor, the tense of its sentence (for weekdays, bare
+//!    months, seasons, quarters) and the discourse's reference time (for
+//!    "the next day", "a year earlier"), which each resolved date updates.
+
+mod lex;
+mod resolve;
+mod rules;
+mod scan;
+
+pub use scan::tag;
+
+/// A calendar or clock unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+/// How many units: a number, a number and a half, or an unspecified number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Amount {
+    N(u32),
+    Half(u32),
+    Fuzzy,
+}
+
+/// A part of the day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Pod {
+    Mo,
+    Af,
+    Ev,
+    Ni,
+}
+
+impl Pod {
+    fn as_str(self) -> &'static str {
+        match self {
+            Pod::Mo => "MO",
+            Pod::Af => "AF",
+            Pod::Ev => "EV",
+            Pod::Ni => "NI",
+        }
+    }
+}
+
+/// How a weekday, month or season relates to the anchor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Rel {
+    /// "last": the latest one strictly before.
+    Last,
+    /// "next": the first one strictly after.
+    Next,
+    /// "this": the one of the current year or week.
+    This,
+    /// no word: the sentence's tense decides.
+    Tense,
+}
+
+/// Where a year comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum YearSpec {
+    /// Written out: "1998".
+    Abs(i32),
+    /// Relative to the anchor: "this year" (0), "last year" (-1).
+    Dct(i32),
+    /// Not given: inferred from the anchor and the tense.
+    Infer,
+}
+
+/// A day, before resolution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Day {
+    /// Relative to the anchor: today (0), yesterday (-1).
+    Dct(i32),
+    /// A weekday (1 = Monday).
+    Weekday(u32, Rel),
+    /// A month and day, with or without the year.
+    Date(Option<i32>, u32, u32),
+}
+
+/// PRESENT_REF, PAST_REF, FUTURE_REF.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum RefKind {
+    Present,
+    Past,
+    Future,
+}
+
+/// Holidays: fixed dates and computed ones.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Holiday {
+    Fixed(u32, u32),
+    Thanksgiving,
+    MemorialDay,
+    LaborDay,
+    ElectionDay,
+    /// Easter Sunday plus a day offset (Good Friday is -2).
+    Easter(i64),
+}
+
+/// An expression as the grammar read it, before resolution.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Expr {
+    /// A month and day, the year optional: "Aug. 7, 1998", "Sept. 25".
+    Date { y: Option<i32>, m: u32, d: u32 },
+    /// A month: "December 2018", "last December", "in April".
+    Month { m: u32, year: YearSpec, rel: Rel },
+    /// A year: "1998", "this year", "fiscal 1989".
+    Year(YearSpec),
+    /// A decade by its first three digits: "the 1990s" → 199.
+    Decade(i32),
+    /// "this decade" (0), "the last decade" (-1).
+    DecadeOffset(i32),
+    /// A century by its first two digits: "the 20th century" → 19.
+    Century(i32),
+    /// "this century".
+    CenturyOffset(i32),
+    /// "the third quarter [of 1989]".
+    Quarter { q: Option<u32>, year: YearSpec },
+    /// "this quarter" (Some(0)), "the latest quarter" (None).
+    QuarterRel(Option<i32>),
+    /// "the first half of 1989".
+    Half { h: u32, year: YearSpec },
+    /// "this week", "last week".
+    Week(i32),
+    /// "this weekend".
+    Weekend(i32),
+    /// "this month", "next month".
+    MonthOffset(i32),
+    /// A day, with an optional part of the day: "Wednesday morning".
+    Day { day: Day, pod: Option<Pod> },
+    /// A clock time on a day: "10:35 a.m. Friday".
+    Time { h: u32, m: Option<u32>, day: Day },
+    /// "two years ago", "a year earlier".
+    Shift {
+        n: Amount,
+        unit: Unit,
+        dir: i32,
+        from_ref: bool,
+    },
+    /// "the next day", "that year".
+    Anaphor { unit: Unit, offset: i32 },
+    /// "two weeks", "several years".
+    Duration { n: Amount, unit: Unit },
+    /// "years", "months": a duration only after "for", "in", "within"...
+    BarePlural(Unit),
+    /// "now", "recently", "the future".
+    Refer(RefKind),
+    /// "daily", "every two weeks".
+    Set(Option<u32>, Unit),
+    /// "every Tuesday".
+    SetWeekday(u32),
+    /// "summer", "last fall" (0 = spring .. 3 = winter).
+    Season { s: u32, year: YearSpec, rel: Rel },
+    /// "Christmas", "Thanksgiving Day".
+    Holiday { h: Holiday, year: YearSpec },
+}
+
+#[cfg(test)]
+mod tests;

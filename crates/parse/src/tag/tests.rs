@@ -1,0 +1,339 @@
+//! Table tests of the whole tagger: input, anchor, expected span text,
+//! type, value and modifier.
+
+use chrono::NaiveDate;
+
+use crate::{Anchor, Mod, TimexType, tag};
+
+type Row = (
+    &'static str,
+    &'static str,
+    &'static [(&'static str, TimexType, &'static str, Option<Mod>)],
+);
+
+fn check(table: &[Row]) {
+    for (text, anchor, want) in table {
+        let a = Anchor::new(NaiveDate::parse_from_str(anchor, "%Y-%m-%d").unwrap());
+        let got: Vec<_> = tag(text, &a)
+            .into_iter()
+            .map(|t| {
+                (
+                    text[t.span].to_owned(),
+                    t.kind,
+                    t.value.to_string(),
+                    t.modifier,
+                )
+            })
+            .collect();
+        let want: Vec<_> = want
+            .iter()
+            .map(|(s, k, v, m)| ((*s).to_owned(), *k, (*v).to_owned(), *m))
+            .collect();
+        assert_eq!(got, want, "{text:?} at {anchor}");
+    }
+}
+
+use TimexType::{Date, Duration, Set, Time};
+
+const A: &str = "2019-09-25"; // a Wednesday
+
+#[test]
+fn seed_expressions() {
+    check(&[
+        (
+            "Maduro visited Russia in December 2018.",
+            A,
+            &[("December 2018", Date, "2018-12", None)],
+        ),
+        (
+            "He was there last December.",
+            A,
+            &[("last December", Date, "2018-12", None)],
+        ),
+        (
+            "Bombers landed in December.",
+            A,
+            &[("December", Date, "2018-12", None)],
+        ),
+        (
+            "Since last January he has ruled.",
+            A,
+            &[("last January", Date, "2019-01", None)],
+        ),
+        (
+            "Talks began in April.",
+            A,
+            &[("April", Date, "2019-04", None)],
+        ),
+        (
+            "In June, the talks collapsed.",
+            A,
+            &[("June", Date, "2019-06", None)],
+        ),
+        (
+            "Putin met Maduro Wednesday.",
+            A,
+            &[("Wednesday", Date, "2019-09-25", None)],
+        ),
+        (
+            "The plane landed on Monday.",
+            A,
+            &[("Monday", Date, "2019-09-23", None)],
+        ),
+        (
+            "He will fly home on Friday.",
+            A,
+            &[("Friday", Date, "2019-09-27", None)],
+        ),
+        (
+            "Putin said today that it is over.",
+            A,
+            &[("today", Date, "2019-09-25", None)],
+        ),
+        (
+            "He arrived yesterday.",
+            A,
+            &[("yesterday", Date, "2019-09-24", None)],
+        ),
+        (
+            "Trade rose this year.",
+            A,
+            &[("this year", Date, "2019", None)],
+        ),
+        (
+            "It shipped grain this past year.",
+            A,
+            &[("this past year", Date, "2018", None)],
+        ),
+        (
+            "It will ship more next year.",
+            A,
+            &[("next year", Date, "2020", None)],
+        ),
+        (
+            "Elections are due in early October.",
+            A,
+            &[("early October", Date, "2019-10", Some(Mod::Start))],
+        ),
+        (
+            "Talks broke down last week.",
+            A,
+            &[("last week", Date, "2019-W38", None)],
+        ),
+        (
+            "He left a month ago.",
+            A,
+            &[("a month ago", Date, "2019-08", None)],
+        ),
+        (
+            "It ended less than a year ago.",
+            A,
+            &[("less than a year ago", Date, "2018", Some(Mod::After))],
+        ),
+        (
+            "In 2016, the economy shrank.",
+            A,
+            &[("2016", Date, "2016", None)],
+        ),
+        (
+            "By 2015 it had collapsed.",
+            A,
+            &[("2015", Date, "2015", None)],
+        ),
+        (
+            "It signed contracts from 2005 to 2013.",
+            A,
+            &[("2005", Date, "2005", None), ("2013", Date, "2013", None)],
+        ),
+        (
+            "Prices rose since 2016.",
+            A,
+            &[("2016", Date, "2016", None)],
+        ),
+        (
+            "It lent billions in recent years.",
+            A,
+            &[("recent years", Date, "PAST_REF", None)],
+        ),
+        (
+            "It took two weeks.",
+            A,
+            &[("two weeks", Duration, "P2W", None)],
+        ),
+        (
+            "less than two weeks after the collapse",
+            A,
+            &[("less than two weeks", Duration, "P2W", Some(Mod::LessThan))],
+        ),
+    ]);
+}
+
+#[test]
+fn issue_expressions() {
+    check(&[
+        (
+            "They met Wednesday morning.",
+            A,
+            &[("Wednesday morning", Time, "2019-09-25TMO", None)],
+        ),
+        (
+            "the third quarter",
+            "1989-11-02",
+            &[("the third quarter", Date, "1989-Q3", None)],
+        ),
+        (
+            "third-quarter profit fell",
+            "1989-11-02",
+            &[("third-quarter", Date, "1989-Q3", None)],
+        ),
+        ("in the 1990s", A, &[("the 1990s", Date, "199", None)]),
+        (
+            "for twenty-one years",
+            A,
+            &[("twenty-one years", Duration, "P21Y", None)],
+        ),
+        (
+            "a dozen years",
+            A,
+            &[("a dozen years", Duration, "P12Y", None)],
+        ),
+        (
+            "two and a half months",
+            A,
+            &[("two and a half months", Duration, "P2.5M", None)],
+        ),
+        (
+            "for several years",
+            A,
+            &[("several years", Duration, "PXY", None)],
+        ),
+        ("It is over now.", A, &[("now", Date, "PRESENT_REF", None)]),
+        (
+            "in the future",
+            A,
+            &[("the future", Date, "FUTURE_REF", None)],
+        ),
+        ("mid-2019", A, &[("mid-2019", Date, "2019", Some(Mod::Mid))]),
+        (
+            "about three years",
+            A,
+            &[("about three years", Duration, "P3Y", Some(Mod::Approx))],
+        ),
+        (
+            "more than two weeks",
+            A,
+            &[("more than two weeks", Duration, "P2W", Some(Mod::MoreThan))],
+        ),
+        (
+            "at least a month",
+            A,
+            &[("at least a month", Duration, "P1M", Some(Mod::EqualOrMore))],
+        ),
+        (
+            "between May and July",
+            A,
+            &[
+                ("May", Date, "2019-05", None),
+                ("July", Date, "2019-07", None),
+            ],
+        ),
+        (
+            "He arrived on Sept. 25. The next day he left.",
+            A,
+            &[
+                ("Sept. 25", Date, "2019-09-25", None),
+                ("The next day", Date, "2019-09-26", None),
+            ],
+        ),
+        (
+            "It opened in March 2017. Sales fell that month.",
+            A,
+            &[
+                ("March 2017", Date, "2017-03", None),
+                ("that month", Date, "2017-03", None),
+            ],
+        ),
+        (
+            "It began in 2010. The following year it grew.",
+            A,
+            &[
+                ("2010", Date, "2010", None),
+                ("The following year", Date, "2011", None),
+            ],
+        ),
+        (
+            "Profit was $5 a share. A year earlier it was $4.",
+            "1989-11-02",
+            &[("A year earlier", Date, "1988", None)],
+        ),
+        (
+            "They meet every Tuesday.",
+            A,
+            &[("every Tuesday", Set, "XXXX-WXX-2", None)],
+        ),
+        ("It is paid annually.", A, &[("annually", Set, "P1Y", None)]),
+        (
+            "It is held each year.",
+            A,
+            &[("each year", Set, "P1Y", None)],
+        ),
+        (
+            "on 25 September 2019",
+            A,
+            &[("25 September 2019", Date, "2019-09-25", None)],
+        ),
+        (
+            "on the 25th of September",
+            A,
+            &[("the 25th of September", Date, "2019-09-25", None)],
+        ),
+        (
+            "at 10:35 a.m. EDT",
+            A,
+            &[("10:35 a.m. EDT", Time, "2019-09-25T10:35", None)],
+        ),
+        (
+            "on 9/25/2019",
+            A,
+            &[("9/25/2019", Date, "2019-09-25", None)],
+        ),
+        ("last summer", A, &[("last summer", Date, "2019-SU", None)]),
+        (
+            "He visited on Christmas Day.",
+            A,
+            &[("Christmas Day", Date, "2018-12-25", None)],
+        ),
+        (
+            "the first half of 2019",
+            A,
+            &[("the first half of 2019", Date, "2019-H1", None)],
+        ),
+        ("fiscal 1989", A, &[("fiscal 1989", Date, "1989", None)]),
+        (
+            "the 20th century",
+            A,
+            &[("the 20th century", Date, "19", None)],
+        ),
+        (
+            "this weekend",
+            A,
+            &[("this weekend", Date, "2019-W39-WE", None)],
+        ),
+        (
+            "two days later",
+            A,
+            &[("two days later", Date, "2019-09-27", None)],
+        ),
+    ]);
+}
+
+#[test]
+fn leaves_non_temporal_words_alone() {
+    check(&[
+        ("You may go.", A, &[]),
+        ("Prices fall in value.", A, &[]),
+        ("a 55-year-old man", A, &[]),
+        ("It cost $2000.", A, &[]),
+        ("the current account", A, &[]),
+    ]);
+}
