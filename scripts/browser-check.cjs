@@ -129,7 +129,15 @@ async function checkPage(browser, name, file) {
   {
     const { context, page } = await open(browser, url, { viewport: { width: 360, height: 800 } });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    if (overflow > 0) fail(`${name}-360: ${overflow}px of horizontal overflow`);
+    if (overflow > 0) {
+      const culprits = await page.evaluate(() =>
+        [...document.querySelectorAll("body *")]
+          .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+          .slice(0, 5)
+          .map((e) => `${e.tagName.toLowerCase()}.${e.className}`)
+      );
+      fail(`${name}-360: ${overflow}px of horizontal overflow (${culprits.join(", ")})`);
+    }
     await page.screenshot({ path: path.join(out, `${name}-360-light.png`), fullPage: false });
     // Keyboard: the skip link, then the first overview link, show focus.
     await page.keyboard.press("Tab");

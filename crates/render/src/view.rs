@@ -104,8 +104,10 @@ pub(crate) struct ArticleView {
     pub doc: String,
     /// The outlet.
     pub source: String,
-    /// The headline, or the file name.
+    /// The headline, or "Untitled article".
     pub title: String,
+    /// True when the article has a headline.
+    pub has_title: bool,
     /// An http(s) URL, or empty.
     pub url: String,
     /// True when `url` is set.
@@ -294,7 +296,8 @@ pub(crate) fn page(timeline: &Timeline) -> PageView {
             ArticleView {
                 doc: s.doc.clone(),
                 source: s.source.clone().unwrap_or_else(|| s.doc.clone()),
-                title: s.title.clone().unwrap_or_else(|| s.doc.clone()),
+                has_title: s.title.is_some(),
+                title: s.title.clone().unwrap_or_else(|| "Untitled article".into()),
                 has_url: !url.is_empty(),
                 url,
                 published: s.published.format("%Y-%m-%d").to_string(),
@@ -338,19 +341,26 @@ fn lede(events: usize, articles: usize, dated: &[(NaiveDate, &Event)]) -> String
         plural(events, "event", "events"),
         plural(articles, "article", "articles")
     );
-    if let (Some((first, a)), Some((last, b))) = (dated.first(), dated.last()) {
-        // At most month precision: "December 2018 to 2020".
-        let period = |d: &NaiveDate, e: &Event| {
-            if e.when.precision() >= Some(Precision::Month) {
-                format!("{} {}", crate::dates::month_name(d.month()), d.year())
-            } else {
-                date_label(&When {
-                    value: e.when.value.clone(),
-                    modifier: None,
-                })
-            }
-        };
-        let (a, b) = (period(first, a), period(last, b));
+    // The period covered: from the earliest first day to the latest last
+    // day, each named at most to the month ("December 2018 to 2020").
+    let period = |e: &Event, day: NaiveDate| {
+        if e.when.precision() >= Some(Precision::Month) {
+            format!("{} {}", crate::dates::month_name(day.month()), day.year())
+        } else {
+            date_label(&When {
+                value: e.when.value.clone(),
+                modifier: None,
+            })
+        }
+    };
+    let spans = dated
+        .iter()
+        .filter_map(|(_, e)| crate::dates::span(&e.when.value).map(|s| (s, *e)));
+    let first = spans.clone().min_by_key(|((a, _), _)| *a);
+    // On a tie, the coarsest names the end: "to 2019", not "to Q4 2019".
+    let last = spans.max_by_key(|((_, b), e)| (*b, std::cmp::Reverse(e.when.precision())));
+    if let (Some(((a, _), ea)), Some(((_, b), eb))) = (first, last) {
+        let (a, b) = (period(ea, a), period(eb, b));
         if a == b {
             out.push_str(&format!(", {a}"));
         } else {
@@ -488,7 +498,13 @@ fn event_view(event: &Event, sources: &Sources) -> EventView {
         Some(p) if p >= Precision::Day => "day",
         Some(_) => "span",
     };
-    let summary = event.summary.clone().unwrap_or_default();
+    // A summary that only repeats the title or a quote adds nothing to
+    // the card: the page leaves it out (the exports keep it).
+    let summary = event
+        .summary
+        .clone()
+        .filter(|s| !repeats(s, &event.title, &event.citations))
+        .unwrap_or_default();
     let note = event.note.clone().unwrap_or_default();
     EventView {
         id: event.id.clone(),
@@ -507,6 +523,23 @@ fn event_view(event: &Event, sources: &Sources) -> EventView {
         citations,
         source_keys: keys.join(" "),
     }
+}
+
+/// Normalized for comparison: lowercase words, no punctuation at the ends.
+fn words(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_matches(|c: char| c.is_ascii_punctuation())
+        .to_lowercase()
+}
+
+/// True when `summary` says nothing the title or a quote does not.
+fn repeats(summary: &str, title: &str, citations: &[annals_model::Citation]) -> bool {
+    let s = words(summary);
+    s.is_empty()
+        || words(title).contains(&s)
+        || citations.iter().any(|c| words(&c.quote).contains(&s))
 }
 
 /// Overview granularity: months for up to three years, years for up to
@@ -647,5 +680,136 @@ fn overview(dated: &[(NaiveDate, &Event)], years: &[YearView]) -> OverviewView {
         show: cells.len() > 1,
         cells,
         unit: unit.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use annals_model::{Citation, SourceInfo};
+
+    fn event(id: &str, value: &str, title: &str, summary: Option<&str>) -> Event {
+        Event {
+            id: id.into(),
+            when: When {
+                value: value.parse().unwrap(),
+                modifier: None,
+            },
+            title: title.into(),
+            summary: summary.map(Into::into),
+            citations: vec![Citation {
+                doc: "a.txt".into(),
+                source: Some("Wire".into()),
+                url: None,
+                quote: "Of the 254,000 tons of grain supplied last year it will go to 600,000."
+                    .into(),
+                span: 0..1,
+            }],
+            note: None,
+            alternatives: Vec::new(),
+            salience: 1,
+        }
+    }
+
+    fn timeline(events: Vec<Event>) -> Timeline {
+        Timeline {
+            title: "T".into(),
+            events,
+            sources: vec![SourceInfo {
+                doc: "a.txt".into(),
+                title: None,
+                source: Some("Wire".into()),
+                url: None,
+                published: NaiveDate::from_ymd_opt(2019, 9, 25).unwrap(),
+            }],
+        }
+    }
+
+    #[test]
+    fn summaries_that_repeat_the_title_or_a_quote_are_left_out() {
+        let t = timeline(vec![
+            event(
+                "a",
+                "2019-09-25",
+                "Grain",
+                Some("of the 254,000 tons of grain supplied last year"),
+            ),
+            event(
+                "b",
+                "2019-09-25",
+                "Putin meets Maduro",
+                Some("Putin meets Maduro."),
+            ),
+            event(
+                "c",
+                "2019-09-25",
+                "Putin meets Maduro",
+                Some("No new aid is offered."),
+            ),
+        ]);
+        let page = page(&t);
+        let summaries: Vec<&str> = page.years[0].months[0]
+            .events
+            .iter()
+            .map(|e| e.summary.as_str())
+            .collect();
+        assert_eq!(summaries, ["", "", "No new aid is offered."]);
+    }
+
+    #[test]
+    fn events_group_by_year_and_month_with_spans_and_undated_apart() {
+        let t = timeline(vec![
+            event("d", "2019-09-25", "day", None),
+            event("y", "2019", "year", None),
+            event("m", "2019-09", "month", None),
+            event("q", "2019-Q4", "quarter", None),
+            event("x", "PAST_REF", "past", None),
+            event("c", "199", "decade", None),
+        ]);
+        let page = page(&t);
+        let ids: Vec<&str> = page.years.iter().map(|y| y.id.as_str()).collect();
+        assert_eq!(ids, ["d199", "y2019"]);
+        let y2019 = &page.years[1];
+        let spans: Vec<&str> = y2019.spans.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(spans, ["y", "q"]);
+        assert_eq!(y2019.months.len(), 1);
+        assert!(y2019.months[0].has_span);
+        let in_month: Vec<&str> = y2019.months[0]
+            .events
+            .iter()
+            .map(|e| e.id.as_str())
+            .collect();
+        assert_eq!(in_month, ["m", "d"], "the month's span comes first");
+        assert_eq!(page.undated[0].id, "x");
+        assert_eq!(page.lede, "6 events from 1 article, the 1990s to 2019.");
+    }
+
+    #[test]
+    fn the_overview_counts_months_and_years_apart() {
+        let t = timeline(vec![
+            event("m", "2019-01-10", "a", None),
+            event("n", "2019-03-02", "b", None),
+            event("o", "2019-03-04", "c", None),
+            event("y", "2019", "d", None),
+        ]);
+        let o = page(&t).overview;
+        assert_eq!(o.unit, "month");
+        let got: Vec<(&str, usize, &str)> = o
+            .cells
+            .iter()
+            .map(|c| (c.description.as_str(), c.level, c.href.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "January 2019: 1 event; 2019: 1 event across the year",
+                    4,
+                    "#m2019-01"
+                ),
+                ("February 2019: 0 events", 0, ""),
+                ("March 2019: 2 events", 4, "#m2019-03"),
+            ]
+        );
     }
 }

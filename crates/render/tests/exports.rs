@@ -33,6 +33,17 @@ fn timeline_json_has_the_documented_fields() {
             .starts_with("Putin, one")
     );
     assert!(meeting.get("mod").is_none(), "no mod, no field");
+    assert_eq!(meeting["salience"], 3);
+    let guaido = events.iter().find(|e| e["id"] == "5d20aa91").unwrap();
+    assert_eq!(guaido["alternatives"][0]["value"], "2019-01-23");
+    assert_eq!(
+        guaido["alternatives"][0]["label"],
+        "Wednesday 23 January 2019"
+    );
+    assert_eq!(
+        guaido["alternatives"][0]["docs"][0],
+        "004_3bbc4a77e2b0eceb.txt"
+    );
     for e in events {
         for key in ["id", "value", "title", "citations", "label", "precision"] {
             assert!(e.get(key).is_some(), "{key} missing in {e}");
@@ -100,10 +111,10 @@ fn csv_follows_rfc_4180() {
     let mut lines = csv.split("\r\n");
     assert_eq!(
         lines.next().unwrap(),
-        "id,value,mod,label,start,end,title,summary,note,sources,docs,quotes"
+        "id,value,mod,label,start,end,title,summary,note,sources,docs,quotes,alternatives"
     );
     assert!(csv.ends_with("\r\n"));
-    // A small RFC 4180 reader: the file parses back into 11 rows of 12.
+    // A small RFC 4180 reader: the file parses back into 11 rows of 13.
     let mut rows = vec![vec![String::new()]];
     let mut quoted = false;
     let mut chars = csv.chars().peekable();
@@ -126,7 +137,9 @@ fn csv_follows_rfc_4180() {
     }
     rows.pop();
     assert_eq!(rows.len(), 11);
-    assert!(rows.iter().all(|r| r.len() == 12), "{rows:?}");
+    assert!(rows.iter().all(|r| r.len() == 13), "{rows:?}");
+    let guaido = rows.iter().find(|r| r[0] == "5d20aa91").unwrap();
+    assert_eq!(guaido[12], "2019-01-23 (004_3bbc4a77e2b0eceb.txt)");
     let bombers = rows.iter().find(|r| r[0] == "b41f0c7e").unwrap();
     assert_eq!(bombers[3], "late December 2018");
     assert!(bombers[11].contains("military \"advisers\""));

@@ -352,7 +352,8 @@ fn csv_field(text: &str) -> String {
 }
 
 /// `timeline.csv`: a header and one row per event, CRLF line ends. Several
-/// citations are joined: sources and docs by `; `, quotes by a line break.
+/// citations are joined: sources and docs by `; `, quotes by a line break;
+/// `alternatives` lists other dates as `VALUE (doc, doc)` joined by `; `.
 pub(crate) fn csv(timeline: &Timeline) -> String {
     let mut out = String::new();
     let mut row = |fields: &[&str]| {
@@ -361,8 +362,19 @@ pub(crate) fn csv(timeline: &Timeline) -> String {
         out.push_str("\r\n");
     };
     row(&[
-        "id", "value", "mod", "label", "start", "end", "title", "summary", "note", "sources",
-        "docs", "quotes",
+        "id",
+        "value",
+        "mod",
+        "label",
+        "start",
+        "end",
+        "title",
+        "summary",
+        "note",
+        "sources",
+        "docs",
+        "quotes",
+        "alternatives",
     ]);
     for e in &timeline.events {
         let bounds = span(&e.when.value);
@@ -374,6 +386,12 @@ pub(crate) fn csv(timeline: &Timeline) -> String {
             .collect();
         let docs: Vec<&str> = e.citations.iter().map(|c| c.doc.as_str()).collect();
         let quotes: Vec<&str> = e.citations.iter().map(|c| c.quote.as_str()).collect();
+        // "2019-01-23 (004_x.txt, 005_y.txt)": other dates and who gives them.
+        let alternatives: Vec<String> = e
+            .alternatives
+            .iter()
+            .map(|a| format!("{} ({})", a.when.value.as_str(), a.docs.join(", ")))
+            .collect();
         row(&[
             &e.id,
             e.when.value.as_str(),
@@ -387,6 +405,7 @@ pub(crate) fn csv(timeline: &Timeline) -> String {
             &sources.join("; "),
             &docs.join("; "),
             &quotes.join("\r\n"),
+            &alternatives.join("; "),
         ]);
     }
     out
