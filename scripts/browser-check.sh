@@ -6,8 +6,13 @@
 # critical axe-core violation, horizontal overflow at 360 px, or an alert
 # from the hostile fixture. Screenshots go to target/browser/.
 #
+# Then reads every site's exports back with the tools people use: TimelineJS
+# 3 (timelinejs.json), @markwhen/parser (timeline.mw), ical.js
+# (timeline.ics) and Papa Parse (timeline.csv).
+#
 # Installs what is missing: Debian's chromium (apt-get) and npm's
-# playwright-core + axe-core into target/browser-tools (never committed).
+# playwright-core, axe-core and those parsers into target/browser-tools
+# (never committed).
 # Usage: bash scripts/browser-check.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,11 +26,16 @@ if [ ! -x "$chromium" ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
-if [ ! -f "$tools/node_modules/axe-core/axe.min.js" ] || [ ! -f "$tools/node_modules/playwright-core/package.json" ]; then
-    echo "installing playwright-core and axe-core into $tools"
+npm_packages=(playwright-core@1 axe-core@4 @knight-lab/timelinejs@3 @markwhen/parser@1 ical.js@2 papaparse@5)
+missing=0
+for dir in playwright-core axe-core @knight-lab/timelinejs @markwhen/parser ical.js papaparse; do
+    [ -f "$tools/node_modules/$dir/package.json" ] || missing=1
+done
+if [ "$missing" -ne 0 ]; then
+    echo "installing ${npm_packages[*]} into $tools"
     mkdir -p "$tools"
     [ -f "$tools/package.json" ] || echo '{"private": true}' >"$tools/package.json"
-    (cd "$tools" && npm install --no-audit --no-fund --silent playwright-core@1 axe-core@4)
+    (cd "$tools" && npm install --no-audit --no-fund --silent "${npm_packages[@]}")
 fi
 
 rm -rf "$out"
