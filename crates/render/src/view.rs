@@ -46,6 +46,12 @@ pub(crate) struct PageView {
     pub has_undated: bool,
     /// True when the timeline has no event at all.
     pub is_empty: bool,
+    /// True when some event is coarser than a day (drawn as a span).
+    pub has_spans: bool,
+    /// True when some event's date is approximate.
+    pub has_approx: bool,
+    /// True when sources disagree on some event's date.
+    pub has_conflicts: bool,
     /// Number of events.
     pub event_count: usize,
     /// Who made the page, e.g. "annals 0.1.0".
@@ -308,6 +314,19 @@ pub(crate) fn page(timeline: &Timeline) -> PageView {
             }
         })
         .collect();
+    let all_events = || {
+        years
+            .iter()
+            .flat_map(|y| {
+                y.spans
+                    .iter()
+                    .chain(y.months.iter().flat_map(|m| &m.events))
+            })
+            .chain(undated.iter())
+    };
+    let has_spans = all_events().any(|e| e.shape == "span");
+    let has_approx = all_events().any(|e| e.date.approx);
+    let has_conflicts = all_events().any(|e| e.has_conflict);
     PageView {
         title: timeline.title.clone(),
         lede: lede(event_count, articles.len(), &dated),
@@ -322,6 +341,9 @@ pub(crate) fn page(timeline: &Timeline) -> PageView {
         has_undated: !undated.is_empty(),
         undated,
         is_empty: event_count == 0,
+        has_spans,
+        has_approx,
+        has_conflicts,
         event_count,
         generator: format!("annals {}", env!("CARGO_PKG_VERSION")),
     }
