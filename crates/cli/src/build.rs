@@ -263,7 +263,10 @@ fn timeline(input: &InputArgs) -> Result<Timeline, Failure> {
         .clone()
         .unwrap_or_else(|| "Timeline".to_owned());
     let built = Timeline::build(&title, &docs, &mentions);
-    overrides::apply(&built, &config).map_err(|ds| report(&ds))
+    // Overrides first: they may name any event, even one the filters drop.
+    let mut timeline = overrides::apply(&built, &config).map_err(|ds| report(&ds))?;
+    timeline.keep_salient(input.top, config.min_sources);
+    Ok(timeline)
 }
 
 fn report(diagnostics: &[Diagnostic]) -> Failure {

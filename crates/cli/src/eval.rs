@@ -9,10 +9,19 @@ pub(crate) enum Command {
     Timeml {
         /// Folder of TimeML (.tml) files with gold TIMEX3 annotations.
         dir: std::path::PathBuf,
+        /// Also list misses, spurious timexes and wrong spans, types, values.
+        #[arg(long)]
+        errors: bool,
     },
 }
 
 pub(crate) fn run(cmd: Command) -> Result<(), Failure> {
-    let _ = cmd;
-    Err(Failure::Fatal("annals eval is not implemented yet".into()))
+    match cmd {
+        Command::Timeml { dir, errors } => {
+            let report = annals_eval::evaluate_dir(&dir, errors)
+                .map_err(|e| Failure::Fatal(e.to_string()))?;
+            print!("{}", report.render());
+            Ok(())
+        }
+    }
 }

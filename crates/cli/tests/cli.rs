@@ -286,3 +286,102 @@ fn watch_rebuilds_when_the_config_changes() {
     assert!(first, "the first build wrote timeline.json");
     assert!(second, "the edit triggered a rebuild");
 }
+
+#[test]
+fn added_events_survive_filters_and_cite_their_source_without_a_quote() {
+    let f = Folder::new();
+    f.file("in/a.txt", ARTICLE);
+    f.file(
+        "in/annals.yaml",
+        "min_sources: 2\narticles:\n  a.txt:\n    published: 2019-09-25\nevents:\n  - add:\n      date: 2019-01-23\n      title: Guaidó sworn in\n      source: Reuters\n      url: https://example.com/guaido\n",
+    );
+    let site = f.path().join("site");
+    let (code, _, err) = f.run(&[
+        "build",
+        &f.path().join("in").display().to_string(),
+        "-o",
+        &site.display().to_string(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let html = std::fs::read_to_string(site.join("index.html")).expect("page");
+    assert!(
+        html.contains("Guaidó sworn in"),
+        "the added event is kept despite min_sources"
+    );
+    assert!(
+        !html.contains("The minister visited Paris"),
+        "the one-source event is filtered"
+    );
+    assert!(
+        html.contains(r#"href="https://example.com/guaido""#),
+        "its source is linked"
+    );
+    assert!(!html.contains("<p></p></blockquote>"), "no empty quote");
+}
+
+#[test]
+fn top_keeps_the_most_cited_events() {
+    let f = Folder::new();
+    f.file("a.txt", "Paris visit\n\nThe minister visited Paris in March 2019, officials said on the record.\n\nThe minister met the king in Madrid in May 2019, officials said on the record.\n");
+    f.file("b.txt", "Madrid meeting\n\nThe minister met the king in Madrid in May 2019, aides confirmed to the press.\n");
+    f.file(
+        "annals.yaml",
+        "articles:\n  a.txt:\n    published: 2019-09-25\n  b.txt:\n    published: 2019-09-25\n",
+    );
+    let (code, out, err) = f.run(&["events", &f.arg(), "--top", "1", "--format", "jsonl"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.contains("2019-05"), "{out}");
+}
+
+#[test]
+fn bad_overrides_are_reported_with_their_place_and_nothing_is_written() {
+    let f = Folder::new();
+    f.file("in/a.txt", ARTICLE);
+    f.file(
+        "in/annals.yaml",
+        "articles:\n  a.txt:\n    published: 2019-09-25\nevents:\n  - id: ev-00000000\n    retitel: Paris trip\n  - match: { date: 2019-13, word: paris }\n    hide: true\n",
+    );
+    let site = f.path().join("site");
+    let (code, _, err) = f.run(&[
+        "build",
+        &f.path().join("in").display().to_string(),
+        "-o",
+        &site.display().to_string(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(!site.exists(), "nothing is written");
+    insta::assert_snapshot!(err);
+}
+
+#[test]
+fn ids_survive_a_retitle_and_an_unrelated_article() {
+    let f = Folder::new();
+    f.file("a.txt", ARTICLE);
+    f.file(
+        "annals.yaml",
+        "articles:\n  a.txt:\n    published: 2019-09-25\n",
+    );
+    let ids = |f: &Folder| -> Vec<String> {
+        let (code, out, err) = f.run(&["events", &f.arg(), "--format", "jsonl"]);
+        assert_eq!(code, 0, "{err}");
+        out.lines()
+            .map(|l| {
+                serde_json::from_str::<serde_json::Value>(l).expect("json")["id"]
+                    .as_str()
+                    .expect("id")
+                    .to_owned()
+            })
+            .collect()
+    };
+    let before = ids(&f);
+    assert_eq!(before.len(), 1);
+    f.file("b.txt", "Other news\n\nThe company opened a factory in Ohio in May 2017, its chief said on the record.\n");
+    f.file(
+        "annals.yaml",
+        format!("articles:\n  a.txt:\n    published: 2019-09-25\n  b.txt:\n    published: 2019-09-25\nevents:\n  - id: {}\n    retitle: The Paris trip\n", before[0]),
+    );
+    let after = ids(&f);
+    assert_eq!(after.len(), 2);
+    assert!(after.contains(&before[0]), "{before:?} kept in {after:?}");
+}

@@ -289,6 +289,7 @@ fn event(docs: &[Document], items: &[Item<'_>], cluster: &[usize], collection: &
         citations,
         note: None,
         alternatives,
+        added: false,
         salience,
     }
 }
@@ -658,6 +659,16 @@ mod tests {
         let mut top = t.clone();
         top.keep_salient(Some(1), None);
         assert_eq!(top.events, two.events);
+        // Events added by hand survive both filters, even with a citation.
+        let mut with_added = t.clone();
+        let mut added = t.events[0].clone();
+        added.id = "ev-added".into();
+        added.added = true;
+        added.salience = 0;
+        with_added.events.push(added);
+        with_added.keep_salient(Some(1), Some(2));
+        assert!(with_added.events.iter().any(|e| e.id == "ev-added"));
+        assert_eq!(with_added.events.len(), 2);
     }
 
     #[test]

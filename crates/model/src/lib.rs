@@ -119,6 +119,10 @@ pub struct Event {
     /// that picks `when`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub alternatives: Vec<Alternative>,
+    /// True for events a person added in annals.yaml: they are kept
+    /// whatever the salience filters say.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub added: bool,
     /// How central the event is to the collection: more sources, more
     /// mentions and the collection's main actors score higher (see
     /// [`Timeline::keep_salient`]).
@@ -150,11 +154,10 @@ pub struct Alternative {
 impl Timeline {
     /// Keeps the events cited by at least `min_sources` documents and, of
     /// those, the `top` most salient, still in date order. Events added by
-    /// hand (no citations) are always kept.
+    /// hand are always kept.
     pub fn keep_salient(&mut self, top: Option<usize>, min_sources: Option<usize>) {
         let min = min_sources.unwrap_or(0);
-        self.events
-            .retain(|e| e.citations.is_empty() || e.citations.len() >= min);
+        self.events.retain(|e| e.added || e.citations.len() >= min);
         if let Some(top) = top.filter(|&n| n < self.events.len()) {
             let mut ranked: Vec<(u32, usize)> = self
                 .events
@@ -168,7 +171,7 @@ impl Timeline {
                 ranked.into_iter().take(top).map(|(_, i)| i).collect();
             let mut i = 0;
             self.events.retain(|e| {
-                let kept = keep.contains(&i) || e.citations.is_empty();
+                let kept = keep.contains(&i) || e.added;
                 i += 1;
                 kept
             });

@@ -384,6 +384,7 @@ impl State<'_> {
                 .clone()
                 .or_else(|| events.iter().find_map(|e| e.note.clone())),
             alternatives,
+            added: events.iter().any(|e| e.added),
             salience,
         };
         let line = self.line(item);
@@ -462,6 +463,7 @@ impl State<'_> {
                     .map_or_else(|| event.when.clone(), |a| a.when.clone()),
                 title: event.title.clone(),
                 summary: event.summary.clone(),
+                added: event.added,
                 citations: event
                     .citations
                     .iter()
@@ -526,6 +528,7 @@ impl State<'_> {
             citations,
             note: new.note.clone(),
             alternatives: Vec::new(),
+            added: true,
             salience: 0,
         });
         Ok(())

@@ -33,12 +33,14 @@ pub mod events;
 mod sentence;
 #[cfg(feature = "tagger")]
 mod tag;
+pub mod triggers;
 mod value;
 
 pub use events::EventMention;
 pub use sentence::sentences;
 #[cfg(feature = "tagger")]
 pub use tag::tag;
+pub use triggers::{EventClass, Pos, Trigger, triggers};
 pub use value::{Precision, Value, ValueError};
 
 use std::fmt;

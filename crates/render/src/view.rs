@@ -230,6 +230,9 @@ pub(crate) struct CitationView {
     pub url: String,
     /// True when `url` is set.
     pub has_url: bool,
+    /// True when there is a quote (an event added by hand may cite only a
+    /// source and a link).
+    pub has_quote: bool,
 }
 
 /// Builds the page's view-model. `csp`, `style` and `script` are filled
@@ -486,6 +489,7 @@ fn event_view(event: &Event, sources: &Sources) -> EventView {
         .map(|c| {
             let url = c.url.as_deref().and_then(safe_url).unwrap_or_default();
             CitationView {
+                has_quote: !c.quote.trim().is_empty(),
                 quote: c.quote.clone(),
                 source: citation_source(c, &sources.by_doc),
                 doc: c.doc.clone(),
@@ -729,6 +733,7 @@ mod tests {
             }],
             note: None,
             alternatives: Vec::new(),
+            added: false,
             salience: 1,
         }
     }

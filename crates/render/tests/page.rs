@@ -381,6 +381,7 @@ mod properties {
                 }],
                 note: Some(t(7)),
                 alternatives: Vec::new(),
+                added: false,
                 salience: 1,
             }],
             sources: vec![SourceInfo {

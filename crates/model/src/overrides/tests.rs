@@ -38,6 +38,7 @@ fn event(id: &str, date: &str, title: &str, docs: &[&str]) -> Event {
         citations: docs.iter().map(|d| cite(d)).collect(),
         note: None,
         alternatives: Vec::new(),
+        added: false,
         salience: 100 * u32::try_from(docs.len()).expect("few docs") + 5,
     }
 }
@@ -352,6 +353,7 @@ fn added_events_have_stable_ids() {
     assert_eq!(added.citations.len(), 1);
     assert_eq!(added.citations[0].source.as_deref(), Some("Reuters"));
     assert_eq!(added.citations[0].doc, "annals.yaml");
+    assert!(added.added, "marked as added by hand");
     // The id can be used by later items, and survives a round trip of the
     // whole file through its text.
     let again = format!("{yaml}  - id: {id}\n    retitle: Guaidó takes the oath\n");

@@ -145,12 +145,20 @@ pub(crate) enum Expr {
     Week(i32),
     /// "this weekend".
     Weekend(i32),
+    /// "the weekend": the latest in the past tense, else the coming one.
+    WeekendTense,
     /// "this month", "next month".
     MonthOffset(i32),
     /// A day, with an optional part of the day: "Wednesday morning".
     Day { day: Day, pod: Option<Pod> },
     /// A clock time on a day: "10:35 a.m. Friday".
-    Time { h: u32, m: Option<u32>, day: Day },
+    Time {
+        h: u32,
+        m: Option<u32>,
+        day: Day,
+        /// Said in UTC/GMT: the value ends in `Z`.
+        utc: bool,
+    },
     /// "two years ago", "a year earlier".
     Shift {
         n: Amount,

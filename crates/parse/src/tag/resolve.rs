@@ -26,6 +26,13 @@ pub(crate) struct State {
     pub(crate) dct: NaiveDate,
     /// The reference time: the last day the text pinned down.
     pub(crate) reference: NaiveDate,
+    /// The start of the last month or year the text pinned down (coarser
+    /// mentions must not move the day that "the next day" counts from).
+    pub(crate) coarse: NaiveDate,
+    /// The last quarter mentioned, while no finer date followed it: a
+    /// year-based shift after it ("profit rose from a year earlier")
+    /// compares quarters.
+    pub(crate) quarter: Option<(i32, u32)>,
 }
 
 impl State {
@@ -33,6 +40,8 @@ impl State {
         State {
             dct,
             reference: dct,
+            coarse: dct,
+            quarter: None,
         }
     }
 }
@@ -89,7 +98,7 @@ fn resolve_weekday(dct: NaiveDate, wd: u32, rel: Rel, tense: Tense) -> Option<Na
         (_, Tense::Past) => -back,
         (_, Tense::Future) => fwd,
         (_, Tense::Present) => {
-            if back <= fwd {
+            if back <= fwd + 1 {
                 -back
             } else {
                 fwd
@@ -292,7 +301,11 @@ impl State {
         let mut modifier = modifier;
         let (kind, value) = match expr {
             Expr::Date { y: Some(y), m, d } => date(Date, ymd(y, m, d)?)?,
-            Expr::Date { y: None, m, d } => date(Date, pick_year(dct, tense(), |y| ymd(y, m, d))?)?,
+            // Without a year, a month and day is the nearest one: news
+            // dates it within months of the anchor whatever the tense.
+            Expr::Date { y: None, m, d } => {
+                date(Date, pick_year(dct, Tense::Present, |y| ymd(y, m, d))?)?
+            }
             Expr::Month { m, year, rel } => {
                 let y = match self.year(year) {
                     Some(y) => y,
@@ -322,6 +335,10 @@ impl State {
                 };
                 (Date, Value::quarter(y, q))
             }
+            Expr::QuarterRel(Some(-4)) if self.quarter.is_some() => {
+                let (y, q) = self.quarter?;
+                (Date, Value::quarter(y - 1, q))
+            }
             Expr::QuarterRel(k) => {
                 let k = match k {
                     Some(k) if k > -4 => k,
@@ -346,6 +363,16 @@ impl State {
                 let w = shift_days(dct, 7 * i64::from(k))?.iso_week();
                 (Date, Value::weekend(w.year(), w.week()))
             }
+            Expr::WeekendTense => {
+                let wd = weekday_num(dct);
+                let d = if tense() == Tense::Past && wd < 6 {
+                    shift_days(dct, -7)?
+                } else {
+                    dct
+                };
+                let w = d.iso_week();
+                (Date, Value::weekend(w.year(), w.week()))
+            }
             Expr::MonthOffset(k) => {
                 let (y, m) = add_months(dct.year(), dct.month(), k);
                 (Date, Value::month(y, m))
@@ -362,16 +389,17 @@ impl State {
                     None => (Date, Value::day(d)),
                 }
             }
-            Expr::Time { h, m, day } => {
+            Expr::Time { h, m, day, utc } => {
                 let t = if matches!(day, Day::Weekday(..) | Day::Date(None, ..)) {
                     tense()
                 } else {
                     Tense::Present
                 };
                 let d = self.day(day, t)?;
+                let z = if utc { "Z" } else { "" };
                 let clock = match m {
-                    Some(m) => format!("{h:02}:{m:02}"),
-                    None => format!("{h:02}"),
+                    Some(m) => format!("{h:02}:{m:02}{z}"),
+                    None => format!("{h:02}{z}"),
                 };
                 (Time, with_time(d, &clock))
             }
@@ -381,16 +409,27 @@ impl State {
                 dir,
                 from_ref,
             } => {
-                let base = if from_ref { self.reference } else { dct };
+                let base = match (from_ref, unit) {
+                    (false, _) => dct,
+                    (true, Unit::Day | Unit::Week) => self.reference,
+                    (true, _) => self.coarse,
+                };
                 modifier = modifier.map(|m| point_mod(m, dir));
                 match n {
+                    Amount::N(k) if unit == Unit::Year && self.quarter.is_some() => {
+                        let (y, q) = self.quarter?;
+                        (Date, Value::quarter(y + dir * k as i32, q))
+                    }
                     Amount::N(k) | Amount::Half(k) => (Date, self.shifted(base, k, unit, dir)?),
                     Amount::Fuzzy if dir < 0 => (Date, Value::past_ref()),
                     Amount::Fuzzy => (Date, Value::future_ref()),
                 }
             }
             Expr::Anaphor { unit, offset } => {
-                let base = self.reference;
+                let base = match unit {
+                    Unit::Day | Unit::Week => self.reference,
+                    _ => self.coarse,
+                };
                 match unit {
                     Unit::Day => (Date, Value::day(shift_days(base, i64::from(offset))?)),
                     _ => (Date, self.shifted(base, 1, unit, offset)?),
@@ -431,14 +470,25 @@ impl State {
                 (Date, Value::day(d))
             }
         };
+        match value.precision() {
+            Some(crate::Precision::Quarter) => {
+                if let Some((start, _)) = value.bounds() {
+                    self.quarter = Some((start.year(), (start.month() - 1) / 3 + 1));
+                }
+            }
+            Some(p) if p >= crate::Precision::Month => self.quarter = None,
+            _ => {}
+        }
         if kind != Duration
             && kind != Set
             && let Some((start, _)) = value.bounds()
-            && value
-                .precision()
-                .is_some_and(|p| p >= crate::Precision::Year)
+            && let Some(p) = value.precision()
+            && p >= crate::Precision::Year
         {
-            self.reference = start;
+            self.coarse = start;
+            if p >= crate::Precision::Week {
+                self.reference = start;
+            }
         }
         Some(Resolved {
             kind,

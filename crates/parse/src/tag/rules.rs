@@ -35,7 +35,7 @@ use nom::combinator::opt;
 
 use super::lex::{
     R, alpha, amount, at_boundary, day_number, digits, fail, kw, kw_any, lit, month, number,
-    ordinal, osp, sp, unit, weekday, year4,
+    number_words, ordinal, osp, sp, unit, weekday, year4,
 };
 use super::{Amount, Day, Expr, Holiday, Pod, RefKind, Rel, Unit, YearSpec};
 use crate::Mod;
@@ -68,9 +68,30 @@ pub(crate) fn expression(i: &str) -> Option<(usize, Parsed)> {
 /// The longest match among the core rules.
 pub(crate) fn core(i: &str) -> Option<(usize, Expr)> {
     type Rule = for<'a> fn(&'a str) -> R<'a, Expr>;
-    const RULES: [Rule; 20] = [
-        month_day, day_month, month_year, month_rel, numeric, year, decade, century, quarter, half,
-        deictic, day, shift, anaphor, reference, duration, time, set, season, holiday,
+    const RULES: [Rule; 23] = [
+        weekday_date,
+        the_period,
+        year_words,
+        month_day,
+        day_month,
+        month_year,
+        month_rel,
+        numeric,
+        year,
+        decade,
+        century,
+        quarter,
+        half,
+        deictic,
+        day,
+        shift,
+        anaphor,
+        reference,
+        duration,
+        time,
+        set,
+        season,
+        holiday,
     ];
     let mut best: Option<(usize, Expr)> = None;
     for rule in RULES {
@@ -216,6 +237,14 @@ fn month_day(i: &str) -> R<'_, Expr> {
     Ok((i, Expr::Date { y, m, d }))
 }
 
+/// weekday_date = weekday [","] sp (month_day | day_month)   "Monday, Oct. 26"
+fn weekday_date(i: &str) -> R<'_, Expr> {
+    let (i, _) = weekday(i)?;
+    let (i, _) = opt(lit(",")).parse(i)?;
+    let (i, _) = sp(i)?;
+    alt((month_day, day_month)).parse(i)
+}
+
 /// day_month = ["the" sp] day [sp "of"] sp month [","] [sp year4]
 fn day_month(i: &str) -> R<'_, Expr> {
     let (i, the) = opt((kw("the"), sp)).parse(i)?;
@@ -246,6 +275,29 @@ fn month_year(i: &str) -> R<'_, Expr> {
             Expr::Month {
                 m,
                 year: YearSpec::Abs(y),
+                rel: Rel::Tense,
+            },
+        ));
+    }
+    // "July last year", "January nineteen ninety-seven"
+    if let Ok((r, (_, year))) = (
+        sp,
+        alt((
+            (kw_any(&["this", "last", "next"]), sp, kw("year"))
+                .map(|(k, _, _)| YearSpec::Dct([0, -1, 1][k])),
+            |i| match year_words(i)? {
+                (r, Expr::Year(y)) => Ok((r, y)),
+                _ => fail(i),
+            },
+        )),
+    )
+        .parse(j)
+    {
+        return Ok((
+            r,
+            Expr::Month {
+                m,
+                year,
                 rel: Rel::Tense,
             },
         ));
@@ -339,7 +391,7 @@ fn numeric(i: &str) -> R<'_, Expr> {
 fn year(i: &str) -> R<'_, Expr> {
     let (i, _) = opt(alt((
         (kw("fiscal"), sp, opt((kw("year"), sp))),
-        (kw("the"), sp, opt((kw("year"), sp))),
+        (kw("the"), sp, kw("year"), sp).map(|(a, b, c, _)| (a, b, Some((c, ())))),
     )))
     .parse(i)?;
     let (i, y) = year4(i)?;
@@ -416,18 +468,19 @@ fn year_possessive(i: &str) -> R<'_, YearSpec> {
 ///         | ("the" sp ("latest" | "current" | "year-ago" | "year-earlier") | "this" | "last" | "next") sp "quarter"
 fn quarter(i: &str) -> R<'_, Expr> {
     let numbered = |i| -> R<'_, Expr> {
-        let (i, _) = opt((kw("the"), sp)).parse(i)?;
+        let (i, the) = opt((kw("the"), sp)).parse(i)?;
         let (i, _) = opt((kw("fiscal"), alt((sp, lit("-").map(|_| ()))))).parse(i)?;
         let (i, pre) = opt(alt((
             (year_possessive, sp).map(|(y, _)| y),
             (year4, sp).map(|(y, _)| YearSpec::Abs(y)),
         )))
         .parse(i)?;
-        let (i, q) = ordinal(i)?;
-        let (i, _) = alt((sp, lit("-").map(|_| ()))).parse(i)?;
+        let (i, q) = alt((ordinal, kw_any(&["final", "last"]).map(|_| 4))).parse(i)?;
+        let (i, hyphen) = alt((sp.map(|_| false), lit("-").map(|_| true))).parse(i)?;
         let (i, _) = opt((kw("fiscal"), sp)).parse(i)?;
         let (i, _) = kw("quarter")(i)?;
-        if !(1..=4).contains(&q) {
+        // "the third-quarter results": the article belongs to "results".
+        if !(1..=4).contains(&q) || (hyphen && the.is_some()) {
             return fail(i);
         }
         let (i, post) = opt((sp, kw("of"), sp, yearref).map(|t| t.3)).parse(i)?;
@@ -456,7 +509,83 @@ fn quarter(i: &str) -> R<'_, Expr> {
         let (i, _) = kw("quarter")(i)?;
         Ok((i, Expr::QuarterRel(year)))
     };
-    alt((numbered, relative)).parse(i)
+    let period = |i| -> R<'_, Expr> {
+        let (i, _) = kw("the")(i)?;
+        let (i, _) = sp(i)?;
+        let (i, k) = alt((
+            kw("quarter").map(|_| None),
+            (kw("latest"), sp, kw("period")).map(|_| None),
+            (kw_any(&["year-ago", "year-earlier"]), sp, kw("period")).map(|_| Some(-4)),
+        ))
+        .parse(i)?;
+        Ok((i, Expr::QuarterRel(k)))
+    };
+    alt((numbered, relative, period)).parse(i)
+}
+
+/// the_period = "the" sp ["full" | "entire" | "whole" | "fiscal" | "current fiscal" | "latest fiscal"] sp
+///              ("year" | "day" | "week" | "weekend")
+///
+/// The year, day or week under discussion. "the year ended June 30" is a
+/// year long (a DURATION), as financial reports use it.
+fn the_period(i: &str) -> R<'_, Expr> {
+    let (i, _) = kw("the")(i)?;
+    let (i, _) = sp(i)?;
+    let (i, qual) = opt(alt((
+        (kw("current"), sp, kw("fiscal"), sp).map(|_| 0),
+        (kw("latest"), sp, kw("fiscal"), sp).map(|_| -1),
+        (kw_any(&["full", "entire", "whole", "fiscal"]), sp).map(|_| 0),
+    )))
+    .parse(i)?;
+    let (rest, k) = kw_any(&["year", "day", "week", "weekend"])(i)?;
+    let reported = (sp, kw_any(&["ended", "ending", "through"]))
+        .parse(rest)
+        .is_ok();
+    let e = match k {
+        0 if reported => Expr::Duration {
+            n: Amount::N(1),
+            unit: Unit::Year,
+        },
+        0 => match qual {
+            Some(off) => Expr::Year(YearSpec::Dct(off)),
+            None => Expr::Anaphor {
+                unit: Unit::Year,
+                offset: 0,
+            },
+        },
+        _ if qual.is_some() => return fail(i),
+        1 => Expr::Anaphor {
+            unit: Unit::Day,
+            offset: 0,
+        },
+        2 => Expr::Anaphor {
+            unit: Unit::Week,
+            offset: 0,
+        },
+        _ => Expr::WeekendTense,
+    };
+    Ok((rest, e))
+}
+
+/// year_words = ("nineteen" | "eighteen") sp tens ["-" ones] | ["the year" sp] "two thousand" [["and"] sp ones]
+fn year_words(i: &str) -> R<'_, Expr> {
+    let century = |i| -> R<'_, i32> {
+        let (i, c) = kw_any(&["nineteen", "eighteen"])(i)?;
+        let (i, _) = sp(i)?;
+        let (i, y) = number_words(i)?;
+        if y < 10 {
+            return fail(i);
+        }
+        Ok((i, [1900, 1800][c] + y as i32))
+    };
+    let thousand = |i| -> R<'_, i32> {
+        let (i, _) = opt((kw("the"), sp, kw("year"), sp)).parse(i)?;
+        let (i, _) = (kw("two"), sp, kw("thousand")).parse(i)?;
+        let (i, y) = opt((sp, opt((kw("and"), sp)), number_words).map(|t| t.2)).parse(i)?;
+        Ok((i, 2000 + y.unwrap_or(0) as i32))
+    };
+    let (i, y) = alt((century, thousand)).parse(i)?;
+    Ok((i, Expr::Year(YearSpec::Abs(y))))
 }
 
 /// half = ["the" sp] ("first" | "second" | "last") sp "half" [sp "of" sp yearref]
@@ -480,7 +609,7 @@ fn half(i: &str) -> R<'_, Expr> {
 fn deictic(i: &str) -> R<'_, Expr> {
     let (i, _) = opt((kw_any(&["earlier", "later"]), sp)).parse(i)?;
     let (i, off) = alt((
-        (kw("the"), sp, kw_any(&["current", "coming", "past"])).map(|(_, _, k)| [0, 1, -1][k]),
+        (kw("the"), sp, kw_any(&["current", "coming"])).map(|(_, _, k)| [0, 1][k]),
         rel_word.map(|r| match r {
             Rel::Last => -1,
             Rel::Next => 1,
@@ -571,6 +700,10 @@ fn shift(i: &str) -> R<'_, Expr> {
         let (i, n) = amount(i)?;
         let (i, _) = sp(i)?;
         let (i, (u, _)) = unit(i)?;
+        // "an hour later" is a duration followed by a signal
+        if matches!(u, Unit::Second | Unit::Minute | Unit::Hour) {
+            return fail(i);
+        }
         let (i, _) = sp(i)?;
         let (i, (dir, from_ref)) = alt((
             kw("ago").map(|_| (-1, false)),
@@ -676,9 +809,35 @@ fn duration(i: &str) -> R<'_, Expr> {
             return fail(i); // "the a year" is not English; avoid "the one day"
         }
         let (i, sep) = alt((sp.map(|_| false), lit("-").map(|_| true))).parse(i)?;
+        let (i, _) = opt((
+            kw_any(&[
+                "trading",
+                "business",
+                "working",
+                "straight",
+                "consecutive",
+                "more",
+                "additional",
+                "full",
+            ]),
+            sp,
+        ))
+        .parse(i)?;
         let (i, (u, plural)) = unit(i)?;
         if sep && (plural || i.starts_with("-old") || i.starts_with("-olds")) {
             return fail(i);
+        }
+        // "a minute and a half"
+        if let Amount::N(k) = n
+            && let Ok((r, _)) = (sp, kw("and"), sp, kw("a"), sp, kw("half")).parse(i)
+        {
+            return Ok((
+                r,
+                Expr::Duration {
+                    n: Amount::Half(k),
+                    unit: u,
+                },
+            ));
         }
         Ok((i, Expr::Duration { n, unit: u }))
     };
@@ -727,14 +886,14 @@ fn ampm(i: &str) -> R<'_, u32> {
 }
 
 /// zone = "EST" | "EDT" | "GMT" | "UTC" | ... (kept in the span, not in the value)
-fn zone(i: &str) -> R<'_, ()> {
+fn zone(i: &str) -> R<'_, bool> {
     let (r, w) = alpha(i)?;
     const ZONES: [&str; 14] = [
         "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "ET", "PT", "CET",
         "BST",
     ];
     if ZONES.contains(&w) {
-        Ok((r, ()))
+        Ok((r, w == "GMT" || w == "UTC"))
     } else {
         fail(i)
     }
@@ -792,14 +951,15 @@ fn to_24(h: u32, ampm: Option<u32>) -> Option<u32> {
 /// time = clock [sp zone] [sp (weekday | "today" | "yesterday" | "tomorrow" | month_day)]
 fn time(i: &str) -> R<'_, Expr> {
     let (i, (h, m)) = clock(i)?;
-    let (i, _) = opt((sp, zone)).parse(i)?;
-    let (i, day) = opt((opt(lit(",")), sp, time_day).map(|t| t.2)).parse(i)?;
+    let (i, utc) = opt((sp, zone).map(|t| t.1)).parse(i)?;
+    let (i, day) = opt((sp, time_day).map(|t| t.1)).parse(i)?;
     Ok((
         i,
         Expr::Time {
             h,
             m,
             day: day.unwrap_or(Day::Dct(0)),
+            utc: utc.unwrap_or(false),
         },
     ))
 }
@@ -822,15 +982,7 @@ fn time_day(i: &str) -> R<'_, Day> {
 fn set(i: &str) -> R<'_, Expr> {
     let adverb = |i| -> R<'_, Expr> {
         let (r, k) = kw_any(&[
-            "daily",
-            "weekly",
-            "monthly",
-            "annually",
-            "yearly",
-            "quarterly",
-            "hourly",
-            "nightly",
-            "biweekly",
+            "daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "biweekly",
         ])(i)?;
         let u = [
             (1, Unit::Day),
@@ -838,7 +990,6 @@ fn set(i: &str) -> R<'_, Expr> {
             (1, Unit::Month),
             (1, Unit::Year),
             (1, Unit::Year),
-            (3, Unit::Month),
             (1, Unit::Hour),
             (1, Unit::Day),
             (2, Unit::Week),
@@ -881,16 +1032,17 @@ fn reference(i: &str) -> R<'_, Expr> {
     let past = alt((
         phrase("recently"),
         phrase("lately"),
-        phrase("previously"),
-        phrase("formerly"),
         phrase("the past"),
         phrase("recent years"),
         phrase("recent"),
     ))
     .map(|_| RefKind::Past);
     let future = alt((
-        phrase("soon"),
         phrase("the future"),
+        phrase("the near term"),
+        phrase("the long term"),
+        phrase("the longer term"),
+        phrase("the short term"),
         phrase("the near future"),
         phrase("the foreseeable future"),
         phrase("the coming years"),
@@ -911,7 +1063,11 @@ fn season(i: &str) -> R<'_, Expr> {
     let start = i;
     let (i, k) = kw_any(&["spring", "summer", "fall", "autumn", "winter"])(i)?;
     let s = [0, 1, 2, 2, 3][k];
-    let (i, y) = opt((sp, opt((kw("of"), sp)), year4).map(|t| t.2)).parse(i)?;
+    let year_any = |i| match year_words(i) {
+        Ok((r, Expr::Year(YearSpec::Abs(y)))) => Ok((r, y)),
+        _ => year4(i),
+    };
+    let (i, y) = opt((sp, opt((kw("of"), sp)), year_any).map(|t| t.2)).parse(i)?;
     // Bare "fall" and "spring" are mostly verbs and nouns.
     if rel.is_none() && y.is_none() && !start.starts_with(|c: char| c.is_ascii_uppercase()) {
         return fail(i);

@@ -71,7 +71,8 @@ fn try_at(text: &str, i: usize, state: &mut State) -> Option<Timex> {
         return None;
     }
     let mut cached = None;
-    let mut tense = || *cached.get_or_insert_with(|| tense_at(text, i, i + n));
+    let deadline = matches!(expr, Expr::Month { .. });
+    let mut tense = || *cached.get_or_insert_with(|| tense_at(text, i, i + n, deadline));
     let r = state.resolve(expr, modifier, &mut tense)?;
     Some(Timex {
         span: i..i + n,
@@ -155,7 +156,15 @@ fn plausible(text: &str, i: usize, n: usize, expr: &Expr) -> bool {
         }
         Expr::Duration {
             unit: Unit::Second, ..
-        } => !text[i..i + n].contains("second-"),
+        } => {
+            // "a second consecutive day" is an ordinal
+            let s = &text[i..i + n];
+            let ordinal = (s.eq_ignore_ascii_case("a second")
+                || s.eq_ignore_ascii_case("the second"))
+                && text[i + n..].starts_with(' ')
+                && text[i + n + 1..].starts_with(|c: char| c.is_ascii_alphabetic());
+            !s.contains("second-") && !ordinal
+        }
         Expr::Refer(_) => {
             let s = &text[i..i + n];
             // "current" and "recent" only as adjectives of time-like nouns
@@ -163,31 +172,9 @@ fn plausible(text: &str, i: usize, n: usize, expr: &Expr) -> bool {
             // account" and the like.
             if s.eq_ignore_ascii_case("current") {
                 let after = text[i + n..].trim_start();
-                let word: String = after
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphabetic())
-                    .collect::<String>()
-                    .to_ascii_lowercase();
-                return matches!(
-                    word.as_str(),
-                    "government"
-                        | "administration"
-                        | "situation"
-                        | "crisis"
-                        | "level"
-                        | "levels"
-                        | "president"
-                        | "leadership"
-                        | "system"
-                        | "policy"
-                        | "conditions"
-                        | "environment"
-                        | "rate"
-                        | "rates"
-                        | "prices"
-                        | "regime"
-                        | "state"
-                );
+                return !after
+                    .get(..7)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("account"));
             }
             if s.eq_ignore_ascii_case("future") {
                 return !text[i + n..].trim_start().starts_with(char::is_alphabetic)
@@ -401,11 +388,26 @@ fn trigger(w: &[u8]) -> bool {
 
 /// The tense of the sentence around `start..end`: the tense cue nearest to
 /// the expression wins ("said Friday that it will" → past for "Friday").
-pub(crate) fn tense_at(text: &str, start: usize, end: usize) -> Tense {
+pub(crate) fn tense_at(text: &str, start: usize, end: usize, deadline: bool) -> Tense {
+    // A month deadline is ahead whatever the verb: "by February"; a
+    // weekday one is not ("had filed reports by Wednesday").
+    let prev = prev_word(text, start);
+    if (deadline
+        && ["by", "until", "till", "through"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(prev)))
+        || text[..start].trim_end().ends_with("as soon as")
+    {
+        return Tense::Future;
+    }
     let (s, e) = sentence_bounds(text, start, end);
     let mut best: Option<(usize, Tense)> = None;
-    let mut consider = |pos: usize, t: Tense| {
-        let dist = if pos < start { start - pos } else { pos - end };
+    let mut consider = |w0: usize, w1: usize, t: Tense| {
+        let dist = if w1 <= start {
+            start - w1
+        } else {
+            w0.saturating_sub(end)
+        };
         if best.is_none_or(|(d, _)| dist < d) {
             best = Some((dist, t));
         }
@@ -425,8 +427,17 @@ pub(crate) fn tense_at(text: &str, start: usize, end: usize) -> Tense {
             continue;
         }
         let w = &text[w0..k];
+        let to_follows = text[k..].starts_with(" to ");
+        if to_follows
+            && ["is", "are", "set", "ready", "likely"]
+                .iter()
+                .any(|c| w.eq_ignore_ascii_case(c))
+        {
+            consider(w0, k, Tense::Future);
+            continue;
+        }
         if let Some(t) = cue(w, w0 > 0 && matches!(b[w0 - 1], b'\'')) {
-            consider(w0, t);
+            consider(w0, k, t);
         }
     }
     best.map_or(Tense::Present, |(_, t)| t)
@@ -443,7 +454,7 @@ fn cue(w: &str, after_apostrophe: bool) -> Option<Tense> {
             None
         };
     }
-    const FUTURE: [&str; 13] = [
+    const FUTURE: [&str; 17] = [
         "will",
         "shall",
         "won",
@@ -457,6 +468,10 @@ fn cue(w: &str, after_apostrophe: bool) -> Option<Tense> {
         "tomorrow",
         "intends",
         "next",
+        "planned",
+        "planning",
+        "should",
+        "due",
     ];
     const PAST: [&str; 12] = [
         "was",
@@ -541,7 +556,7 @@ mod tests {
         ];
         for (text, word, want) in table {
             let s = text.find(word).unwrap();
-            assert_eq!(tense_at(text, s, s + word.len()), want, "{text}");
+            assert_eq!(tense_at(text, s, s + word.len(), false), want, "{text}");
         }
     }
 
