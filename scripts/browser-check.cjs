@@ -2,7 +2,7 @@
 // it up), and reads each site's exports back with the tools people open
 // them in: TimelineJS 3 (in the browser), the Markwhen parser, ical.js and
 // Papa Parse. Usage: node browser-check.cjs TOOLS OUT name=PATH/index.html...
-// (the page named "hostile" is only checked for running nothing).
+// (pages named "hostile..." are only checked for running nothing).
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -163,7 +163,7 @@ async function checkPage(browser, name, file) {
           // The filter form appears only if the hashed script ran.
           const visible = await page.isVisible("#filters");
           if (!visible) fail(`${label}: the filter form is hidden (script blocked?)`);
-          if (visible && name !== "hostile") {
+          if (visible && !name.startsWith("hostile")) {
             const total = await page.locator("li.event").count();
             await page.fill("#filter-q", "kremlin");
             const shown = await page.locator("li.event:visible").count();
@@ -177,10 +177,26 @@ async function checkPage(browser, name, file) {
         } else if (await page.isVisible("#filters")) {
           fail(`${label}: the filter form shows without JavaScript`);
         }
+        if (name.startsWith("hostile") && js) {
+          // Nothing from the data became an element, a handler or a link.
+          const found = await page.evaluate(() => ({
+            scripts: document.scripts.length,
+            foreign: document.querySelectorAll("img, iframe, object, embed, svg, b").length,
+            handlers: [...document.querySelectorAll("*")].filter((e) =>
+              [...e.attributes].some((a) => a.name.startsWith("on"))
+            ).length,
+            links: [...document.querySelectorAll("a[href], blockquote[cite]")]
+              .map((a) => a.getAttribute("href") || a.getAttribute("cite"))
+              .filter((h) => !/^(#|https?:)/i.test(h)),
+          }));
+          if (found.scripts !== 1 || found.foreign || found.handlers || found.links.length) {
+            fail(`${label}: data became markup ${JSON.stringify(found)}`);
+          }
+        }
         await context.close();
 
         // axe-core needs to inject itself: CSP bypassed for this pass only.
-        if (name === "hostile") continue;
+        if (name.startsWith("hostile")) continue;
         const a = await open(browser, url, { ...options, javaScriptEnabled: true, bypassCSP: true });
         if (!js) {
           // The page as it is without JavaScript: the form stays hidden.
@@ -200,7 +216,7 @@ async function checkPage(browser, name, file) {
       }
     }
   }
-  if (name === "hostile") return;
+  if (name.startsWith("hostile")) return;
 
   // Narrowest supported width: nothing wider than the viewport.
   {
