@@ -173,6 +173,14 @@ async function checkPage(browser, name, file) {
             }
             console.log(`  ${label}: filter "kremlin" → ${status}`);
             await page.fill("#filter-q", "");
+            // j, j, k: the focus moves event by event.
+            await page.locator("body").click({ position: { x: 1, y: 1 } });
+            for (const key of ["j", "j", "k", "j"]) await page.keyboard.press(key);
+            const focusedEvent = await page.evaluate(() => {
+              const li = document.activeElement && document.activeElement.closest("li.event");
+              return li ? [...document.querySelectorAll("li.event")].indexOf(li) : -1;
+            });
+            if (focusedEvent !== 1) fail(`${label}: j j k j focused event ${focusedEvent}, want 1`);
           }
         } else if (await page.isVisible("#filters")) {
           fail(`${label}: the filter form shows without JavaScript`);

@@ -47,6 +47,7 @@ fn sha256_b64(text: &str) -> String {
 const ELEMENTS: &[&str] = &[
     "!DOCTYPE",
     "html",
+    "kbd",
     "head",
     "meta",
     "title",
