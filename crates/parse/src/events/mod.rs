@@ -237,7 +237,15 @@ fn mention(s: &Sentence<'_>, k: usize, timex: &Timex) -> Option<EventMention> {
     } else {
         lemma
     };
-    let first_word = &s.words[clause.start];
+    // The summary starts after the connective: "after a botched uprising
+    // in April" → "a botched uprising in April".
+    let mut summary_start = clause.start;
+    while summary_start + 1 < clause.end
+        && title::OPENERS.contains(&s.words[summary_start].lower().as_str())
+    {
+        summary_start += 1;
+    }
+    let first_word = &s.words[summary_start];
     let last_word = &s.words[clause.end - 1];
     let clause_end = s.text[last_word.span.1..s.range.end]
         .char_indices()

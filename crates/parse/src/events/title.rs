@@ -25,8 +25,8 @@ const TITLE_DROP: &[&str] = &[
     "last", "just", "already", "also", "recently", "still", "then", "ago",
 ];
 
-/// Connectives that open a clause but do not belong in a title.
-const OPENERS: &[&str] = &[
+/// Connectives that open a clause but do not belong in a title or summary.
+pub(super) const OPENERS: &[&str] = &[
     "after",
     "before",
     "when",
