@@ -191,6 +191,8 @@ pub(crate) struct EventView {
     /// The source keys of the citations, space-separated (`s1 s3`), for
     /// the filter.
     pub source_keys: String,
+    /// True when a person added the event in annals.yaml.
+    pub added: bool,
 }
 
 /// One date of an event.
@@ -548,6 +550,7 @@ fn event_view(event: &Event, sources: &Sources) -> EventView {
         has_citations: !citations.is_empty(),
         citations,
         source_keys: keys.join(" "),
+        added: event.added,
     }
 }
 

@@ -279,6 +279,7 @@ fn the_page_has_the_structure_people_and_screen_readers_need() {
         "early October 2019",
         "about Sun 25 Aug 2019",
         "sources disagree",
+        "added by hand",
         "per The New York Times",
         "<blockquote cite=\"https://bloomberg.example/",
         "<nav class=\"overview\"",

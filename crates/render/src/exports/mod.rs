@@ -84,10 +84,11 @@ fn tjs_text(e: &Event) -> String {
             Some(url) => format!("<a href=\"{}\">{source}</a>", html(&url)),
             None => source,
         };
-        out.push_str(&format!(
-            "<blockquote>{}</blockquote><p>— {credit}</p>",
-            html(&c.quote)
-        ));
+        // A citation without a quote (an event added by hand) is a credit.
+        if !c.quote.trim().is_empty() {
+            out.push_str(&format!("<blockquote>{}</blockquote>", html(&c.quote)));
+        }
+        out.push_str(&format!("<p>— {credit}</p>"));
     }
     out
 }
@@ -192,7 +193,11 @@ pub(crate) fn markwhen(timeline: &Timeline) -> String {
         }
         for c in &e.citations {
             let source = c.source.as_deref().unwrap_or(&c.doc);
-            out.push_str(&format!("> {} — {}\n", mw_text(&c.quote), mw_text(source)));
+            if c.quote.trim().is_empty() {
+                out.push_str(&format!("Source: {}\n", mw_text(source)));
+            } else {
+                out.push_str(&format!("> {} — {}\n", mw_text(&c.quote), mw_text(source)));
+            }
         }
     }
     if !undated.is_empty() {
@@ -313,7 +318,11 @@ pub(crate) fn icalendar(timeline: &Timeline) -> String {
         }
         for c in &e.citations {
             let source = c.source.as_deref().unwrap_or(&c.doc);
-            description.push(format!("“{}” — {source}", c.quote));
+            if c.quote.trim().is_empty() {
+                description.push(format!("Source: {source}"));
+            } else {
+                description.push(format!("“{}” — {source}", c.quote));
+            }
         }
         ics_line(
             &mut out,
