@@ -84,6 +84,7 @@ async function checkExports(browser, name, file) {
   leaves.forEach((l, i) => {
     const from = l.dateRangeIso.fromDateTimeIso.slice(0, 10);
     if (dated[i] && from !== dated[i].start) fail(`${name} timeline.mw: event ${i} starts ${from}, want ${dated[i].start}`);
+    if (dated[i] && (l.properties || {}).id !== dated[i].id) fail(`${name} timeline.mw: event ${i} has id ${JSON.stringify(l.properties)}`);
   });
   if (mw.header.title !== json.title) fail(`${name} timeline.mw: title ${JSON.stringify(mw.header.title)}`);
 

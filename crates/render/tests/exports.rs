@@ -152,7 +152,10 @@ fn markwhen_writes_days_and_spans() {
     let mw = file("timeline.mw");
     assert!(mw.starts_with("---\ntitle: \"Maduro visits Putin, September 2019\"\n---\n"));
     assert!(mw.contains("\n2019-09-25: Putin meets Maduro in the Kremlin\n"));
-    assert!(mw.contains("\n2018-12-01/2018-12-31: Maduro visits Moscow\nWhen: December 2018\n"));
+    assert!(mw.contains(
+        "\n2018-12-01/2018-12-31: Maduro visits Moscow\nid: \"3c9e1a04\"\nwhen: \"December 2018\"\n"
+    ));
+    assert!(mw.contains("note: \"Added by hand: no article in the set reports the return.\"\n"));
     assert!(mw.contains("\n2020-01-01/2020-12-31: Venezuelan legislative elections\n"));
     assert!(
         mw.contains("// undated (in the past): Russia services weapons delivered to Venezuela")

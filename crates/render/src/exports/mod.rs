@@ -144,22 +144,31 @@ pub(crate) fn timelinejs(timeline: &Timeline) -> Result<String, RenderError> {
 // ------------------------------------------------------------------ Markwhen
 
 /// One line of Markwhen description text: whitespace (newlines included)
-/// collapsed, and a line that Markwhen could read as an event, a section or
-/// a comment gets a leading "— " so it stays text.
+/// collapsed, and a line that Markwhen could read as an event, a section, a
+/// comment or a property (`word: ...`) gets a leading "— " so it stays text.
 fn mw_text(text: &str) -> String {
     let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let lower = line.to_ascii_lowercase();
+    let first_word = line.split(' ').next().unwrap_or("");
     let risky = line.starts_with(|c: char| c.is_ascii_digit() || "#/-*>[".contains(c))
+        || first_word.contains(':')
         || ["section", "group", "endsection", "endgroup", "now", "today"]
             .iter()
             .any(|k| lower.starts_with(k));
     if risky { format!("— {line}") } else { line }
 }
 
+/// A Markwhen property line: `key: "value"`, the value a YAML double-quoted
+/// scalar (JSON's string syntax is one), so no text can break the YAML.
+fn mw_property(key: &str, value: &str) -> String {
+    format!("{key}: {}\n", serde_json::Value::String(value.to_owned()))
+}
+
 /// `timeline.mw`: Markwhen text. Days are written `2019-09-25`; periods as
-/// day ranges `2018-12-01/2018-12-31` so Markwhen draws them as spans, with
-/// the date in words on the first description line. Undated events are
-/// listed in comments at the end.
+/// day ranges `2018-12-01/2018-12-31` so Markwhen draws them as spans.
+/// Each event has the properties `id`, `when` (the date in words) and
+/// `note` when there is one, then its summary and quotes as text. Undated
+/// events are listed in comments at the end.
 pub(crate) fn markwhen(timeline: &Timeline) -> String {
     let mut out = String::new();
     out.push_str("---\n");
@@ -181,20 +190,20 @@ pub(crate) fn markwhen(timeline: &Timeline) -> String {
         };
         let title = e.title.split_whitespace().collect::<Vec<_>>().join(" ");
         out.push_str(&format!("\n{date}: {title}\n"));
-        if first != last || e.when.modifier.is_some() {
-            out.push_str(&format!("When: {}\n", mw_text(&date_label(&e.when))));
+        out.push_str(&mw_property("id", &e.id));
+        out.push_str(&mw_property("when", &date_label(&e.when)));
+        if let Some(n) = &e.note {
+            out.push_str(&mw_property("note", n));
         }
         if let Some(s) = &e.summary {
             out.push_str(&mw_text(s));
             out.push('\n');
         }
-        if let Some(n) = &e.note {
-            out.push_str(&format!("Note: {}\n", mw_text(n)));
-        }
         for c in &e.citations {
             let source = c.source.as_deref().unwrap_or(&c.doc);
             if c.quote.trim().is_empty() {
-                out.push_str(&format!("Source: {}\n", mw_text(source)));
+                out.push_str(&mw_text(&format!("Reported by {source}")));
+                out.push('\n');
             } else {
                 out.push_str(&format!("> {} — {}\n", mw_text(&c.quote), mw_text(source)));
             }
@@ -461,5 +470,7 @@ mod tests {
         assert_eq!(mw_text("2019: a year"), "— 2019: a year");
         assert_eq!(mw_text("section Foo"), "— section Foo");
         assert_eq!(mw_text("plain\ntext"), "plain text");
+        assert_eq!(mw_text("Note: a: b"), "— Note: a: b");
+        assert_eq!(mw_text("Putin said: yes"), "Putin said: yes");
     }
 }
