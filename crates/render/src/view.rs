@@ -571,6 +571,24 @@ fn repeats(summary: &str, title: &str, citations: &[annals_model::Citation]) -> 
         || citations.iter().any(|c| words(&c.quote).contains(&s))
 }
 
+/// The period of one cell of the density strip.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Month,
+    Year,
+    Decade,
+}
+
+impl Unit {
+    fn name(self) -> &'static str {
+        match self {
+            Unit::Month => "month",
+            Unit::Year => "year",
+            Unit::Decade => "decade",
+        }
+    }
+}
+
 /// Overview granularity: months for up to three years, years for up to
 /// eighty, decades beyond.
 fn overview(dated: &[(NaiveDate, &Event)], years: &[YearView]) -> OverviewView {
@@ -578,29 +596,29 @@ fn overview(dated: &[(NaiveDate, &Event)], years: &[YearView]) -> OverviewView {
         return OverviewView {
             cells: Vec::new(),
             show: false,
-            unit: "month".into(),
+            unit: Unit::Month.name().into(),
         };
     };
     let months_between =
         (last.year() - first.year()) * 12 + last.month() as i32 - first.month() as i32;
     let unit = if months_between < 36 {
-        "month"
+        Unit::Month
     } else if last.year() - first.year() < 80 {
-        "year"
+        Unit::Year
     } else {
-        "decade"
+        Unit::Decade
     };
     // The bucket of a day, as a sortable number.
     let bucket = |d: &NaiveDate| -> i32 {
         match unit {
-            "month" => d.year() * 12 + d.month0() as i32,
-            "year" => d.year(),
-            _ => d.year().div_euclid(10),
+            Unit::Month => d.year() * 12 + d.month0() as i32,
+            Unit::Year => d.year(),
+            Unit::Decade => d.year().div_euclid(10),
         }
     };
     // Events coarser than a month do not belong to the month they start
     // in: in a strip of months they are counted apart, for their year.
-    let coarse = |e: &Event| unit == "month" && e.when.precision() < Some(Precision::Month);
+    let coarse = |e: &Event| unit == Unit::Month && e.when.precision() < Some(Precision::Month);
     let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
     let mut coarse_counts: BTreeMap<i32, usize> = BTreeMap::new();
     for (d, e) in dated {
@@ -628,7 +646,7 @@ fn overview(dated: &[(NaiveDate, &Event)], years: &[YearView]) -> OverviewView {
         let across = coarse_counts.get(&b).copied().unwrap_or(0);
         let count = fine + across;
         let (label, tick, href) = match unit {
-            "month" => {
+            Unit::Month => {
                 let (y, m) = (b.div_euclid(12), b.rem_euclid(12) as u32 + 1);
                 let label = format!("{} {y}", crate::dates::month_name(m));
                 // The first cell names its year unless the next year's
@@ -648,7 +666,7 @@ fn overview(dated: &[(NaiveDate, &Event)], years: &[YearView]) -> OverviewView {
                 };
                 (label, tick, href)
             }
-            "year" => {
+            Unit::Year => {
                 let tick = if b % 10 == 0 || b == bucket(first) {
                     b.to_string()
                 } else {
@@ -656,7 +674,7 @@ fn overview(dated: &[(NaiveDate, &Event)], years: &[YearView]) -> OverviewView {
                 };
                 (b.to_string(), tick, format!("y{b:04}"))
             }
-            _ => {
+            Unit::Decade => {
                 let label = format!("the {}s", b * 10);
                 let tick = if b % 10 == 0 || b == bucket(first) {
                     format!("{}s", b * 10)
@@ -677,7 +695,7 @@ fn overview(dated: &[(NaiveDate, &Event)], years: &[YearView]) -> OverviewView {
             format!("{label}: {}", plural(count, "event", "events"))
         } else {
             let year = match unit {
-                "month" => b.div_euclid(12).to_string(),
+                Unit::Month => b.div_euclid(12).to_string(),
                 _ => label.clone(),
             };
             let across = format!(
@@ -708,7 +726,7 @@ fn overview(dated: &[(NaiveDate, &Event)], years: &[YearView]) -> OverviewView {
     OverviewView {
         show: cells.len() > 1,
         cells,
-        unit: unit.into(),
+        unit: unit.name().into(),
     }
 }
 
