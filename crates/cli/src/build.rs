@@ -251,13 +251,7 @@ fn timeline(input: &InputArgs) -> Result<Timeline, Failure> {
     if !diagnostics.is_empty() {
         return Err(report(&diagnostics));
     }
-    let mentions: Vec<_> = docs
-        .iter()
-        .map(|doc| {
-            let timexes = tag(&doc.text, &Anchor::new(doc.published));
-            events::mentions(&doc.text, &timexes)
-        })
-        .collect();
+    let mentions = find_mentions(&docs);
     let title = config
         .title
         .clone()
@@ -267,6 +261,56 @@ fn timeline(input: &InputArgs) -> Result<Timeline, Failure> {
     let mut timeline = overrides::apply(&built, &config).map_err(|ds| report(&ds))?;
     timeline.keep_salient(input.top, config.min_sources);
     Ok(timeline)
+}
+
+/// Tags every document and finds its event mentions, on all cores, in
+/// input order. A progress bar shows on a terminal for long runs; piped,
+/// the command stays quiet.
+fn find_mentions(docs: &[Document]) -> Vec<Vec<annals_parse::EventMention>> {
+    let progress = if docs.len() >= 50 && std::io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new(docs.len() as u64);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{prefix} [{bar:30}] {pos}/{len} articles, {eta} left",
+        ) {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        bar.set_prefix("tagging");
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let workers = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(docs.len().max(1));
+    let chunk = docs.len().div_ceil(workers).max(1);
+    let mut out: Vec<Vec<annals_parse::EventMention>> = Vec::with_capacity(docs.len());
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = docs
+            .chunks(chunk)
+            .map(|part| {
+                let progress = progress.clone();
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|doc| {
+                            let timexes = tag(&doc.text, &Anchor::new(doc.published));
+                            let found = events::mentions(&doc.text, &timexes);
+                            progress.inc(1);
+                            found
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for handle in handles {
+            // A panic in a worker is a bug; carry it to the main thread.
+            match handle.join() {
+                Ok(part) => out.extend(part),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+    });
+    progress.finish_and_clear();
+    out
 }
 
 fn report(diagnostics: &[Diagnostic]) -> Failure {

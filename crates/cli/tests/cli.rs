@@ -385,3 +385,34 @@ fn ids_survive_a_retitle_and_an_unrelated_article() {
     assert_eq!(after.len(), 2);
     assert!(after.contains(&before[0]), "{before:?} kept in {after:?}");
 }
+
+#[test]
+fn many_articles_are_tagged_in_parallel_and_keep_their_own_dates() {
+    let f = Folder::new();
+    let mut yaml = String::from("articles:\n");
+    for i in 0..60 {
+        let year = 1950 + i;
+        f.file(
+            &format!("a{i:02}.txt"),
+            format!("Story {i}\n\nThe mayor of Town{i} opened a bridge in {year}, officials said on the record.\n"),
+        );
+        yaml.push_str(&format!("  a{i:02}.txt:\n    published: 2019-09-25\n"));
+    }
+    f.file("annals.yaml", yaml);
+    let (code, out, err) = f.run(&["events", &f.arg(), "--format", "jsonl"]);
+    assert_eq!(code, 0, "{err}");
+    let events: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect();
+    assert_eq!(events.len(), 60);
+    for e in &events {
+        let doc = e["citations"][0]["doc"].as_str().expect("doc");
+        let i: i64 = doc[1..3].parse().expect("index");
+        assert_eq!(
+            e["value"],
+            (1950 + i).to_string(),
+            "{doc} keeps its own date"
+        );
+    }
+}

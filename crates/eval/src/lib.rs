@@ -24,6 +24,7 @@
 
 #![deny(missing_docs)]
 
+pub mod events;
 pub mod score;
 pub mod timeml;
 

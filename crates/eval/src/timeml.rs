@@ -34,6 +34,40 @@ pub struct Document {
     pub timexes: Vec<Span>,
     /// The (start, end) code-point spans of the EVENTs inside `<TEXT>`.
     pub events: Vec<(usize, usize)>,
+    /// The EVENTs inside `<TEXT>` with their ids and classes, sorted.
+    pub event_details: Vec<EventSpan>,
+    /// `(tid, start, end)` of each TIMEX3 inside `<TEXT>`.
+    pub timex_ids: Vec<(String, usize, usize)>,
+    /// The `tid` of the DCT's TIMEX3.
+    pub dct_tid: String,
+    /// `(eiid, eventID)` of each MAKEINSTANCE.
+    pub instances: Vec<(String, String)>,
+    /// The TLINKs between an event instance and a timex.
+    pub time_links: Vec<TimeLink>,
+}
+
+/// A gold EVENT with code-point offsets.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct EventSpan {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// The `eid` attribute.
+    pub eid: String,
+    /// The `class` attribute (OCCURRENCE, REPORTING, ...).
+    pub class: String,
+}
+
+/// A TLINK from an event instance to a timex.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimeLink {
+    /// The `eventInstanceID`.
+    pub event_instance: String,
+    /// The `relatedToTime` (a tid).
+    pub time: String,
+    /// The `relType` (IS_INCLUDED, BEFORE, ...).
+    pub rel: String,
 }
 
 /// Why a TimeML document could not be read.
@@ -202,8 +236,9 @@ pub fn read(name: &str, source: &str) -> Result<Document, TimemlError> {
     let mut texts = 0;
     let mut in_text = false;
     let mut pos = 0usize; // code points of TEXT so far
-    // open TIMEX3 / EVENT inside TEXT: (name, start, type, value)
-    let mut open: Vec<(&str, usize, String, String)> = Vec::new();
+    // open TIMEX3 / EVENT inside TEXT: (name, start, type or class, value
+    // or nothing, tid or eid)
+    let mut open: Vec<(&str, usize, String, String, String)> = Vec::new();
     let mut in_dct = false;
     while let Some(tok) = lx.next()? {
         match tok {
@@ -222,6 +257,18 @@ pub fn read(name: &str, source: &str) -> Result<Document, TimemlError> {
                     in_dct = !empty;
                 } else if tag == "TIMEX3" && in_dct && doc.dct.is_empty() {
                     doc.dct = get("value");
+                    doc.dct_tid = get("tid");
+                } else if tag == "MAKEINSTANCE" {
+                    doc.instances.push((get("eiid"), get("eventID")));
+                } else if tag == "TLINK" {
+                    let (event_instance, time) = (get("eventInstanceID"), get("relatedToTime"));
+                    if !event_instance.is_empty() && !time.is_empty() {
+                        doc.time_links.push(TimeLink {
+                            event_instance,
+                            time,
+                            rel: get("relType"),
+                        });
+                    }
                 } else if in_text && (tag == "TIMEX3" || tag == "EVENT") {
                     if empty {
                         if tag == "TIMEX3" {
@@ -232,8 +279,10 @@ pub fn read(name: &str, source: &str) -> Result<Document, TimemlError> {
                                 value: get("value"),
                             });
                         }
+                    } else if tag == "TIMEX3" {
+                        open.push((tag, pos, get("type"), get("value"), get("tid")));
                     } else {
-                        open.push((tag, pos, get("type"), get("value")));
+                        open.push((tag, pos, get("class"), String::new(), get("eid")));
                     }
                 }
                 if !empty {
@@ -252,7 +301,7 @@ pub fn read(name: &str, source: &str) -> Result<Document, TimemlError> {
                     && (tag == "TIMEX3" || tag == "EVENT")
                     && let Some(k) = open.iter().rposition(|o| o.0 == tag)
                 {
-                    let (t, start, kind, value) = open.remove(k);
+                    let (t, start, kind, value, id) = open.remove(k);
                     if t == "TIMEX3" {
                         doc.timexes.push(Span {
                             start,
@@ -260,8 +309,15 @@ pub fn read(name: &str, source: &str) -> Result<Document, TimemlError> {
                             kind,
                             value,
                         });
+                        doc.timex_ids.push((id, start, pos));
                     } else {
                         doc.events.push((start, pos));
+                        doc.event_details.push(EventSpan {
+                            start,
+                            end: pos,
+                            eid: id,
+                            class: kind,
+                        });
                     }
                 }
             }
@@ -278,6 +334,7 @@ pub fn read(name: &str, source: &str) -> Result<Document, TimemlError> {
     }
     doc.timexes.sort_by_key(|t| (t.start, t.end));
     doc.events.sort_unstable();
+    doc.event_details.sort();
     Ok(doc)
 }
 
