@@ -1,5 +1,8 @@
 // Drives headless Chromium through playwright-core (browser-check.sh sets
-// it up). Usage: node browser-check.cjs TOOLS OUT hostile=PATH name=PATH...
+// it up), and reads each site's exports back with the tools people open
+// them in: TimelineJS 3 (in the browser), the Markwhen parser, ical.js and
+// Papa Parse. Usage: node browser-check.cjs TOOLS OUT name=PATH/index.html...
+// (pages named "hostile..." are only checked for running nothing).
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -62,6 +65,81 @@ async function axe(page) {
   });
 }
 
+/** The exports beside index.html, read back by their own parsers. */
+async function checkExports(browser, name, file) {
+  const dir = path.dirname(file);
+  const read = (f) => fs.readFileSync(path.join(dir, f), "utf8");
+  const json = JSON.parse(read("timeline.json"));
+  const dated = json.events.filter((e) => e.start);
+  const days = dated.filter((e) => ["day", "part-of-day", "time"].includes(e.precision));
+
+  // Markwhen: every dated event, at its first day, no parse message.
+  const { parse } = require(path.resolve(tools, "node_modules/@markwhen/parser"));
+  const mw = parse(read("timeline.mw"));
+  const leaves = [];
+  const walk = (n) => (n && n.children ? n.children.forEach(walk) : n && n.dateRangeIso && leaves.push(n));
+  walk(mw.events);
+  if (mw.parseMessages && mw.parseMessages.length) fail(`${name} timeline.mw: ${JSON.stringify(mw.parseMessages)}`);
+  if (leaves.length !== dated.length) fail(`${name} timeline.mw: ${leaves.length} events, want ${dated.length}`);
+  leaves.forEach((l, i) => {
+    const from = l.dateRangeIso.fromDateTimeIso.slice(0, 10);
+    if (dated[i] && from !== dated[i].start) fail(`${name} timeline.mw: event ${i} starts ${from}, want ${dated[i].start}`);
+    if (dated[i] && (l.properties || {}).id !== dated[i].id) fail(`${name} timeline.mw: event ${i} has id ${JSON.stringify(l.properties)}`);
+  });
+  if (mw.header.title !== json.title) fail(`${name} timeline.mw: title ${JSON.stringify(mw.header.title)}`);
+
+  // iCalendar: one VEVENT per day-precision event, unique UIDs, right days.
+  const ICAL = require(path.resolve(tools, "node_modules/ical.js/dist/ical.es5.cjs"));
+  const cal = new ICAL.Component(ICAL.parse(read("timeline.ics")));
+  const vevents = cal.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+  if (vevents.length !== days.length) fail(`${name} timeline.ics: ${vevents.length} events, want ${days.length}`);
+  if (new Set(vevents.map((v) => v.uid)).size !== vevents.length) fail(`${name} timeline.ics: duplicate UIDs`);
+  vevents.forEach((v, i) => {
+    const start = v.startDate.toString().slice(0, 10);
+    if (days[i] && (start !== days[i].start || v.summary !== days[i].title)) {
+      fail(`${name} timeline.ics: event ${i} is ${start} ${JSON.stringify(v.summary)}`);
+    }
+  });
+
+  // CSV: one row per event, ids in order.
+  const Papa = require(path.resolve(tools, "node_modules/papaparse"));
+  const csv = Papa.parse(read("timeline.csv"), { header: true, skipEmptyLines: true });
+  if (csv.errors.length) fail(`${name} timeline.csv: ${JSON.stringify(csv.errors.slice(0, 3))}`);
+  const ids = csv.data.map((r) => r.id).join(" ");
+  if (ids !== json.events.map((e) => e.id).join(" ")) fail(`${name} timeline.csv: ids ${ids}`);
+
+  // TimelineJS 3: the JSON opens, one slide per dated event. The harness
+  // page is TimelineJS's, not ours: its web-font request is aborted.
+  const tl = path.resolve(tools, "node_modules/@knight-lab/timelinejs/dist");
+  const harness = path.join(out, `${name}-timelinejs.html`);
+  fs.writeFileSync(
+    harness,
+    `<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="stylesheet" href="${pathToFileURL(tl).href}/css/timeline.css"></head>` +
+      `<body><div id="tl" style="width:1200px;height:650px"></div><script src="${pathToFileURL(tl).href}/js/timeline.js"></script>` +
+      `<script>window.tl = new TL.Timeline("tl", ${read("timelinejs.json").replace(/</g, "\\u003c")}, {});</script></body></html>`
+  );
+  const context = await browser.newContext({ viewport: { width: 1200, height: 650 } });
+  await context.route(/^https?:/, (r) => r.abort());
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && !/ERR_FAILED/.test(m.text()) && errors.push(m.text()));
+  page.on("dialog", (d) => {
+    errors.push("a script from the data ran: " + d.message());
+    d.dismiss().catch(() => {});
+  });
+  await page.goto(pathToFileURL(harness).href);
+  await page.waitForTimeout(1500);
+  const slides = await page.evaluate(() => (window.tl && window.tl.config ? window.tl.config.events.length : -1));
+  await page.screenshot({ path: path.join(out, `${name}-timelinejs.png`) });
+  if (errors.length) fail(`${name} timelinejs.json: ${errors.join(" | ")}`);
+  if (slides !== dated.length) fail(`${name} timelinejs.json: ${slides} slides, want ${dated.length}`);
+  await context.close();
+  console.log(
+    `  ${name} exports: markwhen ${leaves.length} events, ics ${vevents.length}, csv ${csv.data.length} rows, timelinejs ${slides} slides`
+  );
+}
+
 async function checkPage(browser, name, file) {
   const url = pathToFileURL(path.resolve(file)).href;
   console.log(`\n${name}: ${file}`);
@@ -86,7 +164,7 @@ async function checkPage(browser, name, file) {
           // The filter form appears only if the hashed script ran.
           const visible = await page.isVisible("#filters");
           if (!visible) fail(`${label}: the filter form is hidden (script blocked?)`);
-          if (visible && name !== "hostile") {
+          if (visible && !name.startsWith("hostile")) {
             const total = await page.locator("li.event").count();
             await page.fill("#filter-q", "kremlin");
             const shown = await page.locator("li.event:visible").count();
@@ -96,14 +174,38 @@ async function checkPage(browser, name, file) {
             }
             console.log(`  ${label}: filter "kremlin" → ${status}`);
             await page.fill("#filter-q", "");
+            // j, j, k: the focus moves event by event.
+            await page.locator("body").click({ position: { x: 1, y: 1 } });
+            for (const key of ["j", "j", "k", "j"]) await page.keyboard.press(key);
+            const focusedEvent = await page.evaluate(() => {
+              const li = document.activeElement && document.activeElement.closest("li.event");
+              return li ? [...document.querySelectorAll("li.event")].indexOf(li) : -1;
+            });
+            if (focusedEvent !== 1) fail(`${label}: j j k j focused event ${focusedEvent}, want 1`);
           }
         } else if (await page.isVisible("#filters")) {
           fail(`${label}: the filter form shows without JavaScript`);
         }
+        if (name.startsWith("hostile") && js) {
+          // Nothing from the data became an element, a handler or a link.
+          const found = await page.evaluate(() => ({
+            scripts: document.scripts.length,
+            foreign: document.querySelectorAll("img, iframe, object, embed, svg, b").length,
+            handlers: [...document.querySelectorAll("*")].filter((e) =>
+              [...e.attributes].some((a) => a.name.startsWith("on"))
+            ).length,
+            links: [...document.querySelectorAll("a[href], blockquote[cite]")]
+              .map((a) => a.getAttribute("href") || a.getAttribute("cite"))
+              .filter((h) => !/^(#|https?:)/i.test(h)),
+          }));
+          if (found.scripts !== 1 || found.foreign || found.handlers || found.links.length) {
+            fail(`${label}: data became markup ${JSON.stringify(found)}`);
+          }
+        }
         await context.close();
 
         // axe-core needs to inject itself: CSP bypassed for this pass only.
-        if (name === "hostile") continue;
+        if (name.startsWith("hostile")) continue;
         const a = await open(browser, url, { ...options, javaScriptEnabled: true, bypassCSP: true });
         if (!js) {
           // The page as it is without JavaScript: the form stays hidden.
@@ -123,13 +225,21 @@ async function checkPage(browser, name, file) {
       }
     }
   }
-  if (name === "hostile") return;
+  if (name.startsWith("hostile")) return;
 
   // Narrowest supported width: nothing wider than the viewport.
   {
     const { context, page } = await open(browser, url, { viewport: { width: 360, height: 800 } });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    if (overflow > 0) fail(`${name}-360: ${overflow}px of horizontal overflow`);
+    if (overflow > 0) {
+      const culprits = await page.evaluate(() =>
+        [...document.querySelectorAll("body *")]
+          .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+          .slice(0, 5)
+          .map((e) => `${e.tagName.toLowerCase()}.${e.className}`)
+      );
+      fail(`${name}-360: ${overflow}px of horizontal overflow (${culprits.join(", ")})`);
+    }
     await page.screenshot({ path: path.join(out, `${name}-360-light.png`), fullPage: false });
     // Keyboard: the skip link, then the first overview link, show focus.
     await page.keyboard.press("Tab");
@@ -170,6 +280,7 @@ async function checkPage(browser, name, file) {
     for (const spec of specs) {
       const i = spec.indexOf("=");
       await checkPage(browser, spec.slice(0, i), spec.slice(i + 1));
+      await checkExports(browser, spec.slice(0, i), spec.slice(i + 1));
     }
   } finally {
     await browser.close();

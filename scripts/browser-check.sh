@@ -6,8 +6,13 @@
 # critical axe-core violation, horizontal overflow at 360 px, or an alert
 # from the hostile fixture. Screenshots go to target/browser/.
 #
+# Then reads every site's exports back with the tools people use: TimelineJS
+# 3 (timelinejs.json), @markwhen/parser (timeline.mw), ical.js
+# (timeline.ics) and Papa Parse (timeline.csv).
+#
 # Installs what is missing: Debian's chromium (apt-get) and npm's
-# playwright-core + axe-core into target/browser-tools (never committed).
+# playwright-core, axe-core and those parsers into target/browser-tools
+# (never committed).
 # Usage: bash scripts/browser-check.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,11 +26,16 @@ if [ ! -x "$chromium" ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
-if [ ! -f "$tools/node_modules/axe-core/axe.min.js" ] || [ ! -f "$tools/node_modules/playwright-core/package.json" ]; then
-    echo "installing playwright-core and axe-core into $tools"
+npm_packages=(playwright-core@1 axe-core@4 @knight-lab/timelinejs@3 @markwhen/parser@1 ical.js@2 papaparse@5)
+missing=0
+for dir in playwright-core axe-core @knight-lab/timelinejs @markwhen/parser ical.js papaparse; do
+    [ -f "$tools/node_modules/$dir/package.json" ] || missing=1
+done
+if [ "$missing" -ne 0 ]; then
+    echo "installing ${npm_packages[*]} into $tools"
     mkdir -p "$tools"
     [ -f "$tools/package.json" ] || echo '{"private": true}' >"$tools/package.json"
-    (cd "$tools" && npm install --no-audit --no-fund --silent playwright-core@1 axe-core@4)
+    (cd "$tools" && npm install --no-audit --no-fund --silent "${npm_packages[@]}")
 fi
 
 rm -rf "$out"
@@ -33,6 +43,36 @@ mkdir -p "$out"
 cargo run -q -p annals-render --example fixture -- "$out/fixture" >/dev/null
 cargo run -q -p annals-render --example fixture -- --hostile "$out/hostile" >/dev/null
 pages=("fixture=$out/fixture/index.html")
+hostile=("hostile=$out/hostile/index.html")
+# The whole pipeline on hostile input: an article and an annals.yaml whose
+# every text carries markup, and javascript: URLs.
+mkdir -p "$out/hostile-input"
+cat >"$out/hostile-input/evil.txt" <<'ARTICLE'
+<script>alert('article')</script> Putin met Maduro in Moscow on Wednesday, "</style><script>alert('quote')</script>" officials said.
+In December, Russia sent two bombers to Venezuela <img src=x onerror=alert('img')>.
+ARTICLE
+cat >"$out/hostile-input/annals.yaml" <<'YAML'
+title: "</style><script>alert('yaml title')</script>"
+articles:
+  evil.txt:
+    title: "<img src=x onerror=alert('headline')>"
+    source: "\"><script>alert('source')</script>"
+    url: "javascript:alert('url')"
+    published: 2019-09-25
+events:
+  - add:
+      date: 2019-09-26
+      title: "<script>alert('added')</script>"
+      note: "</script><script>alert('note')</script>"
+      source: "' onmouseover='alert(1)"
+      url: "JaVaScRiPt:alert('added url')"
+YAML
+if cargo run -q -p annals -- build "$out/hostile-input" -o "$out/hostile-e2e" >"$out/hostile-build.log" 2>&1 \
+    && [ -f "$out/hostile-e2e/index.html" ]; then
+    hostile+=("hostile-e2e=$out/hostile-e2e/index.html")
+else
+    echo "hostile end-to-end page skipped: annals build failed (see $out/hostile-build.log)"
+fi
 # The seeds' page, once the CLI builds it (the lead's `annals build`).
 if cargo run -q -p annals -- build seeds -o "$out/seeds" >"$out/seeds-build.log" 2>&1 \
     && [ -f "$out/seeds/index.html" ]; then
@@ -41,5 +81,4 @@ else
     echo "seeds page skipped: annals build seeds failed (see $out/seeds-build.log)"
 fi
 
-CHROMIUM="$chromium" node scripts/browser-check.cjs "$tools" "$out" \
-    "hostile=$out/hostile/index.html" "${pages[@]}"
+CHROMIUM="$chromium" node scripts/browser-check.cjs "$tools" "$out" "${hostile[@]}" "${pages[@]}"

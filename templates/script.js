@@ -1,6 +1,7 @@
-// script.js: filters by text and source. The page is complete without it;
-// it only reveals the filter form and hides what does not match. Inlined by
-// base.html and allowed by its hash in the Content-Security-Policy.
+// script.js: filters by text and source, and the j / k keys to move from
+// event to event. The page is complete without it; it only reveals the
+// filter form and hides what does not match. Inlined by base.html and
+// allowed by its hash in the Content-Security-Policy.
 (function () {
   "use strict";
   var form = document.getElementById("filters");
@@ -41,6 +42,32 @@
       ? "All " + events.length + " events shown."
       : shown + " of " + events.length + " events shown.";
   }
+
+  // j and k move the focus to the next and previous shown event.
+  document.addEventListener("keydown", function (e) {
+    if (e.altKey || e.ctrlKey || e.metaKey || (e.key !== "j" && e.key !== "k")) {
+      return;
+    }
+    var target = e.target;
+    if (target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.isContentEditable)) {
+      return;
+    }
+    var links = events
+      .filter(function (li) { return !li.hidden; })
+      .map(function (li) { return li.querySelector("h4 a"); })
+      .filter(Boolean);
+    if (links.length === 0) {
+      return;
+    }
+    var current = document.activeElement && document.activeElement.closest
+      ? document.activeElement.closest("li.event")
+      : null;
+    var at = current ? links.indexOf(current.querySelector("h4 a")) : -1;
+    var next = e.key === "j" ? at + 1 : (at === -1 ? links.length - 1 : at - 1);
+    next = Math.max(0, Math.min(links.length - 1, next));
+    links[next].focus();
+    e.preventDefault();
+  });
 
   form.addEventListener("input", apply);
   form.addEventListener("change", apply);

@@ -25,13 +25,12 @@ fn main() -> ExitCode {
         eprintln!("usage: fixture [--hostile] OUTDIR");
         return ExitCode::from(2);
     };
-    let options = SiteOptions::default();
     let timeline = if hostile {
         fixture::hostile()
     } else {
         fixture::seeds()
     };
-    let files = match site(&timeline, &options) {
+    let files = match site(&timeline, &SiteOptions::default()) {
         Ok(files) => files,
         Err(e) => {
             eprintln!("error: {e}");

@@ -177,6 +177,16 @@ fn value_label(value: &Value, short: bool) -> String {
             format!("{season} {year}")
         }
         Precision::Month => format!("{} {year}", month_name(first.month())),
+        // On a card, the week's first day says more than its number.
+        Precision::Week if short => {
+            let what = if s.ends_with("-WE") {
+                "weekend"
+            } else {
+                "week"
+            };
+            let month = month_name(first.month());
+            format!("{what} of {} {} {}", first.day(), &month[..3], first.year())
+        }
         Precision::Week => {
             let week = first.iso_week();
             if s.ends_with("-WE") {
@@ -436,6 +446,8 @@ mod tests {
             ("2019-09-25TEV", None, "Wed 25 Sep 2019, evening"),
             ("2018-12", None, "December 2018"),
             ("2019-10", Some("START"), "early October 2019"),
+            ("2019-W38", None, "week of 16 Sep 2019"),
+            ("1990-W32-WE", None, "weekend of 11 Aug 1990"),
         ];
         for (value, modifier, want) in table {
             assert_eq!(card_label(&when(value, modifier)), want, "{value}");

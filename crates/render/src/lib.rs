@@ -87,6 +87,15 @@ impl Templates {
     }
 }
 
+impl FromIterator<(String, String)> for Templates {
+    /// Templates from `(file name, text)` pairs, e.g. the files of a folder.
+    fn from_iter<I: IntoIterator<Item = (String, String)>>(files: I) -> Templates {
+        Templates {
+            files: files.into_iter().collect(),
+        }
+    }
+}
+
 /// The built-in templates, `(file name, text)`: a starting point for a
 /// user's own copy.
 pub fn builtin_templates() -> &'static [(&'static str, &'static str)] {

@@ -46,6 +46,12 @@ pub(crate) struct PageView {
     pub has_undated: bool,
     /// True when the timeline has no event at all.
     pub is_empty: bool,
+    /// True when some event is coarser than a day (drawn as a span).
+    pub has_spans: bool,
+    /// True when some event's date is approximate.
+    pub has_approx: bool,
+    /// True when sources disagree on some event's date.
+    pub has_conflicts: bool,
     /// Number of events.
     pub event_count: usize,
     /// Who made the page, e.g. "annals 0.1.0".
@@ -104,8 +110,10 @@ pub(crate) struct ArticleView {
     pub doc: String,
     /// The outlet.
     pub source: String,
-    /// The headline, or the file name.
+    /// The headline, or "Untitled article".
     pub title: String,
+    /// True when the article has a headline.
+    pub has_title: bool,
     /// An http(s) URL, or empty.
     pub url: String,
     /// True when `url` is set.
@@ -183,6 +191,8 @@ pub(crate) struct EventView {
     /// The source keys of the citations, space-separated (`s1 s3`), for
     /// the filter.
     pub source_keys: String,
+    /// True when a person added the event in annals.yaml.
+    pub added: bool,
 }
 
 /// One date of an event.
@@ -297,7 +307,8 @@ pub(crate) fn page(timeline: &Timeline) -> PageView {
             ArticleView {
                 doc: s.doc.clone(),
                 source: s.source.clone().unwrap_or_else(|| s.doc.clone()),
-                title: s.title.clone().unwrap_or_else(|| s.doc.clone()),
+                has_title: s.title.is_some(),
+                title: s.title.clone().unwrap_or_else(|| "Untitled article".into()),
                 has_url: !url.is_empty(),
                 url,
                 published: s.published.format("%Y-%m-%d").to_string(),
@@ -308,6 +319,19 @@ pub(crate) fn page(timeline: &Timeline) -> PageView {
             }
         })
         .collect();
+    let all_events = || {
+        years
+            .iter()
+            .flat_map(|y| {
+                y.spans
+                    .iter()
+                    .chain(y.months.iter().flat_map(|m| &m.events))
+            })
+            .chain(undated.iter())
+    };
+    let has_spans = all_events().any(|e| e.shape == "span");
+    let has_approx = all_events().any(|e| e.date.approx);
+    let has_conflicts = all_events().any(|e| e.has_conflict);
     PageView {
         title: timeline.title.clone(),
         lede: lede(event_count, articles.len(), &dated),
@@ -322,6 +346,9 @@ pub(crate) fn page(timeline: &Timeline) -> PageView {
         has_undated: !undated.is_empty(),
         undated,
         is_empty: event_count == 0,
+        has_spans,
+        has_approx,
+        has_conflicts,
         event_count,
         generator: format!("annals {}", env!("CARGO_PKG_VERSION")),
     }
@@ -341,19 +368,26 @@ fn lede(events: usize, articles: usize, dated: &[(NaiveDate, &Event)]) -> String
         plural(events, "event", "events"),
         plural(articles, "article", "articles")
     );
-    if let (Some((first, a)), Some((last, b))) = (dated.first(), dated.last()) {
-        // At most month precision: "December 2018 to 2020".
-        let period = |d: &NaiveDate, e: &Event| {
-            if e.when.precision() >= Some(Precision::Month) {
-                format!("{} {}", crate::dates::month_name(d.month()), d.year())
-            } else {
-                date_label(&When {
-                    value: e.when.value.clone(),
-                    modifier: None,
-                })
-            }
-        };
-        let (a, b) = (period(first, a), period(last, b));
+    // The period covered: from the earliest first day to the latest last
+    // day, each named at most to the month ("December 2018 to 2020").
+    let period = |e: &Event, day: NaiveDate| {
+        if e.when.precision() >= Some(Precision::Month) {
+            format!("{} {}", crate::dates::month_name(day.month()), day.year())
+        } else {
+            date_label(&When {
+                value: e.when.value.clone(),
+                modifier: None,
+            })
+        }
+    };
+    let spans = dated
+        .iter()
+        .filter_map(|(_, e)| crate::dates::span(&e.when.value).map(|s| (s, *e)));
+    let first = spans.clone().min_by_key(|((a, _), _)| *a);
+    // On a tie, the coarsest names the end: "to 2019", not "to Q4 2019".
+    let last = spans.max_by_key(|((_, b), e)| (*b, std::cmp::Reverse(e.when.precision())));
+    if let (Some(((a, _), ea)), Some(((_, b), eb))) = (first, last) {
+        let (a, b) = (period(ea, a), period(eb, b));
         if a == b {
             out.push_str(&format!(", {a}"));
         } else {
@@ -492,7 +526,13 @@ fn event_view(event: &Event, sources: &Sources) -> EventView {
         Some(p) if p >= Precision::Day => "day",
         Some(_) => "span",
     };
-    let summary = event.summary.clone().unwrap_or_default();
+    // A summary that only repeats the title or a quote adds nothing to
+    // the card: the page leaves it out (the exports keep it).
+    let summary = event
+        .summary
+        .clone()
+        .filter(|s| !repeats(s, &event.title, &event.citations))
+        .unwrap_or_default();
     let note = event.note.clone().unwrap_or_default();
     EventView {
         id: event.id.clone(),
@@ -510,6 +550,42 @@ fn event_view(event: &Event, sources: &Sources) -> EventView {
         has_citations: !citations.is_empty(),
         citations,
         source_keys: keys.join(" "),
+        added: event.added,
+    }
+}
+
+/// Normalized for comparison: lowercase words, no punctuation at the ends.
+fn words(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_matches(|c: char| c.is_ascii_punctuation())
+        .to_lowercase()
+}
+
+/// True when `summary` says nothing the title or a quote does not.
+fn repeats(summary: &str, title: &str, citations: &[annals_model::Citation]) -> bool {
+    let s = words(summary);
+    s.is_empty()
+        || words(title).contains(&s)
+        || citations.iter().any(|c| words(&c.quote).contains(&s))
+}
+
+/// The period of one cell of the density strip.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Month,
+    Year,
+    Decade,
+}
+
+impl Unit {
+    fn name(self) -> &'static str {
+        match self {
+            Unit::Month => "month",
+            Unit::Year => "year",
+            Unit::Decade => "decade",
+        }
     }
 }
 
@@ -520,29 +596,29 @@ fn overview(dated: &[(NaiveDate, &Event)], years: &[YearView]) -> OverviewView {
         return OverviewView {
             cells: Vec::new(),
             show: false,
-            unit: "month".into(),
+            unit: Unit::Month.name().into(),
         };
     };
     let months_between =
         (last.year() - first.year()) * 12 + last.month() as i32 - first.month() as i32;
     let unit = if months_between < 36 {
-        "month"
+        Unit::Month
     } else if last.year() - first.year() < 80 {
-        "year"
+        Unit::Year
     } else {
-        "decade"
+        Unit::Decade
     };
     // The bucket of a day, as a sortable number.
     let bucket = |d: &NaiveDate| -> i32 {
         match unit {
-            "month" => d.year() * 12 + d.month0() as i32,
-            "year" => d.year(),
-            _ => d.year().div_euclid(10),
+            Unit::Month => d.year() * 12 + d.month0() as i32,
+            Unit::Year => d.year(),
+            Unit::Decade => d.year().div_euclid(10),
         }
     };
     // Events coarser than a month do not belong to the month they start
     // in: in a strip of months they are counted apart, for their year.
-    let coarse = |e: &Event| unit == "month" && e.when.precision() < Some(Precision::Month);
+    let coarse = |e: &Event| unit == Unit::Month && e.when.precision() < Some(Precision::Month);
     let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
     let mut coarse_counts: BTreeMap<i32, usize> = BTreeMap::new();
     for (d, e) in dated {
@@ -570,7 +646,7 @@ fn overview(dated: &[(NaiveDate, &Event)], years: &[YearView]) -> OverviewView {
         let across = coarse_counts.get(&b).copied().unwrap_or(0);
         let count = fine + across;
         let (label, tick, href) = match unit {
-            "month" => {
+            Unit::Month => {
                 let (y, m) = (b.div_euclid(12), b.rem_euclid(12) as u32 + 1);
                 let label = format!("{} {y}", crate::dates::month_name(m));
                 // The first cell names its year unless the next year's
@@ -590,7 +666,7 @@ fn overview(dated: &[(NaiveDate, &Event)], years: &[YearView]) -> OverviewView {
                 };
                 (label, tick, href)
             }
-            "year" => {
+            Unit::Year => {
                 let tick = if b % 10 == 0 || b == bucket(first) {
                     b.to_string()
                 } else {
@@ -598,7 +674,7 @@ fn overview(dated: &[(NaiveDate, &Event)], years: &[YearView]) -> OverviewView {
                 };
                 (b.to_string(), tick, format!("y{b:04}"))
             }
-            _ => {
+            Unit::Decade => {
                 let label = format!("the {}s", b * 10);
                 let tick = if b % 10 == 0 || b == bucket(first) {
                     format!("{}s", b * 10)
@@ -619,7 +695,7 @@ fn overview(dated: &[(NaiveDate, &Event)], years: &[YearView]) -> OverviewView {
             format!("{label}: {}", plural(count, "event", "events"))
         } else {
             let year = match unit {
-                "month" => b.div_euclid(12).to_string(),
+                Unit::Month => b.div_euclid(12).to_string(),
                 _ => label.clone(),
             };
             let across = format!(
@@ -650,6 +726,138 @@ fn overview(dated: &[(NaiveDate, &Event)], years: &[YearView]) -> OverviewView {
     OverviewView {
         show: cells.len() > 1,
         cells,
-        unit: unit.into(),
+        unit: unit.name().into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use annals_model::{Citation, SourceInfo};
+
+    fn event(id: &str, value: &str, title: &str, summary: Option<&str>) -> Event {
+        Event {
+            id: id.into(),
+            when: When {
+                value: value.parse().unwrap(),
+                modifier: None,
+            },
+            title: title.into(),
+            summary: summary.map(Into::into),
+            citations: vec![Citation {
+                doc: "a.txt".into(),
+                source: Some("Wire".into()),
+                url: None,
+                quote: "Of the 254,000 tons of grain supplied last year it will go to 600,000."
+                    .into(),
+                span: 0..1,
+            }],
+            note: None,
+            alternatives: Vec::new(),
+            added: false,
+            salience: 1,
+        }
+    }
+
+    fn timeline(events: Vec<Event>) -> Timeline {
+        Timeline {
+            title: "T".into(),
+            events,
+            sources: vec![SourceInfo {
+                doc: "a.txt".into(),
+                title: None,
+                source: Some("Wire".into()),
+                url: None,
+                published: NaiveDate::from_ymd_opt(2019, 9, 25).unwrap(),
+            }],
+        }
+    }
+
+    #[test]
+    fn summaries_that_repeat_the_title_or_a_quote_are_left_out() {
+        let t = timeline(vec![
+            event(
+                "a",
+                "2019-09-25",
+                "Grain",
+                Some("of the 254,000 tons of grain supplied last year"),
+            ),
+            event(
+                "b",
+                "2019-09-25",
+                "Putin meets Maduro",
+                Some("Putin meets Maduro."),
+            ),
+            event(
+                "c",
+                "2019-09-25",
+                "Putin meets Maduro",
+                Some("No new aid is offered."),
+            ),
+        ]);
+        let page = page(&t);
+        let summaries: Vec<&str> = page.years[0].months[0]
+            .events
+            .iter()
+            .map(|e| e.summary.as_str())
+            .collect();
+        assert_eq!(summaries, ["", "", "No new aid is offered."]);
+    }
+
+    #[test]
+    fn events_group_by_year_and_month_with_spans_and_undated_apart() {
+        let t = timeline(vec![
+            event("d", "2019-09-25", "day", None),
+            event("y", "2019", "year", None),
+            event("m", "2019-09", "month", None),
+            event("q", "2019-Q4", "quarter", None),
+            event("x", "PAST_REF", "past", None),
+            event("c", "199", "decade", None),
+        ]);
+        let page = page(&t);
+        let ids: Vec<&str> = page.years.iter().map(|y| y.id.as_str()).collect();
+        assert_eq!(ids, ["d199", "y2019"]);
+        let y2019 = &page.years[1];
+        let spans: Vec<&str> = y2019.spans.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(spans, ["y", "q"]);
+        assert_eq!(y2019.months.len(), 1);
+        assert!(y2019.months[0].has_span);
+        let in_month: Vec<&str> = y2019.months[0]
+            .events
+            .iter()
+            .map(|e| e.id.as_str())
+            .collect();
+        assert_eq!(in_month, ["m", "d"], "the month's span comes first");
+        assert_eq!(page.undated[0].id, "x");
+        assert_eq!(page.lede, "6 events from 1 article, the 1990s to 2019.");
+    }
+
+    #[test]
+    fn the_overview_counts_months_and_years_apart() {
+        let t = timeline(vec![
+            event("m", "2019-01-10", "a", None),
+            event("n", "2019-03-02", "b", None),
+            event("o", "2019-03-04", "c", None),
+            event("y", "2019", "d", None),
+        ]);
+        let o = page(&t).overview;
+        assert_eq!(o.unit, "month");
+        let got: Vec<(&str, usize, &str)> = o
+            .cells
+            .iter()
+            .map(|c| (c.description.as_str(), c.level, c.href.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "January 2019: 1 event; 2019: 1 event across the year",
+                    4,
+                    "#m2019-01"
+                ),
+                ("February 2019: 0 events", 0, ""),
+                ("March 2019: 2 events", 4, "#m2019-03"),
+            ]
+        );
     }
 }

@@ -17,7 +17,7 @@ fn timeline_json_has_the_documented_fields() {
     assert_eq!(v["schema"], "annals-timeline/1");
     assert_eq!(v["title"], "Maduro visits Putin, September 2019");
     let events = v["events"].as_array().unwrap();
-    assert_eq!(events.len(), 10);
+    assert_eq!(events.len(), 11);
     let oct = events.iter().find(|e| e["value"] == "2019-10").unwrap();
     assert_eq!(oct["mod"], "START");
     assert_eq!(oct["label"], "early October 2019");
@@ -33,6 +33,17 @@ fn timeline_json_has_the_documented_fields() {
             .starts_with("Putin, one")
     );
     assert!(meeting.get("mod").is_none(), "no mod, no field");
+    assert_eq!(meeting["salience"], 3);
+    let guaido = events.iter().find(|e| e["id"] == "5d20aa91").unwrap();
+    assert_eq!(guaido["alternatives"][0]["value"], "2019-01-23");
+    assert_eq!(
+        guaido["alternatives"][0]["label"],
+        "Wednesday 23 January 2019"
+    );
+    assert_eq!(
+        guaido["alternatives"][0]["docs"][0],
+        "004_3bbc4a77e2b0eceb.txt"
+    );
     for e in events {
         for key in ["id", "value", "title", "citations", "label", "precision"] {
             assert!(e.get(key).is_some(), "{key} missing in {e}");
@@ -48,7 +59,7 @@ fn timelinejs_json_has_dates_and_spans() {
         "Maduro visits Putin, September 2019"
     );
     let events = v["events"].as_array().unwrap();
-    assert_eq!(events.len(), 9, "the undated event is left out");
+    assert_eq!(events.len(), 10, "the undated event is left out");
     let meeting = events
         .iter()
         .find(|e| e["unique_id"] == "e-9a7b6c5d")
@@ -79,8 +90,9 @@ fn icalendar_follows_rfc_5545() {
         assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
     }
     let unfolded = ics.replace("\r\n ", "");
-    // Day-precision events only: the meeting and the approximate visit.
-    assert_eq!(unfolded.matches("BEGIN:VEVENT").count(), 2);
+    // Day-precision events only: the meeting, the approximate visit and
+    // the return added by hand.
+    assert_eq!(unfolded.matches("BEGIN:VEVENT").count(), 3);
     assert!(unfolded.contains("UID:9a7b6c5d@annals\r\n"));
     assert!(unfolded.contains("DTSTART;VALUE=DATE:20190925\r\nDTEND;VALUE=DATE:20190926\r\n"));
     assert!(
@@ -100,10 +112,10 @@ fn csv_follows_rfc_4180() {
     let mut lines = csv.split("\r\n");
     assert_eq!(
         lines.next().unwrap(),
-        "id,value,mod,label,start,end,title,summary,note,sources,docs,quotes"
+        "id,value,mod,label,start,end,title,summary,note,sources,docs,quotes,alternatives"
     );
     assert!(csv.ends_with("\r\n"));
-    // A small RFC 4180 reader: the file parses back into 11 rows of 12.
+    // A small RFC 4180 reader: the file parses back into 12 rows of 13.
     let mut rows = vec![vec![String::new()]];
     let mut quoted = false;
     let mut chars = csv.chars().peekable();
@@ -125,8 +137,10 @@ fn csv_follows_rfc_4180() {
         }
     }
     rows.pop();
-    assert_eq!(rows.len(), 11);
-    assert!(rows.iter().all(|r| r.len() == 12), "{rows:?}");
+    assert_eq!(rows.len(), 12);
+    assert!(rows.iter().all(|r| r.len() == 13), "{rows:?}");
+    let guaido = rows.iter().find(|r| r[0] == "5d20aa91").unwrap();
+    assert_eq!(guaido[12], "2019-01-23 (004_3bbc4a77e2b0eceb.txt)");
     let bombers = rows.iter().find(|r| r[0] == "b41f0c7e").unwrap();
     assert_eq!(bombers[3], "late December 2018");
     assert!(bombers[11].contains("military \"advisers\""));
@@ -138,7 +152,10 @@ fn markwhen_writes_days_and_spans() {
     let mw = file("timeline.mw");
     assert!(mw.starts_with("---\ntitle: \"Maduro visits Putin, September 2019\"\n---\n"));
     assert!(mw.contains("\n2019-09-25: Putin meets Maduro in the Kremlin\n"));
-    assert!(mw.contains("\n2018-12-01/2018-12-31: Maduro visits Moscow\nWhen: December 2018\n"));
+    assert!(mw.contains(
+        "\n2018-12-01/2018-12-31: Maduro visits Moscow\nid: \"3c9e1a04\"\nwhen: \"December 2018\"\n"
+    ));
+    assert!(mw.contains("note: \"Added by hand: no article in the set reports the return.\"\n"));
     assert!(mw.contains("\n2020-01-01/2020-12-31: Venezuelan legislative elections\n"));
     assert!(
         mw.contains("// undated (in the past): Russia services weapons delivered to Venezuela")

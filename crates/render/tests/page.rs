@@ -47,6 +47,7 @@ fn sha256_b64(text: &str) -> String {
 const ELEMENTS: &[&str] = &[
     "!DOCTYPE",
     "html",
+    "kbd",
     "head",
     "meta",
     "title",
@@ -278,6 +279,7 @@ fn the_page_has_the_structure_people_and_screen_readers_need() {
         "early October 2019",
         "about Sun 25 Aug 2019",
         "sources disagree",
+        "added by hand",
         "per The New York Times",
         "<blockquote cite=\"https://bloomberg.example/",
         "<nav class=\"overview\"",
@@ -344,4 +346,79 @@ fn a_broken_user_template_is_reported_with_its_name_and_line() {
     options.templates = Some(user);
     let err = site(&fixture::seeds(), &options).unwrap_err().to_string();
     assert!(err.contains("card.html:2"), "{err}");
+}
+
+mod properties {
+    use super::*;
+    use annals_model::{Citation, Event, SourceInfo, Timeline, When};
+    use proptest::prelude::*;
+
+    /// Text made of the characters that matter to HTML, templates and URLs.
+    fn nasty() -> impl Strategy<Value = String> {
+        proptest::string::string_regex(
+            r#"([<>&"'/=`{}%#: \n\t]|script|style|javascript|on[a-z]+|[a-zé ]){0,24}"#,
+        )
+        .expect("valid regex")
+    }
+
+    fn timeline(texts: Vec<String>, url: String) -> Timeline {
+        let t = |i: usize| texts[i % texts.len()].clone();
+        let published = chrono::NaiveDate::from_ymd_opt(2019, 9, 25).expect("a date");
+        Timeline {
+            title: t(0),
+            events: vec![Event {
+                id: t(1),
+                when: When {
+                    value: "2019-09-25".parse().expect("a value"),
+                    modifier: None,
+                },
+                title: t(2),
+                summary: Some(t(3)),
+                citations: vec![Citation {
+                    doc: t(4),
+                    source: Some(t(5)),
+                    url: Some(url.clone()),
+                    quote: t(6),
+                    span: 0..1,
+                }],
+                note: Some(t(7)),
+                alternatives: Vec::new(),
+                added: false,
+                salience: 1,
+            }],
+            sources: vec![SourceInfo {
+                doc: t(4),
+                title: Some(t(8)),
+                source: Some(t(5)),
+                url: Some(url),
+                published,
+            }],
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Whatever the text, the page holds only the templates' elements
+        /// and attributes, and both template paths agree byte for byte.
+        #[test]
+        fn any_text_stays_text(texts in proptest::collection::vec(nasty(), 9), url in nasty()) {
+            let timeline = timeline(texts, url);
+            let compiled = page(&timeline, &SiteOptions::default());
+            for (tag, attributes) in tags(&compiled) {
+                prop_assert!(ELEMENTS.contains(&tag.as_str()), "element <{}>", tag);
+                for a in attributes {
+                    prop_assert!(ATTRIBUTES.contains(&a.as_str()), "attribute {} on <{}>", a, tag);
+                }
+            }
+            prop_assert_eq!(compiled.matches("<script").count(), 1);
+            let mut copy = Templates::new();
+            for (name, text) in builtin_templates() {
+                copy.insert(*name, *text);
+            }
+            let mut options = SiteOptions::default();
+            options.templates = Some(copy);
+            prop_assert_eq!(page(&timeline, &options), compiled);
+        }
+    }
 }

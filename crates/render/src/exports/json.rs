@@ -17,6 +17,11 @@
 //!       "title": "Putin meets Maduro",
 //!       "summary": "...",               (omitted when none)
 //!       "note": "...",                  from annals.yaml (omitted when none)
+//!       "salience": 7,                  how central the event is (higher: more)
+//!       "alternatives": [               other dates sources give (omitted when none)
+//!         { "value": "2019-01-23", "mod": "APPROX", "label": "...",
+//!           "docs": ["004_3bbc4a77e2b0eceb.txt"] }
+//!       ],
 //!       "citations": [
 //!         {
 //!           "doc": "000_0d1d1294870afd6c.txt",   the article file name
@@ -73,7 +78,19 @@ struct EventJson<'a> {
     summary: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     note: Option<&'a str>,
+    salience: u32,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    alternatives: Vec<AlternativeJson<'a>>,
     citations: Vec<CitationJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct AlternativeJson<'a> {
+    value: &'a str,
+    #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
+    modifier: Option<&'static str>,
+    label: String,
+    docs: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -111,6 +128,17 @@ fn event(e: &Event) -> EventJson<'_> {
         title: &e.title,
         summary: e.summary.as_deref(),
         note: e.note.as_deref(),
+        salience: e.salience,
+        alternatives: e
+            .alternatives
+            .iter()
+            .map(|a| AlternativeJson {
+                value: a.when.value.as_str(),
+                modifier: a.when.modifier.map(|m| m.as_str()),
+                label: date_label(&a.when),
+                docs: &a.docs,
+            })
+            .collect(),
         citations: e
             .citations
             .iter()

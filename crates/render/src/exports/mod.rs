@@ -84,10 +84,11 @@ fn tjs_text(e: &Event) -> String {
             Some(url) => format!("<a href=\"{}\">{source}</a>", html(&url)),
             None => source,
         };
-        out.push_str(&format!(
-            "<blockquote>{}</blockquote><p>— {credit}</p>",
-            html(&c.quote)
-        ));
+        // A citation without a quote (an event added by hand) is a credit.
+        if !c.quote.trim().is_empty() {
+            out.push_str(&format!("<blockquote>{}</blockquote>", html(&c.quote)));
+        }
+        out.push_str(&format!("<p>— {credit}</p>"));
     }
     out
 }
@@ -143,22 +144,31 @@ pub(crate) fn timelinejs(timeline: &Timeline) -> Result<String, RenderError> {
 // ------------------------------------------------------------------ Markwhen
 
 /// One line of Markwhen description text: whitespace (newlines included)
-/// collapsed, and a line that Markwhen could read as an event, a section or
-/// a comment gets a leading "— " so it stays text.
+/// collapsed, and a line that Markwhen could read as an event, a section, a
+/// comment or a property (`word: ...`) gets a leading "— " so it stays text.
 fn mw_text(text: &str) -> String {
     let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let lower = line.to_ascii_lowercase();
+    let first_word = line.split(' ').next().unwrap_or("");
     let risky = line.starts_with(|c: char| c.is_ascii_digit() || "#/-*>[".contains(c))
+        || first_word.contains(':')
         || ["section", "group", "endsection", "endgroup", "now", "today"]
             .iter()
             .any(|k| lower.starts_with(k));
     if risky { format!("— {line}") } else { line }
 }
 
+/// A Markwhen property line: `key: "value"`, the value a YAML double-quoted
+/// scalar (JSON's string syntax is one), so no text can break the YAML.
+fn mw_property(key: &str, value: &str) -> String {
+    format!("{key}: {}\n", serde_json::Value::String(value.to_owned()))
+}
+
 /// `timeline.mw`: Markwhen text. Days are written `2019-09-25`; periods as
-/// day ranges `2018-12-01/2018-12-31` so Markwhen draws them as spans, with
-/// the date in words on the first description line. Undated events are
-/// listed in comments at the end.
+/// day ranges `2018-12-01/2018-12-31` so Markwhen draws them as spans.
+/// Each event has the properties `id`, `when` (the date in words) and
+/// `note` when there is one, then its summary and quotes as text. Undated
+/// events are listed in comments at the end.
 pub(crate) fn markwhen(timeline: &Timeline) -> String {
     let mut out = String::new();
     out.push_str("---\n");
@@ -180,19 +190,23 @@ pub(crate) fn markwhen(timeline: &Timeline) -> String {
         };
         let title = e.title.split_whitespace().collect::<Vec<_>>().join(" ");
         out.push_str(&format!("\n{date}: {title}\n"));
-        if first != last || e.when.modifier.is_some() {
-            out.push_str(&format!("When: {}\n", mw_text(&date_label(&e.when))));
+        out.push_str(&mw_property("id", &e.id));
+        out.push_str(&mw_property("when", &date_label(&e.when)));
+        if let Some(n) = &e.note {
+            out.push_str(&mw_property("note", n));
         }
         if let Some(s) = &e.summary {
             out.push_str(&mw_text(s));
             out.push('\n');
         }
-        if let Some(n) = &e.note {
-            out.push_str(&format!("Note: {}\n", mw_text(n)));
-        }
         for c in &e.citations {
             let source = c.source.as_deref().unwrap_or(&c.doc);
-            out.push_str(&format!("> {} — {}\n", mw_text(&c.quote), mw_text(source)));
+            if c.quote.trim().is_empty() {
+                out.push_str(&mw_text(&format!("Reported by {source}")));
+                out.push('\n');
+            } else {
+                out.push_str(&format!("> {} — {}\n", mw_text(&c.quote), mw_text(source)));
+            }
         }
     }
     if !undated.is_empty() {
@@ -313,7 +327,11 @@ pub(crate) fn icalendar(timeline: &Timeline) -> String {
         }
         for c in &e.citations {
             let source = c.source.as_deref().unwrap_or(&c.doc);
-            description.push(format!("“{}” — {source}", c.quote));
+            if c.quote.trim().is_empty() {
+                description.push(format!("Source: {source}"));
+            } else {
+                description.push(format!("“{}” — {source}", c.quote));
+            }
         }
         ics_line(
             &mut out,
@@ -352,7 +370,8 @@ fn csv_field(text: &str) -> String {
 }
 
 /// `timeline.csv`: a header and one row per event, CRLF line ends. Several
-/// citations are joined: sources and docs by `; `, quotes by a line break.
+/// citations are joined: sources and docs by `; `, quotes by a line break;
+/// `alternatives` lists other dates as `VALUE (doc, doc)` joined by `; `.
 pub(crate) fn csv(timeline: &Timeline) -> String {
     let mut out = String::new();
     let mut row = |fields: &[&str]| {
@@ -361,8 +380,19 @@ pub(crate) fn csv(timeline: &Timeline) -> String {
         out.push_str("\r\n");
     };
     row(&[
-        "id", "value", "mod", "label", "start", "end", "title", "summary", "note", "sources",
-        "docs", "quotes",
+        "id",
+        "value",
+        "mod",
+        "label",
+        "start",
+        "end",
+        "title",
+        "summary",
+        "note",
+        "sources",
+        "docs",
+        "quotes",
+        "alternatives",
     ]);
     for e in &timeline.events {
         let bounds = span(&e.when.value);
@@ -374,6 +404,12 @@ pub(crate) fn csv(timeline: &Timeline) -> String {
             .collect();
         let docs: Vec<&str> = e.citations.iter().map(|c| c.doc.as_str()).collect();
         let quotes: Vec<&str> = e.citations.iter().map(|c| c.quote.as_str()).collect();
+        // "2019-01-23 (004_x.txt, 005_y.txt)": other dates and who gives them.
+        let alternatives: Vec<String> = e
+            .alternatives
+            .iter()
+            .map(|a| format!("{} ({})", a.when.value.as_str(), a.docs.join(", ")))
+            .collect();
         row(&[
             &e.id,
             e.when.value.as_str(),
@@ -387,6 +423,7 @@ pub(crate) fn csv(timeline: &Timeline) -> String {
             &sources.join("; "),
             &docs.join("; "),
             &quotes.join("\r\n"),
+            &alternatives.join("; "),
         ]);
     }
     out
@@ -433,5 +470,7 @@ mod tests {
         assert_eq!(mw_text("2019: a year"), "— 2019: a year");
         assert_eq!(mw_text("section Foo"), "— section Foo");
         assert_eq!(mw_text("plain\ntext"), "plain text");
+        assert_eq!(mw_text("Note: a: b"), "— Note: a: b");
+        assert_eq!(mw_text("Putin said: yes"), "Putin said: yes");
     }
 }
