@@ -293,10 +293,7 @@ fn table(timeline: &Timeline) -> String {
         .events
         .iter()
         .map(|e| {
-            let date = match e.when.modifier {
-                Some(m) => format!("{} {}", e.when.value, m),
-                None => e.when.value.to_string(),
-            };
+            let date = annals_render::date_label(&e.when);
             [
                 e.id.clone(),
                 date,
