@@ -59,7 +59,7 @@ pub(crate) struct EventsArgs {
 /// What `annals build` and `annals events` read.
 #[derive(Debug, clap::Args)]
 pub(crate) struct InputArgs {
-    /// Article files (.txt, .md) or folders of them.
+    /// Article files (.txt, .md, .html) or folders of them.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// The annals.yaml to use (default: the one beside the inputs, if any).
@@ -420,7 +420,8 @@ fn report(diagnostics: &[Diagnostic]) -> Failure {
 }
 
 /// The article files named by `paths`: files as given, folders searched
-/// recursively for .txt and .md files (hidden entries skipped), sorted.
+/// recursively for .txt, .md and .html files (hidden entries skipped),
+/// sorted.
 fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
     let mut files = Vec::new();
     let mut skipped = Vec::new();
@@ -434,7 +435,7 @@ fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
             files.push(path.clone());
         } else {
             return Err(Failure::Fatal(format!(
-                "{} is not an article: annals reads .txt and .md files",
+                "{} is not an article: annals reads .txt, .md and .html files",
                 path.display()
             )));
         }
@@ -443,7 +444,7 @@ fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
     files.dedup();
     if !skipped.is_empty() && std::io::stderr().is_terminal() {
         eprintln!(
-            "note: skipped {} file{} that {} not .txt or .md: {}",
+            "note: skipped {} file{} that {} not .txt, .md or .html: {}",
             skipped.len(),
             if skipped.len() == 1 { "" } else { "s" },
             if skipped.len() == 1 { "is" } else { "are" },
@@ -453,7 +454,7 @@ fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
     if files.is_empty() {
         let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
         eprintln!(
-            "error: no articles in {}\n  = help: annals reads .txt and .md files; put the articles there or name them",
+            "error: no articles in {}\n  = help: annals reads .txt, .md and .html files; put the articles there or name them",
             names.join(", ")
         );
         return Err(Failure::Input);
@@ -540,8 +541,14 @@ fn read_document(
     })?;
     let format = Format::from_name(&id).unwrap_or(Format::Text);
     let decoded = ingest::decode(&shown, &bytes)?;
-    let (front, body) = ingest::split_front_matter(&shown, &decoded)?;
-    let mut text = ingest::clean(body, format);
+    let (front, body) = match format {
+        Format::Html => ingest::html_to_text(&decoded),
+        _ => {
+            let (front, body) = ingest::split_front_matter(&shown, &decoded)?;
+            (front, body.to_owned())
+        }
+    };
+    let mut text = ingest::clean(&body, format);
     let dateline = ingest::find_dateline(&text);
     if let Some(dl) = &dateline {
         // The dateline and whatever precedes it on its line (a byline, a

@@ -72,7 +72,7 @@ fn empty_folder_says_what_annals_reads() {
     assert_eq!(code, 1);
     insta::assert_snapshot!(err, @r"
     error: no articles in $DIR
-      = help: annals reads .txt and .md files; put the articles there or name them
+      = help: annals reads .txt, .md and .html files; put the articles there or name them
     ");
 }
 
@@ -82,7 +82,7 @@ fn unsupported_file_named_directly_is_refused() {
     let p = f.file("a.pdf", b"%PDF");
     let (code, _, err) = f.run(&["events", &p.display().to_string()]);
     assert_eq!(code, 2);
-    insta::assert_snapshot!(err, @"error: $DIR/a.pdf is not an article: annals reads .txt and .md files");
+    insta::assert_snapshot!(err, @"error: $DIR/a.pdf is not an article: annals reads .txt, .md and .html files");
 }
 
 #[test]
@@ -104,7 +104,7 @@ fn binary_empty_and_non_utf8_articles_are_all_reported() {
     insta::assert_snapshot!(err, @r"
     error: the file looks binary (a NUL byte at offset 8), not an article
       --> $DIR/a.txt
-      = help: give annals .txt or .md articles, or move this file out of the folder
+      = help: give annals .txt, .md or .html articles, or move this file out of the folder
 
     error: the article is empty (no text after removing boilerplate)
       --> $DIR/b.txt
@@ -460,5 +460,28 @@ fn user_templates_replace_the_built_in_ones() {
     assert!(
         err.contains("`cards.html` is not an annals template"),
         "{err}"
+    );
+}
+
+#[test]
+fn html_articles_bring_their_own_metadata() {
+    let f = Folder::new();
+    f.file(
+        "page.html",
+        r#"<html><head><meta property="og:site_name" content="Example News">
+<meta property="article:published_time" content="2019-09-25T08:00:00Z"><title>Minister in Paris</title></head>
+<body><nav>Home | World</nav><article><h1>Minister in Paris</h1>
+<p>The minister visited Paris in March 2019, officials said on the record.</p></article>
+<footer>&copy; Example</footer></body></html>"#,
+    );
+    let (code, out, err) = f.run(&["events", &f.arg(), "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(json["sources"][0]["source"], "Example News");
+    assert_eq!(json["sources"][0]["published"], "2019-09-25");
+    assert_eq!(json["events"][0]["value"], "2019-03");
+    assert!(
+        !out.contains("Home | World"),
+        "navigation is not article text"
     );
 }

@@ -12,6 +12,9 @@
 //!    is reduced to its text.
 //! 4. [`find_dateline`]: a publication date stated near the top
 //!    ("Posted September 26, 2019").
+//!
+//! Web pages (`.html`) go through [`html_to_text`] first, which takes the
+//! article's text and its metadata from the markup.
 
 use std::ops::Range;
 
@@ -20,6 +23,9 @@ use serde::Deserialize;
 
 use crate::Diagnostic;
 
+mod html;
+pub use html::html_to_text;
+
 /// The kinds of input file annals reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -27,6 +33,8 @@ pub enum Format {
     Text,
     /// Markdown (`.md`, `.markdown`).
     Markdown,
+    /// A web page (`.html`, `.htm`): see [`html_to_text`].
+    Html,
 }
 
 impl Format {
@@ -36,6 +44,7 @@ impl Format {
         match ext.as_str() {
             "txt" | "text" => Some(Format::Text),
             "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
             _ => None,
         }
     }
@@ -54,7 +63,9 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
             file,
             format!("the file looks binary (a NUL byte at offset {at}), not an article"),
         )
-        .with_help("give annals .txt or .md articles, or move this file out of the folder"));
+        .with_help(
+            "give annals .txt, .md or .html articles, or move this file out of the folder",
+        ));
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
@@ -238,7 +249,7 @@ pub fn clean(text: &str, format: Format) -> String {
         .lines()
         .map(|l| match format {
             Format::Markdown => markdown_line(l),
-            Format::Text => l.trim_end().to_owned(),
+            Format::Text | Format::Html => l.trim_end().to_owned(),
         })
         .collect();
     let first_prose = lines.iter().position(|l| is_prose(l));
@@ -461,7 +472,7 @@ mod tests {
         insta::assert_snapshot!(e.to_string(), @r"
         error: the file looks binary (a NUL byte at offset 4), not an article
           --> x.txt
-          = help: give annals .txt or .md articles, or move this file out of the folder
+          = help: give annals .txt, .md or .html articles, or move this file out of the folder
         ");
         let e = decode("y.txt", b"first line\ncaf\xe9 society\nlast").unwrap_err();
         insta::assert_snapshot!(e.to_string(), @r"
