@@ -254,6 +254,12 @@ async function checkPage(browser, name, file) {
     else console.log(`  ${name}: keyboard focus on ${focused.tag}, outline ${focused.outline} ${focused.width}`);
     await context.close();
   }
+  // Windows high contrast: a screenshot to look at (no assertion).
+  {
+    const { context, page } = await open(browser, url, { viewport: { width: 1280, height: 900 }, forcedColors: "active" });
+    await page.screenshot({ path: path.join(out, `${name}-1280-forced-colors.png`) });
+    await context.close();
+  }
   // Paper.
   {
     const { context, page } = await open(browser, url, { viewport: { width: 1280, height: 900 } });
