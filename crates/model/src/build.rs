@@ -142,7 +142,11 @@ fn same_happening(a: &Item<'_>, b: &Item<'_>, leading: &[Vec<String>]) -> bool {
     {
         return true;
     }
-    ma.value == mb.value && ma.value.precision() >= Some(annals_parse::Precision::Day) && names >= 2
+    // Any kind of happening on one day: the names in the clauses must
+    // agree, not just somewhere in the sentences.
+    ma.value == mb.value
+        && ma.value.precision() >= Some(annals_parse::Precision::Day)
+        && shared(&ma.actors, &mb.actors) >= 2
 }
 
 impl Timeline {
@@ -169,21 +173,7 @@ impl Timeline {
                     b.mention.timex.start,
                 ))
         });
-        let mut clusters: Vec<Vec<usize>> = Vec::new();
-        for i in 0..items.len() {
-            let home = clusters.iter().position(|c| {
-                c.iter().all(|&j| {
-                    compatible(items[i].mention, items[j].mention)
-                        || conflicting_but_same(&items[i], &items[j])
-                }) && c
-                    .iter()
-                    .any(|&j| same_happening(&items[i], &items[j], &leading))
-            });
-            match home {
-                Some(c) => clusters[c].push(i),
-                None => clusters.push(vec![i]),
-            }
-        }
+        let clusters = cluster(&items, &leading);
         let collection = leading_names(&mentions.concat());
         let mut events: Vec<Event> = clusters
             .iter()
@@ -203,6 +193,49 @@ impl Timeline {
                     published: d.published,
                 })
                 .collect(),
+        }
+    }
+}
+
+/// Groups mentions into happenings, agglomeratively: two groups join when
+/// every pair across them has compatible dates (or a close conflict on
+/// strong evidence) and at least one pair is the same happening. Joining
+/// repeats until nothing changes, so the result does not depend on which
+/// mention came first; groups are visited in mention order, which makes
+/// it deterministic.
+fn cluster(items: &[Item<'_>], leading: &[Vec<String>]) -> Vec<Vec<usize>> {
+    let fits = |i: usize, j: usize| {
+        compatible(items[i].mention, items[j].mention) || conflicting_but_same(&items[i], &items[j])
+    };
+    let mut clusters: Vec<Vec<usize>> = (0..items.len()).map(|i| vec![i]).collect();
+    loop {
+        let mut joined = false;
+        let mut a = 0;
+        while a < clusters.len() {
+            let mut b = a + 1;
+            while b < clusters.len() {
+                let (ca, cb) = (&clusters[a], &clusters[b]);
+                let all_fit = ca.iter().all(|&i| cb.iter().all(|&j| fits(i, j)));
+                let linked = all_fit
+                    && ca.iter().any(|&i| {
+                        cb.iter()
+                            .any(|&j| same_happening(&items[i], &items[j], leading))
+                    });
+                if linked {
+                    let moved = clusters.remove(b);
+                    clusters[a].extend(moved);
+                    joined = true;
+                } else {
+                    b += 1;
+                }
+            }
+            a += 1;
+        }
+        if !joined {
+            for c in &mut clusters {
+                c.sort_unstable();
+            }
+            return clusters;
         }
     }
 }
@@ -447,6 +480,7 @@ mod tests {
             negated: false,
             clause: 0..text.len(),
             places: Vec::new(),
+            actors: names.iter().map(|s| s.to_string()).collect(),
         }
     }
 

@@ -73,6 +73,9 @@ pub struct EventMention {
     /// Names in the sentence, folded (lower case, no accents or
     /// possessives): "Guaidó's" → "guaido".
     pub participants: Vec<String>,
+    /// Names in the clause and the title: who takes part in this
+    /// happening rather than anywhere in the sentence.
+    pub actors: Vec<String>,
     /// Countries the clause or title names, by any of their names
     /// ("Moscow", "Russian", "the Kremlin" → "russia").
     pub places: Vec<String>,
@@ -150,7 +153,15 @@ impl<'a> Sentence<'a> {
         }
         match ci.checked_sub(1) {
             Some(prev) => Some(prev),
-            None => (self.clauses.len() > 1).then_some(1),
+            // An opening date ("Yesterday, the same day that …, Washington
+            // announced …") dates the first main clause after it.
+            None => (1..self.clauses.len()).find(|&c| {
+                let first = self.clauses[c].start;
+                let dates_only = self.clauses[c].clone().all(|i| {
+                    self.timex_of[i].is_some() || FILLER.contains(&self.words[i].lower().as_str())
+                });
+                !dates_only && !SUBORDINATORS.contains(&self.words[first].lower().as_str())
+            }),
         }
     }
 }
@@ -256,7 +267,8 @@ fn mention(s: &Sentence<'_>, k: usize, timex: &Timex) -> Option<EventMention> {
         timex: timex.span.clone(),
         value: timex.value.clone(),
         modifier: timex.modifier,
-        places: places(s, &title, clause),
+        places: places(s, &title, clause.clone()),
+        actors: actors(s, &title, clause),
         title,
         participants: participants(s),
         negated,
@@ -380,6 +392,23 @@ fn participants(s: &Sentence<'_>) -> Vec<String> {
         .iter()
         .filter(|w| is_name_word(w.text))
         .map(|w| fold_name(w.text))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Names in the clause or the title, folded.
+fn actors(s: &Sentence<'_>, title: &str, clause: Range<usize>) -> Vec<String> {
+    let mut out: Vec<String> = clause
+        .map(|i| s.words[i].text)
+        .chain(
+            title
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())),
+        )
+        .filter(|w| is_name_word(w))
+        .map(fold_name)
         .collect();
     out.sort();
     out.dedup();
