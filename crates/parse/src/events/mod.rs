@@ -232,6 +232,16 @@ fn mention(s: &Sentence<'_>, k: usize, timex: &Timex) -> Option<EventMention> {
     if title.split_whitespace().count() < 2 {
         return None;
     }
+    // "Of the tons of grain supplied, it will go to …": a verb whose only
+    // subject is a prepositional phrase makes a fragment, not a headline.
+    let first = title
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    if head == Head::Verb && lexicon::PREPOSITIONS.contains(&first.as_str()) {
+        return None;
+    }
     // "the Kremlin announced last week": a telling with nothing told.
     if head == Head::Verb && REPORTING.contains(&lemma.as_str()) && ends_at_trigger {
         return None;
