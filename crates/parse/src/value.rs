@@ -178,6 +178,15 @@ impl Value {
         }
     }
 
+    /// The precision and first day of a calendar value, parsed once.
+    #[cfg_attr(not(feature = "tagger"), allow(dead_code))]
+    pub(crate) fn precision_and_start(&self) -> (Option<Precision>, Option<NaiveDate>) {
+        match grammar::value(&self.0) {
+            Some(grammar::Parsed::Point(p)) => (Some(p.precision()), p.bounds().map(|b| b.0)),
+            _ => (None, None),
+        }
+    }
+
     /// The first and last day a fully known calendar value covers.
     ///
     /// `2018-12` → 2018-12-01..=2018-12-31; `2019-W39` → Monday..=Sunday of

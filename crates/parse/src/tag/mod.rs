@@ -17,6 +17,7 @@ mod lex;
 mod resolve;
 mod rules;
 mod scan;
+mod words;
 
 pub use scan::tag;
 

@@ -470,19 +470,19 @@ impl State {
                 (Date, Value::day(d))
             }
         };
-        match value.precision() {
-            Some(crate::Precision::Quarter) => {
-                if let Some((start, _)) = value.bounds() {
-                    self.quarter = Some((start.year(), (start.month() - 1) / 3 + 1));
-                }
+        let (precision, start) = if kind == Duration || kind == Set {
+            (None, None)
+        } else {
+            value.precision_and_start()
+        };
+        match (precision, start) {
+            (Some(crate::Precision::Quarter), Some(start)) => {
+                self.quarter = Some((start.year(), (start.month() - 1) / 3 + 1));
             }
-            Some(p) if p >= crate::Precision::Month => self.quarter = None,
+            (Some(p), _) if p >= crate::Precision::Month => self.quarter = None,
             _ => {}
         }
-        if kind != Duration
-            && kind != Set
-            && let Some((start, _)) = value.bounds()
-            && let Some(p) = value.precision()
+        if let (Some(p), Some(start)) = (precision, start)
             && p >= crate::Precision::Year
         {
             self.coarse = start;
