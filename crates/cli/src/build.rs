@@ -1,42 +1,477 @@
 //! `annals build` and `annals events`: articles in, timeline out.
+//!
+//! The commands read files and print; every decision is made by the
+//! library crates: `annals_model::ingest` cleans and dates articles,
+//! `annals_parse` tags them and finds event mentions, `annals_model` builds
+//! the timeline and applies annals.yaml, `annals_render` renders it.
 
-use std::path::PathBuf;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use annals_model::config::Config;
+use annals_model::ingest::{self, Format};
+use annals_model::{Diagnostic, Document, Timeline, overrides};
+use annals_parse::{Anchor, events, tag};
 
 use crate::Failure;
 
 /// Arguments of `annals build`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct BuildArgs {
-    /// Article files or folders of them.
-    #[arg(required = true)]
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    input: InputArgs,
     /// Output folder (created if missing; existing files are updated, never wiped).
     #[arg(short, long)]
     out: PathBuf,
-    /// The annals.yaml to use (default: the one beside the inputs).
+    /// Rebuild whenever an article or annals.yaml changes (stop with Ctrl-C).
     #[arg(long)]
-    config: Option<PathBuf>,
+    watch: bool,
+}
+
+/// Arguments of `annals check`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct CheckArgs {
+    #[command(flatten)]
+    input: InputArgs,
 }
 
 /// Arguments of `annals events`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct EventsArgs {
-    /// Article files or folders of them.
+    #[command(flatten)]
+    input: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = EventsFormat::Table)]
+    format: EventsFormat,
+}
+
+/// What `annals build` and `annals events` read.
+#[derive(Debug, clap::Args)]
+pub(crate) struct InputArgs {
+    /// Article files (.txt, .md) or folders of them.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
-    /// The annals.yaml to use (default: the one beside the inputs).
+    /// The annals.yaml to use (default: the one beside the inputs, if any).
     #[arg(long)]
     config: Option<PathBuf>,
+    /// Keep only the N most salient events (most sources, mentions, main actors).
+    #[arg(long, value_name = "N")]
+    top: Option<usize>,
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum EventsFormat {
+    /// A readable table.
+    Table,
+    /// One JSON document: {"title", "events": [...]}.
+    Json,
+    /// One event per line, for scripts and map steps.
+    Jsonl,
 }
 
 pub(crate) fn build(args: BuildArgs) -> Result<(), Failure> {
-    let _ = args;
-    Err(Failure::Fatal("annals build is not implemented yet".into()))
+    if args.watch {
+        return watch(&args);
+    }
+    build_once(&args)
+}
+
+fn build_once(args: &BuildArgs) -> Result<(), Failure> {
+    let timeline = timeline(&args.input)?;
+    let files = annals_render::site(&timeline, &annals_render::SiteOptions::default())
+        .map_err(|e| Failure::Fatal(e.to_string()))?;
+    std::fs::create_dir_all(&args.out)
+        .map_err(|e| Failure::Fatal(format!("cannot create {}: {e}", args.out.display())))?;
+    for file in &files {
+        write_atomically(&args.out.join(&file.name), &file.contents)?;
+    }
+    if std::io::stderr().is_terminal() {
+        eprintln!(
+            "wrote {} ({} events from {} articles)",
+            args.out.join("index.html").display(),
+            timeline.events.len(),
+            timeline.sources.len()
+        );
+    }
+    Ok(())
+}
+
+/// Rebuilds on every change of the inputs, until interrupted. Problems are
+/// reported and the previous output is left in place.
+fn watch(args: &BuildArgs) -> Result<(), Failure> {
+    let mut last = None;
+    loop {
+        let stamp = fingerprint(&args.input);
+        if last.as_ref() != Some(&stamp) {
+            let started = std::time::Instant::now();
+            match build_once(args) {
+                Ok(()) => eprintln!(
+                    "built {} in {} ms; watching for changes",
+                    args.out.display(),
+                    started.elapsed().as_millis()
+                ),
+                Err(Failure::Fatal(message)) => eprintln!("error: {message}"),
+                Err(Failure::Input) => eprintln!("watching for changes"),
+            }
+            last = Some(stamp);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(250));
+    }
+}
+
+/// Names, sizes and modification times of every input and config file:
+/// what a rebuild depends on.
+fn fingerprint(input: &InputArgs) -> Vec<(PathBuf, u64, Option<std::time::SystemTime>)> {
+    let mut paths = Vec::new();
+    let mut skipped = Vec::new();
+    for p in &input.paths {
+        if p.is_dir() {
+            let _ = walk(p, &mut paths, &mut skipped);
+            paths.extend(["annals.yaml", "annals.yml"].iter().map(|n| p.join(n)));
+        } else {
+            paths.push(p.clone());
+            if let Some(dir) = p.parent() {
+                paths.extend(["annals.yaml", "annals.yml"].iter().map(|n| dir.join(n)));
+            }
+        }
+    }
+    paths.extend(input.config.iter().cloned());
+    paths.sort();
+    paths.dedup();
+    paths
+        .into_iter()
+        .map(|p| {
+            let meta = std::fs::metadata(&p).ok();
+            let size = meta.as_ref().map_or(0, |m| m.len());
+            let modified = meta.and_then(|m| m.modified().ok());
+            (p, size, modified)
+        })
+        .collect()
+}
+
+/// Validates the inputs and annals.yaml — every article readable and
+/// dated, every override applicable — without writing anything.
+pub(crate) fn check(args: CheckArgs) -> Result<(), Failure> {
+    let timeline = timeline(&args.input)?;
+    println!(
+        "ok: {} articles, {} events",
+        timeline.sources.len(),
+        timeline.events.len()
+    );
+    Ok(())
 }
 
 pub(crate) fn events(args: EventsArgs) -> Result<(), Failure> {
-    let _ = args;
-    Err(Failure::Fatal(
-        "annals events is not implemented yet".into(),
-    ))
+    let timeline = timeline(&args.input)?;
+    let out = match args.format {
+        EventsFormat::Json => {
+            let mut s = serde_json::to_string_pretty(&timeline)
+                .map_err(|e| Failure::Fatal(format!("cannot serialise the timeline: {e}")))?;
+            s.push('\n');
+            s
+        }
+        EventsFormat::Jsonl => {
+            let mut s = String::new();
+            for event in &timeline.events {
+                let line = serde_json::to_string(event)
+                    .map_err(|e| Failure::Fatal(format!("cannot serialise an event: {e}")))?;
+                s.push_str(&line);
+                s.push('\n');
+            }
+            s
+        }
+        EventsFormat::Table => table(&timeline),
+    };
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::Fatal(format!("cannot write to stdout: {e}"))),
+    }
+}
+
+fn table(timeline: &Timeline) -> String {
+    let rows: Vec<[String; 4]> = timeline
+        .events
+        .iter()
+        .map(|e| {
+            let date = match e.when.modifier {
+                Some(m) => format!("{} {}", e.when.value, m),
+                None => e.when.value.to_string(),
+            };
+            [
+                e.id.clone(),
+                date,
+                e.citations.len().to_string(),
+                e.title.clone(),
+            ]
+        })
+        .collect();
+    let header = ["id", "date", "sources", "title"].map(String::from);
+    let widths: Vec<usize> = (0..3)
+        .map(|i| {
+            std::iter::once(&header)
+                .chain(&rows)
+                .map(|r| r[i].chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = format!("{}\n", timeline.title);
+    for row in std::iter::once(&header).chain(&rows) {
+        out.push_str(&format!(
+            "{:w0$}  {:w1$}  {:>w2$}  {}\n",
+            row[0],
+            row[1],
+            row[2],
+            row[3],
+            w0 = widths[0],
+            w1 = widths[1],
+            w2 = widths[2]
+        ));
+    }
+    out
+}
+
+/// Reads, tags and builds: the shared front half of `build` and `events`.
+fn timeline(input: &InputArgs) -> Result<Timeline, Failure> {
+    let files = collect_files(&input.paths)?;
+    let (config, config_name) = read_config(input)?;
+    let mut diagnostics = Vec::new();
+    let mut docs = Vec::new();
+    for path in &files {
+        match read_document(path, &config, config_name.as_deref()) {
+            Ok(doc) => docs.push(doc),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    if !diagnostics.is_empty() {
+        return Err(report(&diagnostics));
+    }
+    let mentions: Vec<_> = docs
+        .iter()
+        .map(|doc| {
+            let timexes = tag(&doc.text, &Anchor::new(doc.published));
+            events::mentions(&doc.text, &timexes)
+        })
+        .collect();
+    let title = config
+        .title
+        .clone()
+        .unwrap_or_else(|| "Timeline".to_owned());
+    let built = Timeline::build(&title, &docs, &mentions);
+    // Overrides first: they may name any event, even one the filters drop.
+    let mut timeline = overrides::apply(&built, &config).map_err(|ds| report(&ds))?;
+    timeline.keep_salient(input.top, config.min_sources);
+    Ok(timeline)
+}
+
+fn report(diagnostics: &[Diagnostic]) -> Failure {
+    let mut stderr = std::io::stderr().lock();
+    for d in diagnostics {
+        let _ = writeln!(stderr, "{d}");
+    }
+    let n = diagnostics.len();
+    let _ = writeln!(
+        stderr,
+        "error: {n} problem{} in the input; nothing was written",
+        if n == 1 { "" } else { "s" }
+    );
+    Failure::Input
+}
+
+/// The article files named by `paths`: files as given, folders searched
+/// recursively for .txt and .md files (hidden entries skipped), sorted.
+fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    for path in paths {
+        let meta = std::fs::metadata(path).map_err(|e| {
+            Failure::Fatal(format!("cannot read {}: {}", path.display(), io_reason(&e)))
+        })?;
+        if meta.is_dir() {
+            walk(path, &mut files, &mut skipped)?;
+        } else if Format::from_name(&path.to_string_lossy()).is_some() {
+            files.push(path.clone());
+        } else {
+            return Err(Failure::Fatal(format!(
+                "{} is not an article: annals reads .txt and .md files",
+                path.display()
+            )));
+        }
+    }
+    files.sort();
+    files.dedup();
+    if !skipped.is_empty() && std::io::stderr().is_terminal() {
+        eprintln!(
+            "note: skipped {} file{} that {} not .txt or .md: {}",
+            skipped.len(),
+            if skipped.len() == 1 { "" } else { "s" },
+            if skipped.len() == 1 { "is" } else { "are" },
+            skipped.join(", ")
+        );
+    }
+    if files.is_empty() {
+        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        eprintln!(
+            "error: no articles in {}\n  = help: annals reads .txt and .md files; put the articles there or name them",
+            names.join(", ")
+        );
+        return Err(Failure::Input);
+    }
+    Ok(files)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<String>) -> Result<(), Failure> {
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        Failure::Fatal(format!(
+            "cannot read folder {}: {}",
+            dir.display(),
+            io_reason(&e)
+        ))
+    })?;
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if name.starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            walk(&path, files, skipped)?;
+        } else if Format::from_name(&name).is_some() {
+            files.push(path);
+        } else if !is_config_name(&name) {
+            skipped.push(path.display().to_string());
+        }
+    }
+    Ok(())
+}
+
+fn is_config_name(name: &str) -> bool {
+    matches!(name, "annals.yaml" | "annals.yml")
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// The config named by `--config`, or annals.yaml beside the first input.
+fn read_config(input: &InputArgs) -> Result<(Config, Option<String>), Failure> {
+    let path = match &input.config {
+        Some(p) => Some(p.clone()),
+        None => input.paths.iter().find_map(|p| {
+            let dir = if p.is_dir() { p.as_path() } else { p.parent()? };
+            ["annals.yaml", "annals.yml"]
+                .iter()
+                .map(|n| dir.join(n))
+                .find(|c| c.is_file())
+        }),
+    };
+    let Some(path) = path else {
+        return Ok((Config::default(), None));
+    };
+    let name = path.display().to_string();
+    let bytes = std::fs::read(&path)
+        .map_err(|e| Failure::Fatal(format!("cannot read {name}: {}", io_reason(&e))))?;
+    let text = ingest::decode(&name, &bytes).map_err(|d| report(&[d]))?;
+    let config = Config::parse(&name, &text).map_err(|ds| report(&ds))?;
+    Ok((config, Some(name)))
+}
+
+fn read_document(
+    path: &Path,
+    config: &Config,
+    config_name: Option<&str>,
+) -> Result<Document, Diagnostic> {
+    let shown = path.display().to_string();
+    let id = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| shown.clone());
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::file(&shown, format!("cannot read the file: {}", io_reason(&e)))
+    })?;
+    let format = Format::from_name(&id).unwrap_or(Format::Text);
+    let decoded = ingest::decode(&shown, &bytes)?;
+    let (front, body) = ingest::split_front_matter(&shown, &decoded)?;
+    let mut text = ingest::clean(body, format);
+    let dateline = ingest::find_dateline(&text);
+    if let Some(dl) = &dateline {
+        // The dateline and whatever precedes it on its line (a byline, a
+        // user name) are furniture, not article text.
+        let line_start = text[..dl.span.start].rfind('\n').map_or(0, |p| p + 1);
+        text.replace_range(line_start..dl.span.end, "");
+        text = text.trim_start().to_owned();
+    }
+    if text.trim().is_empty() {
+        return Err(Diagnostic::file(
+            &shown,
+            "the article is empty (no text after removing boilerplate)",
+        )
+        .with_help("add the article's text, or remove the file"));
+    }
+    let meta = config.articles.get(&id).cloned().unwrap_or_default();
+    let published = meta
+        .published
+        .or(front.published)
+        .or(dateline.map(|d| d.date))
+        .ok_or_else(|| {
+            let target = config_name.map_or_else(
+                || {
+                    format!(
+                        "{}/annals.yaml",
+                        path.parent()
+                            .map_or(".".into(), |p| p.display().to_string())
+                    )
+                },
+                str::to_owned,
+            );
+            Diagnostic::file(
+                &shown,
+                "no publication date: the article states none near its top",
+            )
+            .with_help(format!(
+                "relative dates need it; add to {target}:\n\n{}",
+                annals_model::config::article_snippet(&id)
+            ))
+        })?;
+    Ok(Document {
+        id,
+        title: meta.title.or(front.title),
+        source: meta.source.or(front.source),
+        url: meta.url.or(front.url),
+        published,
+        text,
+    })
+}
+
+/// Writes `contents` to `path` through a temporary file in the same folder
+/// and a rename, so that `path` is never left half-written.
+fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), Failure> {
+    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let result = std::fs::write(&tmp, contents).and_then(|()| std::fs::rename(&tmp, path));
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Failure::Fatal(format!(
+            "cannot write {}: {}",
+            path.display(),
+            io_reason(&e)
+        ))
+    })
 }

@@ -25,6 +25,8 @@ enum Command {
     Build(build::BuildArgs),
     /// Print the timeline without rendering it.
     Events(build::EventsArgs),
+    /// Check the articles and annals.yaml, printing every problem; write nothing.
+    Check(build::CheckArgs),
     /// Tag temporal expressions: JSON lines in, JSON lines (or TimeML) out.
     Tag(tag::Args),
     /// Evaluate the tagger against gold annotations.
@@ -46,6 +48,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Build(args) => build::build(args),
         Command::Events(args) => build::events(args),
+        Command::Check(args) => build::check(args),
         Command::Tag(args) => tag::run(args),
         Command::Eval(cmd) => eval::run(cmd),
     };

@@ -29,14 +29,18 @@
 
 #![deny(missing_docs)]
 
+pub mod events;
 mod sentence;
 #[cfg(feature = "tagger")]
 mod tag;
+pub mod triggers;
 mod value;
 
+pub use events::EventMention;
 pub use sentence::sentences;
 #[cfg(feature = "tagger")]
 pub use tag::tag;
+pub use triggers::{EventClass, Pos, Trigger, triggers};
 pub use value::{Precision, Value, ValueError};
 
 use std::fmt;

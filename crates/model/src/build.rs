@@ -1,0 +1,687 @@
+//! Building a timeline: grouping event mentions from several documents
+//! into events.
+//!
+//! Two mentions report the same happening when their dates are compatible
+//! at their precisions (`2018-12` and `2018-12-05` are; two different days
+//! are not) and they share the happening and its actors:
+//!
+//! - the same kind of happening — trigger words with one base, or
+//!   synonyms ("visited", "visit", "trip"; "met", "meeting", "received") —
+//!   and a shared name in the sentence or two shared leading names of the
+//!   two articles; or
+//! - any kind of happening on the same day with two shared names in the
+//!   sentences ("Putin received Maduro today" and "Maduro met Putin on
+//!   Wednesday").
+//!
+//! Sources sometimes disagree: one article's "yesterday" is another's day
+//! before. Mentions on days at most three days apart still merge when they
+//! name the same kind of happening and share two names in their sentences.
+//!
+//! An event's date is chosen by this rule: the date that the most
+//! documents support (a document supports a date when one of its mentions
+//! nests with it: `2018-12` supports `2018-12-05`); among equals the finest
+//! precision; then the date given by the earliest-published document (the
+//! first report); then the earliest date. Dates that conflict with the
+//! chosen one are kept as [`crate::Event::alternatives`] with their
+//! documents, so the page can show them side by side.
+//!
+//! Ids derive from the event's founding mention (its earliest document and
+//! position), so they survive adding unrelated articles and overriding
+//! titles.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use annals_parse::EventMention;
+
+use crate::{Alternative, Citation, Document, Event, SourceInfo, Timeline, When, stable_id};
+
+/// Groups of trigger bases that name one kind of happening.
+const SYNONYMS: &[&[&str]] = &[
+    &["visit", "travel", "go", "come", "arrive", "fly", "tour"],
+    &["meet", "receive", "talk", "host", "welcome"],
+    &["proclaim", "declare", "swear", "inaugurate"],
+    &["uprising", "rebel", "revolt"],
+    &["announce", "say", "tell", "state", "report"],
+    &["send", "dispatch", "deploy", "deliver", "ship"],
+    &["sign", "agree"],
+    &["elect", "vote"],
+    &["collapse", "fail", "break"],
+];
+
+/// The kind of happening a trigger base names: its synonym group's first
+/// member, or the base itself.
+fn kind(lemma: &str) -> &str {
+    SYNONYMS
+        .iter()
+        .find(|group| group.contains(&lemma))
+        .map_or(lemma, |group| group[0])
+}
+
+/// A mention with the document it comes from.
+struct Item<'a> {
+    doc: usize,
+    mention: &'a EventMention,
+}
+
+fn compatible(a: &EventMention, b: &EventMention) -> bool {
+    match (a.value.bounds(), b.value.bounds()) {
+        (Some((a0, a1)), Some((b0, b1))) => {
+            let nested = (a0 >= b0 && a1 <= b1) || (b0 >= a0 && b1 <= a1);
+            nested && a.value.precision().is_some() && b.value.precision().is_some()
+        }
+        _ => false,
+    }
+}
+
+/// Two day-precision dates at most three days apart that do not nest: the
+/// kind of disagreement sources have about one happening.
+fn near_conflict(a: &EventMention, b: &EventMention) -> bool {
+    use annals_parse::Precision;
+    let day = |m: &EventMention| m.value.precision() >= Some(Precision::Day);
+    match (a.value.bounds(), b.value.bounds()) {
+        (Some((a0, _)), Some((b0, _))) if day(a) && day(b) && !compatible(a, b) => {
+            (a0 - b0).num_days().abs() <= 3
+        }
+        _ => false,
+    }
+}
+
+/// Mentions whose dates conflict may still be one happening, on strong
+/// evidence: different documents (one article giving two days means two
+/// happenings), the same kind and two shared names.
+fn conflicting_but_same(a: &Item<'_>, b: &Item<'_>) -> bool {
+    let (ma, mb) = (a.mention, b.mention);
+    a.doc != b.doc
+        && !different_places(ma, mb)
+        && near_conflict(ma, mb)
+        && kind(&ma.lemma) == kind(&mb.lemma)
+        && shared(&ma.participants, &mb.participants) >= 2
+}
+
+fn shared(a: &[String], b: &[String]) -> usize {
+    a.iter().filter(|p| b.contains(p)).count()
+}
+
+/// The names a document mentions most: its main actors.
+fn leading_names(mentions: &[EventMention]) -> Vec<String> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for m in mentions {
+        for p in &m.participants {
+            *counts.entry(p).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    ranked
+        .into_iter()
+        .take(5)
+        .map(|(p, _)| p.to_owned())
+        .collect()
+}
+
+/// Both mentions name countries and none in common: "visited China" and
+/// "visited Russia" are two trips, whatever else they share.
+fn different_places(a: &EventMention, b: &EventMention) -> bool {
+    !a.places.is_empty() && !b.places.is_empty() && shared(&a.places, &b.places) == 0
+}
+
+fn same_happening(a: &Item<'_>, b: &Item<'_>, leading: &[Vec<String>]) -> bool {
+    let (ma, mb) = (a.mention, b.mention);
+    if different_places(ma, mb) {
+        return false;
+    }
+    if conflicting_but_same(a, b) {
+        return true;
+    }
+    if !compatible(ma, mb) {
+        return false;
+    }
+    let names = shared(&ma.participants, &mb.participants);
+    if kind(&ma.lemma) == kind(&mb.lemma)
+        && (names >= 1 || shared(&leading[a.doc], &leading[b.doc]) >= 2)
+    {
+        return true;
+    }
+    ma.value == mb.value && ma.value.precision() >= Some(annals_parse::Precision::Day) && names >= 2
+}
+
+impl Timeline {
+    /// Builds the timeline of `docs`, given each document's event mentions
+    /// (`mentions[i]` belongs to `docs[i]`).
+    pub fn build(title: &str, docs: &[Document], mentions: &[Vec<EventMention>]) -> Timeline {
+        let leading: Vec<Vec<String>> = mentions.iter().map(|m| leading_names(m)).collect();
+        let mut items: Vec<Item<'_>> = Vec::new();
+        for (doc, ms) in mentions.iter().enumerate().take(docs.len()) {
+            for mention in ms.iter().filter(|m| !m.negated) {
+                items.push(Item { doc, mention });
+            }
+        }
+        // Deterministic order: by document id, then position.
+        items.sort_by(|a, b| {
+            (
+                docs[a.doc].id.as_str(),
+                a.mention.sentence.start,
+                a.mention.timex.start,
+            )
+                .cmp(&(
+                    docs[b.doc].id.as_str(),
+                    b.mention.sentence.start,
+                    b.mention.timex.start,
+                ))
+        });
+        let mut clusters: Vec<Vec<usize>> = Vec::new();
+        for i in 0..items.len() {
+            let home = clusters.iter().position(|c| {
+                c.iter().all(|&j| {
+                    compatible(items[i].mention, items[j].mention)
+                        || conflicting_but_same(&items[i], &items[j])
+                }) && c
+                    .iter()
+                    .any(|&j| same_happening(&items[i], &items[j], &leading))
+            });
+            match home {
+                Some(c) => clusters[c].push(i),
+                None => clusters.push(vec![i]),
+            }
+        }
+        let collection = leading_names(&mentions.concat());
+        let mut events: Vec<Event> = clusters
+            .iter()
+            .map(|c| event(docs, &items, c, &collection))
+            .collect();
+        sort_events(&mut events);
+        Timeline {
+            title: title.to_owned(),
+            events,
+            sources: docs
+                .iter()
+                .map(|d| SourceInfo {
+                    doc: d.id.clone(),
+                    title: d.title.clone(),
+                    source: d.source.clone(),
+                    url: d.url.clone(),
+                    published: d.published,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Orders events by first day, coarse precision first, then title and id.
+pub(crate) fn sort_events(events: &mut [Event]) {
+    events.sort_by(|a, b| {
+        (a.when.first_day(), a.when.precision(), &a.title, &a.id).cmp(&(
+            b.when.first_day(),
+            b.when.precision(),
+            &b.title,
+            &b.id,
+        ))
+    });
+}
+
+fn event(docs: &[Document], items: &[Item<'_>], cluster: &[usize], collection: &[String]) -> Event {
+    let mentions: Vec<&Item<'_>> = cluster.iter().map(|&i| &items[i]).collect();
+    // The dominant kind of happening among the mentions.
+    let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
+    for m in &mentions {
+        *kinds.entry(kind(&m.mention.lemma)).or_default() += 1;
+    }
+    let dominant = kinds
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(k, _)| *k)
+        .unwrap_or_default();
+    let (when, alternatives) = date(docs, &mentions);
+    // One citation per document: its best mention.
+    let mut by_doc: BTreeMap<&str, &Item<'_>> = BTreeMap::new();
+    for m in &mentions {
+        let doc = docs[m.doc].id.as_str();
+        let better = match by_doc.get(doc) {
+            None => true,
+            Some(old) => rank(m, dominant, &when) > rank(old, dominant, &when),
+        };
+        if better {
+            by_doc.insert(doc, m);
+        }
+    }
+    let best = by_doc
+        .values()
+        .max_by(|a, b| {
+            rank(a, dominant, &when)
+                .cmp(&rank(b, dominant, &when))
+                .then_with(|| docs[b.doc].id.cmp(&docs[a.doc].id))
+        })
+        .copied()
+        .unwrap_or(mentions[0]);
+    let founder = mentions[0];
+    let founder_doc = &docs[founder.doc];
+    let id = stable_id(&[
+        &founder_doc.id,
+        &founder_doc.text[founder.mention.sentence.clone()],
+        founder.mention.value.as_str(),
+        &founder.mention.lemma,
+    ]);
+    let actors: std::collections::BTreeSet<&String> = mentions
+        .iter()
+        .flat_map(|m| &m.mention.participants)
+        .filter(|p| collection.contains(p))
+        .collect();
+    let salience = salience(by_doc.len(), mentions.len(), actors.len());
+    let citations = by_doc
+        .values()
+        .map(|m| {
+            let d = &docs[m.doc];
+            Citation {
+                doc: d.id.clone(),
+                source: d.source.clone(),
+                url: d.url.clone(),
+                quote: d.text[m.mention.sentence.clone()].to_owned(),
+                span: m.mention.sentence.clone(),
+            }
+        })
+        .collect();
+    Event {
+        id,
+        when,
+        title: best.mention.title.clone(),
+        summary: Some(docs[best.doc].text[best.mention.clause.clone()].to_owned())
+            .filter(|s| *s != best.mention.title),
+        citations,
+        note: None,
+        alternatives,
+        added: false,
+        salience,
+    }
+}
+
+/// Sources count most, then mentions, then how many of the collection's
+/// main actors take part: `100·sources + 10·mentions + actors`, the last
+/// two capped at 9 so that they only break ties between source counts.
+fn salience(sources: usize, mentions: usize, actors: usize) -> u32 {
+    let cap = |n: usize| n.min(9) as u32;
+    100 * sources.min(1000) as u32 + 10 * cap(mentions) + cap(actors)
+}
+
+/// How good a mention is as the event's representative: it gives the
+/// event's date, is of the dominant kind, is titled by a name, and has a
+/// title of reasonable length.
+fn rank(
+    m: &Item<'_>,
+    dominant: &str,
+    when: &When,
+) -> (bool, bool, bool, usize, std::cmp::Reverse<usize>) {
+    let title_words = m.mention.title.split_whitespace().count();
+    let named = m
+        .mention
+        .title
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| !matches!(w, "The" | "A" | "An" | "His" | "Her" | "Their" | "Its"));
+    (
+        m.mention.value == when.value,
+        kind(&m.mention.lemma) == dominant,
+        named,
+        title_words.min(6),
+        std::cmp::Reverse(m.mention.sentence.start),
+    )
+}
+
+/// The event's date and the conflicting alternatives, by the rule in the
+/// module docs.
+fn date(docs: &[Document], mentions: &[&Item<'_>]) -> (When, Vec<Alternative>) {
+    // Distinct values, in a deterministic order.
+    let mut values: Vec<&EventMention> = Vec::new();
+    for m in mentions {
+        if !values.iter().any(|v| v.value == m.mention.value) {
+            values.push(m.mention);
+        }
+    }
+    values.sort_by(|a, b| a.value.cmp(&b.value));
+    let supporters = |v: &EventMention| -> BTreeSet<usize> {
+        mentions
+            .iter()
+            .filter(|m| compatible(m.mention, v))
+            .map(|m| m.doc)
+            .collect()
+    };
+    let first_report = |v: &EventMention| {
+        mentions
+            .iter()
+            .filter(|m| m.mention.value == v.value)
+            .map(|m| docs[m.doc].published)
+            .min()
+    };
+    // Only the finest dates compete: a month that holds two conflicting
+    // days supports both, it does not settle between them.
+    let leaves: Vec<&EventMention> = values
+        .iter()
+        .filter(|v| {
+            !values
+                .iter()
+                .any(|w| compatible(w, v) && w.value.precision() > v.value.precision())
+        })
+        .copied()
+        .collect();
+    let chosen = leaves
+        .iter()
+        .max_by(|a, b| {
+            supporters(a)
+                .len()
+                .cmp(&supporters(b).len())
+                .then(a.value.precision().cmp(&b.value.precision()))
+                .then(first_report(b).cmp(&first_report(a)))
+                .then(b.value.bounds().cmp(&a.value.bounds()))
+        })
+        .copied()
+        .unwrap_or(mentions[0].mention);
+    // Conflicting values, each at its finest precision, with its documents.
+    let mut alternatives: Vec<Alternative> = Vec::new();
+    for v in &values {
+        if compatible(v, chosen) {
+            continue;
+        }
+        let finer_conflict = values.iter().any(|w| {
+            !compatible(w, chosen) && compatible(w, v) && w.value.precision() > v.value.precision()
+        });
+        if finer_conflict {
+            continue;
+        }
+        let mut ids: Vec<String> = mentions
+            .iter()
+            .filter(|m| compatible(m.mention, v))
+            .map(|m| docs[m.doc].id.clone())
+            .collect();
+        ids.sort();
+        ids.dedup();
+        alternatives.push(Alternative {
+            when: When {
+                value: v.value.clone(),
+                modifier: v.modifier,
+            },
+            docs: ids,
+        });
+    }
+    let when = When {
+        value: chosen.value.clone(),
+        modifier: chosen.modifier,
+    };
+    (when, alternatives)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+    use std::collections::BTreeSet;
+
+    fn docs_of(e: &Event) -> BTreeSet<&str> {
+        e.citations.iter().map(|c| c.doc.as_str()).collect()
+    }
+
+    fn doc(id: &str, text: &str) -> Document {
+        Document {
+            id: id.into(),
+            title: None,
+            source: None,
+            url: None,
+            published: NaiveDate::from_ymd_opt(2019, 9, 25).unwrap(),
+            text: text.into(),
+        }
+    }
+
+    fn mention(text: &str, lemma: &str, value: &str, title: &str, names: &[&str]) -> EventMention {
+        EventMention {
+            sentence: 0..text.len(),
+            trigger: 0..1,
+            lemma: lemma.into(),
+            timex: 0..1,
+            value: value.parse().unwrap(),
+            modifier: None,
+            title: title.into(),
+            participants: names.iter().map(|s| s.to_string()).collect(),
+            negated: false,
+            clause: 0..text.len(),
+            places: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn merges_one_happening_across_documents_and_refines_the_date() {
+        let docs = [doc("a.txt", "A."), doc("b.txt", "B."), doc("c.txt", "C.")];
+        let mentions = vec![
+            vec![mention(
+                "A.",
+                "visit",
+                "2018-12",
+                "Maduro visited Russia",
+                &["maduro", "russia"],
+            )],
+            vec![mention(
+                "B.",
+                "visit",
+                "2018-12-05",
+                "Maduro's visit to Moscow",
+                &["maduro", "moscow"],
+            )],
+            vec![mention(
+                "C.",
+                "send",
+                "2018-12",
+                "Russia sent bombers",
+                &["russia"],
+            )],
+        ];
+        let t = Timeline::build("T", &docs, &mentions);
+        assert_eq!(t.events.len(), 2, "{:#?}", t.events);
+        let visit = t.events.iter().find(|e| e.title.contains("visit")).unwrap();
+        assert_eq!(visit.when.value.as_str(), "2018-12-05");
+        assert_eq!(docs_of(visit), BTreeSet::from(["a.txt", "b.txt"]));
+    }
+
+    #[test]
+    fn trips_to_different_countries_stay_apart() {
+        let docs = [doc("a.txt", "A."), doc("b.txt", "B.")];
+        let mut russia = mention(
+            "A.",
+            "visit",
+            "2018-12",
+            "Maduro visited Russia",
+            &["maduro", "russia"],
+        );
+        russia.places = vec!["russia".into()];
+        let mut china = mention(
+            "B.",
+            "visit",
+            "2018",
+            "Maduro visited China",
+            &["maduro", "china"],
+        );
+        china.places = vec!["china".into()];
+        let t = Timeline::build("T", &docs, &[vec![russia], vec![china]]);
+        assert_eq!(t.events.len(), 2);
+    }
+
+    #[test]
+    fn same_day_with_two_shared_names_merges_different_verbs() {
+        let docs = [doc("a.txt", "A."), doc("b.txt", "B.")];
+        let mentions = vec![
+            vec![mention(
+                "A.",
+                "receive",
+                "2019-09-25",
+                "Putin received Maduro",
+                &["maduro", "putin"],
+            )],
+            vec![mention(
+                "B.",
+                "tell",
+                "2019-09-25",
+                "Putin told Maduro",
+                &["maduro", "putin"],
+            )],
+        ];
+        let t = Timeline::build("T", &docs, &mentions);
+        assert_eq!(t.events.len(), 1);
+        assert_eq!(t.events[0].citations.len(), 2);
+    }
+
+    #[test]
+    fn close_conflicting_days_merge_and_keep_the_alternative() {
+        let mut docs = [doc("a.txt", "A."), doc("b.txt", "B."), doc("c.txt", "C.")];
+        docs[0].published = NaiveDate::from_ymd_opt(2019, 9, 26).unwrap();
+        let names = &["maduro", "moscow"];
+        let mentions = vec![
+            vec![mention(
+                "A.",
+                "arrive",
+                "2019-09-25",
+                "Maduro arrived in Moscow",
+                names,
+            )],
+            vec![mention(
+                "B.",
+                "arrive",
+                "2019-09-24",
+                "Maduro arrived in Moscow",
+                names,
+            )],
+            vec![mention(
+                "C.",
+                "arrive",
+                "2019-09",
+                "Maduro arrived in Moscow",
+                names,
+            )],
+        ];
+        let t = Timeline::build("T", &docs, &mentions);
+        assert_eq!(t.events.len(), 1, "{:#?}", t.events);
+        let e = &t.events[0];
+        // Both days have two supporters (the month supports both); the
+        // earlier-published report (b.txt, 2019-09-25) wins the tie.
+        assert_eq!(e.when.value.as_str(), "2019-09-24");
+        assert_eq!(e.alternatives.len(), 1);
+        assert_eq!(e.alternatives[0].when.value.as_str(), "2019-09-25");
+        assert_eq!(e.alternatives[0].docs, ["a.txt", "c.txt"]);
+    }
+
+    #[test]
+    fn different_days_in_one_article_stay_apart() {
+        let docs = [doc("a.txt", "A. B.")];
+        let names = &["maduro", "putin"];
+        let mentions = vec![vec![
+            mention("A.", "meet", "2019-09-24", "Putin met Maduro", names),
+            mention("A.", "meet", "2019-09-25", "Putin met Maduro", names),
+        ]];
+        assert_eq!(Timeline::build("T", &docs, &mentions).events.len(), 2);
+    }
+
+    #[test]
+    fn days_far_apart_stay_apart_across_articles() {
+        let docs = [doc("a.txt", "A."), doc("b.txt", "B.")];
+        let names = &["maduro", "putin"];
+        let mentions = vec![
+            vec![mention(
+                "A.",
+                "meet",
+                "2019-09-20",
+                "Putin met Maduro",
+                names,
+            )],
+            vec![mention(
+                "B.",
+                "meet",
+                "2019-09-25",
+                "Putin met Maduro",
+                names,
+            )],
+        ];
+        assert_eq!(Timeline::build("T", &docs, &mentions).events.len(), 2);
+    }
+
+    #[test]
+    fn ids_survive_an_unrelated_article() {
+        let docs = [doc("a.txt", "A."), doc("b.txt", "B.")];
+        let m1 = vec![mention(
+            "A.",
+            "visit",
+            "2018-12",
+            "Maduro visited Russia",
+            &["maduro"],
+        )];
+        let m2 = vec![mention(
+            "B.",
+            "strike",
+            "2017-03",
+            "Workers struck",
+            &["renault"],
+        )];
+        let alone = Timeline::build("T", &docs[..1], std::slice::from_ref(&m1));
+        let both = Timeline::build("T", &docs, &[m1, m2]);
+        let id = &alone.events[0].id;
+        assert!(both.events.iter().any(|e| &e.id == id));
+    }
+
+    #[test]
+    fn salience_ranks_sources_then_mentions_then_actors() {
+        assert!(salience(2, 1, 0) > salience(1, 9, 9));
+        assert!(salience(1, 3, 0) > salience(1, 2, 9));
+        assert!(salience(1, 2, 3) > salience(1, 2, 2));
+    }
+
+    #[test]
+    fn keep_salient_filters_by_sources_and_top() {
+        let docs = [doc("a.txt", "A."), doc("b.txt", "B.")];
+        let mentions = vec![
+            vec![
+                mention(
+                    "A.",
+                    "visit",
+                    "2018-12",
+                    "Maduro visited Russia",
+                    &["maduro", "russia"],
+                ),
+                mention("A.", "strike", "2017-03", "Workers struck", &["renault"]),
+            ],
+            vec![mention(
+                "B.",
+                "visit",
+                "2018-12",
+                "Maduro visited Moscow",
+                &["maduro"],
+            )],
+        ];
+        let t = Timeline::build("T", &docs, &mentions);
+        assert_eq!(t.events.len(), 2);
+        let mut two = t.clone();
+        two.keep_salient(None, Some(2));
+        assert_eq!(two.events.len(), 1);
+        assert_eq!(two.events[0].citations.len(), 2);
+        let mut top = t.clone();
+        top.keep_salient(Some(1), None);
+        assert_eq!(top.events, two.events);
+        // Events added by hand survive both filters, even with a citation.
+        let mut with_added = t.clone();
+        let mut added = t.events[0].clone();
+        added.id = "ev-added".into();
+        added.added = true;
+        added.salience = 0;
+        with_added.events.push(added);
+        with_added.keep_salient(Some(1), Some(2));
+        assert!(with_added.events.iter().any(|e| e.id == "ev-added"));
+        assert_eq!(with_added.events.len(), 2);
+    }
+
+    #[test]
+    fn negated_mentions_are_not_events() {
+        let docs = [doc("a.txt", "A.")];
+        let mut m = mention(
+            "A.",
+            "offer",
+            "2019-09-25",
+            "Putin didn't offer aid",
+            &["putin"],
+        );
+        m.negated = true;
+        assert!(Timeline::build("T", &docs, &[vec![m]]).events.is_empty());
+    }
+}

@@ -1,0 +1,557 @@
+//! Turning raw article bytes into clean text and metadata, without I/O.
+//!
+//! The CLI reads files and hands their bytes here:
+//!
+//! 1. [`decode`]: UTF-8 with or without BOM, CRLF or LF; binary files and
+//!    invalid UTF-8 are reported with the offending byte's place.
+//! 2. [`split_front_matter`]: an optional YAML front matter block
+//!    (`---` … `---`) with `title`, `source`, `url`, `published`.
+//! 3. [`clean`]: web boilerplate is dropped by general rules — navigation
+//!    and advertising lines, share/subscribe prompts, repeated headlines,
+//!    link lists before and after the article body — and Markdown markup
+//!    is reduced to its text.
+//! 4. [`find_dateline`]: a publication date stated near the top
+//!    ("Posted September 26, 2019").
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use crate::Diagnostic;
+
+/// The kinds of input file annals reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text (`.txt`), as scraped.
+    Text,
+    /// Markdown (`.md`, `.markdown`).
+    Markdown,
+}
+
+impl Format {
+    /// The format of a file name by its extension, if annals reads it.
+    pub fn from_name(name: &str) -> Option<Format> {
+        let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            _ => None,
+        }
+    }
+}
+
+/// Decodes an article's bytes: strips a UTF-8 BOM, turns CRLF and lone CR
+/// into LF, and rejects binary or non-UTF-8 content with a diagnostic.
+pub fn decode(file: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    if bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff") {
+        return Err(Diagnostic::file(file, "the file is UTF-16, not UTF-8")
+            .with_help("convert it, e.g. `iconv -f UTF-16 -t UTF-8`"));
+    }
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(Diagnostic::file(
+            file,
+            format!("the file looks binary (a NUL byte at offset {at}), not an article"),
+        )
+        .with_help("give annals .txt or .md articles, or move this file out of the folder"));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let good = e.valid_up_to();
+            let prefix = String::from_utf8_lossy(&bytes[..good]).into_owned();
+            let line_end = bytes[good..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(bytes.len(), |p| good + p);
+            let shown = String::from_utf8_lossy(&bytes[..line_end]).into_owned();
+            let at = prefix.len();
+            return Err(Diagnostic::at(
+                file,
+                &shown,
+                at..at + 1,
+                format!("invalid UTF-8 (byte 0x{:02x})", bytes[good]),
+            )
+            .with_help("save the article as UTF-8 (e.g. `iconv -f WINDOWS-1252 -t UTF-8`)"));
+        }
+    };
+    Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
+/// Metadata an article can carry in YAML front matter.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    /// Headline.
+    pub title: Option<String>,
+    /// Outlet.
+    pub source: Option<String>,
+    /// Canonical URL.
+    pub url: Option<String>,
+    /// Publication day.
+    #[serde(alias = "date")]
+    pub published: Option<NaiveDate>,
+}
+
+/// Splits a leading `---`-delimited YAML block from the body. Returns the
+/// parsed front matter (empty when there is none) and the body.
+pub fn split_front_matter<'a>(
+    file: &str,
+    text: &'a str,
+) -> Result<(FrontMatter, &'a str), Diagnostic> {
+    let Some(rest) = text.strip_prefix("---\n") else {
+        return Ok((FrontMatter::default(), text));
+    };
+    let close = rest
+        .match_indices("\n---")
+        .map(|(i, _)| i)
+        .find(|&i| matches!(rest[i + 4..].chars().next(), None | Some('\n')));
+    let Some(close) = close else {
+        return Err(
+            Diagnostic::at(file, text, 0..3, "front matter is not closed")
+                .with_help("end the YAML block with a line `---`"),
+        );
+    };
+    let yaml = &rest[..close + 1];
+    let body = rest[close + 4..]
+        .strip_prefix('\n')
+        .unwrap_or(&rest[close + 4..]);
+    let meta: FrontMatter = serde_yaml::from_str(yaml).map_err(|e| {
+        let offset = e.location().map_or(0, |l| 4 + l.index());
+        let message = e.to_string();
+        let message = message
+            .split(" at line ")
+            .next()
+            .unwrap_or(&message)
+            .to_owned();
+        Diagnostic::at(
+            file,
+            text,
+            offset..offset + 1,
+            format!("front matter: {message}"),
+        )
+        .with_help("front matter keys are title, source, url and published (YYYY-MM-DD)")
+    })?;
+    Ok((meta, body))
+}
+
+/// Lines that are web furniture, not article text, compared in lower case
+/// with surrounding punctuation removed.
+const BOILERPLATE: &[&str] = &[
+    "advertisement",
+    "advertisements",
+    "skip to content",
+    "press enter to skip to content",
+    "skip to main content",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share on facebook",
+    "share on twitter",
+    "tweet",
+    "email",
+    "print",
+    "subscribe",
+    "subscribe now",
+    "sign up",
+    "sign up for our newsletter",
+    "recommended",
+    "recommended posts",
+    "related",
+    "related articles",
+    "related stories",
+    "read more",
+    "know more",
+    "more on this",
+    "source link",
+    "comments",
+    "loading",
+    "follow us",
+    "click here",
+];
+
+/// Line prefixes of sign-offs and legal furniture.
+const BOILERPLATE_PREFIXES: &[&str] = &[
+    "to contact the reporter",
+    "to contact the editor",
+    "according to the criteria of",
+    "all rights reserved",
+    "copyright ",
+    "©",
+    "(c) ",
+    "subscribe to ",
+    "sign up for ",
+    "follow us on ",
+    "share this ",
+    "click here ",
+    "read more:",
+    "read more at",
+];
+
+fn normalize_line(line: &str) -> String {
+    let trimmed = line.trim().trim_matches(|c: char| {
+        !c.is_alphanumeric() && c != '©' && c != '(' && c != ')' && c != ':'
+    });
+    trimmed
+        .chars()
+        .filter(|&c| c != '"' && c != '“' && c != '”')
+        .collect::<String>()
+        .to_lowercase()
+}
+
+fn is_boilerplate(line: &str) -> bool {
+    let norm = normalize_line(line);
+    if norm.is_empty() {
+        return false;
+    }
+    BOILERPLATE.contains(&norm.as_str()) || BOILERPLATE_PREFIXES.iter().any(|p| norm.starts_with(p))
+}
+
+fn is_bullet(line: &str) -> bool {
+    let t = line.trim_start();
+    ['•', '·', '▪', '◦', '‣', '*', '-']
+        .iter()
+        .any(|b| t.starts_with(*b) && t[b.len_utf8()..].starts_with(char::is_whitespace))
+}
+
+/// A line of running prose: long enough and ending like a sentence.
+fn is_prose(line: &str) -> bool {
+    let t = line.trim();
+    let words = t.split_whitespace().count();
+    let ends = t.ends_with(['.', '!', '?', '"', '”', '’', ')', ':']);
+    words >= 8 && ends && !is_bullet(line)
+}
+
+/// Removes web boilerplate from an article and returns the body text.
+///
+/// Rules, all general: furniture lines ("ADVERTISEMENT", share/subscribe
+/// prompts, sign-offs, copyright lines) go; a line that repeats an earlier
+/// line (a headline printed twice) goes; before the first and after the last
+/// paragraph of prose, link lists and headline-like lines (bullets, lines
+/// without sentence punctuation) go, except the first line, kept as the
+/// headline. Markdown is reduced to text. Paragraphs are separated by one
+/// blank line.
+pub fn clean(text: &str, format: Format) -> String {
+    let lines: Vec<String> = text
+        .lines()
+        .map(|l| match format {
+            Format::Markdown => markdown_line(l),
+            Format::Text => l.trim_end().to_owned(),
+        })
+        .collect();
+    let first_prose = lines.iter().position(|l| is_prose(l));
+    let last_prose = lines.iter().rposition(|l| is_prose(l));
+    let mut seen = std::collections::HashSet::new();
+    let mut kept: Vec<&str> = Vec::new();
+    let mut headline_taken = false;
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim();
+        if t.is_empty() {
+            kept.push("");
+            continue;
+        }
+        if is_boilerplate(t) || !seen.insert(t.to_lowercase()) {
+            continue;
+        }
+        let outside_body = match (first_prose, last_prose) {
+            (Some(first), Some(last)) => i < first || i > last,
+            _ => false,
+        };
+        if outside_body && !is_prose(t) {
+            // Before the body, one headline-like line survives as the title.
+            let before = first_prose.is_some_and(|f| i < f);
+            if before && !headline_taken && !is_bullet(t) {
+                headline_taken = true;
+                kept.push(t);
+            }
+            continue;
+        }
+        kept.push(t);
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in kept {
+        if line.is_empty() {
+            if !out.is_empty() && !out.ends_with("\n\n") {
+                out.push('\n');
+            }
+            continue;
+        }
+        if !out.is_empty() && !out.ends_with('\n') {
+            out.push('\n');
+        }
+        if !out.is_empty() && !out.ends_with("\n\n") {
+            out.push('\n');
+        }
+        out.push_str(line);
+    }
+    out.truncate(out.trim_end().len());
+    out
+}
+
+/// Reduces one line of Markdown to its text: heading marks, emphasis and
+/// link syntax go, link texts stay.
+fn markdown_line(line: &str) -> String {
+    let t = line.trim_end();
+    let t = t.trim_start_matches('#').trim_start();
+    let t = t.strip_prefix("> ").unwrap_or(t);
+    let mut out = String::with_capacity(t.len());
+    let mut rest = t;
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find("](") else { break };
+        let Some(paren) = after[close + 2..].find(')') else {
+            break;
+        };
+        let image = open > 0 && rest[..open].ends_with('!');
+        out.push_str(&rest[..if image { open - 1 } else { open }]);
+        if !image {
+            out.push_str(&after[..close]);
+        }
+        rest = &after[close + 2 + paren + 1..];
+    }
+    out.push_str(rest);
+    out.replace("**", "").replace("__", "").replace('`', "")
+}
+
+/// A publication date stated near the top of an article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dateline {
+    /// The date it states.
+    pub date: NaiveDate,
+    /// Byte range of the dateline phrase(s), including a cue word such as
+    /// "Posted", and any identical repetitions right after it.
+    pub span: Range<usize>,
+}
+
+const DATELINE_CUES: &[&str] = &["posted", "published", "updated", "date:", "dated"];
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Finds a dateline in the first 300 bytes: a cue word ("Posted",
+/// "Published", "Updated", "Date:") followed by a full date — "September 26,
+/// 2019", "26 September 2019", "Sept. 26, 2019" or "2019-09-26".
+pub fn find_dateline(text: &str) -> Option<Dateline> {
+    let head_end = (0..=text.len().min(300))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    let head = &text[..head_end];
+    let lower = head.to_ascii_lowercase();
+    for cue in DATELINE_CUES {
+        let mut from = 0;
+        while let Some(p) = lower[from..].find(cue) {
+            let start = from + p;
+            from = start + cue.len();
+            let word_start = start == 0 || !lower.as_bytes()[start - 1].is_ascii_alphanumeric();
+            if !word_start {
+                continue;
+            }
+            let after = &head[from..];
+            let skip = after.len()
+                - after
+                    .trim_start_matches(|c: char| {
+                        c.is_whitespace() || c == ':' || c == 'o' || c == 'n'
+                    })
+                    .len();
+            // "Posted on September 26, 2019": the loop above eats "on".
+            let date_at = from + skip;
+            if let Some((date, len)) = parse_full_date(&head[date_at..]) {
+                let mut end = date_at + len;
+                let phrase = head[start..end].to_owned();
+                loop {
+                    let rest = &head[end..];
+                    let ws = rest.len() - rest.trim_start().len();
+                    if rest[ws..].starts_with(&phrase) {
+                        end += ws + phrase.len();
+                    } else {
+                        break;
+                    }
+                }
+                return Some(Dateline {
+                    date,
+                    span: start..end,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// "September 26, 2019", "Sept. 26, 2019", "26 September 2019", "2019-09-26":
+/// the date and the byte length it covers.
+fn parse_full_date(s: &str) -> Option<(NaiveDate, usize)> {
+    let words: Vec<(usize, &str)> = s
+        .split_inclusive(char::is_whitespace)
+        .scan(0, |pos, w| {
+            let at = *pos;
+            *pos += w.len();
+            Some((at, w.trim_end()))
+        })
+        .take(3)
+        .collect();
+    let month_of = |w: &str| {
+        let w = w.trim_end_matches('.').to_ascii_lowercase();
+        (w.len() >= 3)
+            .then(|| MONTHS.iter().position(|m| m.starts_with(&w)))
+            .flatten()
+            .map(|m| m as u32 + 1)
+    };
+    let number = |w: &str| w.trim_end_matches([',', '.']).parse::<u32>().ok();
+    let first = words.first()?;
+    if let Some(iso) = first.1.get(..10) {
+        if let Ok(d) = NaiveDate::parse_from_str(iso, "%Y-%m-%d") {
+            return Some((d, 10));
+        }
+    }
+    if words.len() < 3 {
+        return None;
+    }
+    let end_of = |i: usize| {
+        let (at, w) = words[i];
+        at + w.trim_end_matches(['.', ',']).len()
+    };
+    // Month D, YYYY
+    if let (Some(m), Some(d), Some(y)) =
+        (month_of(words[0].1), number(words[1].1), number(words[2].1))
+    {
+        if y >= 1000 {
+            return NaiveDate::from_ymd_opt(y as i32, m, d).map(|date| (date, end_of(2)));
+        }
+    }
+    // D Month YYYY
+    if let (Some(d), Some(m), Some(y)) =
+        (number(words[0].1), month_of(words[1].1), number(words[2].1))
+    {
+        if y >= 1000 {
+            return NaiveDate::from_ymd_opt(y as i32, m, d).map(|date| (date, end_of(2)));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_strips_bom_and_normalises_line_ends() {
+        assert_eq!(
+            decode("a.txt", b"\xef\xbb\xbfOne\r\nTwo\rThree\n").unwrap(),
+            "One\nTwo\nThree\n"
+        );
+    }
+
+    #[test]
+    fn decode_rejects_binary_and_bad_utf8() {
+        let e = decode("x.txt", b"PK\x03\x04\x00\x00").unwrap_err();
+        insta::assert_snapshot!(e.to_string(), @r"
+        error: the file looks binary (a NUL byte at offset 4), not an article
+          --> x.txt
+          = help: give annals .txt or .md articles, or move this file out of the folder
+        ");
+        let e = decode("y.txt", b"first line\ncaf\xe9 society\nlast").unwrap_err();
+        insta::assert_snapshot!(e.to_string(), @r"
+        error: invalid UTF-8 (byte 0xe9)
+         --> y.txt:2:4
+          |
+        2 | caf� society
+          |    ^
+          = help: save the article as UTF-8 (e.g. `iconv -f WINDOWS-1252 -t UTF-8`)
+        ");
+    }
+
+    #[test]
+    fn front_matter_is_read_and_removed() {
+        let text = "---\ntitle: A\nsource: B\npublished: 2019-09-25\n---\nBody.\n";
+        let (meta, body) = split_front_matter("a.md", text).unwrap();
+        assert_eq!(meta.title.as_deref(), Some("A"));
+        assert_eq!(meta.published, NaiveDate::from_ymd_opt(2019, 9, 25));
+        assert_eq!(body, "Body.\n");
+    }
+
+    #[test]
+    fn front_matter_errors_point_into_the_file() {
+        let text = "---\ntitle: A\npublisehd: 2019-09-25\n---\nBody.\n";
+        let e = split_front_matter("a.md", text).unwrap_err();
+        assert_eq!(e.line_col(), Some((3, 1)));
+        assert!(
+            e.message.contains("unknown field `publisehd`"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn clean_drops_furniture_and_repeated_headlines() {
+        let raw = "ADVERTISEMENT\n\nBig Headline Here\n\nBig Headline Here\n\n\
+                   Press \"Enter\" to skip to content\n\n\
+                   The first paragraph of the story has enough words to be prose.\n\n\
+                   Big Headline Here\n\nThe second paragraph also reads like a real sentence.\n\n\
+                   To contact the reporter on this story: someone at example.com\n\n\
+                   ©2019 Example L.P.\n\n• Tag one\n• Tag two\nRelated headline without a stop\n";
+        assert_eq!(
+            clean(raw, Format::Text),
+            "Big Headline Here\n\nThe first paragraph of the story has enough words to be prose.\n\n\
+             The second paragraph also reads like a real sentence."
+        );
+    }
+
+    #[test]
+    fn markdown_is_reduced_to_text() {
+        let raw = "# Title\n\nA **bold** claim with a [link](https://x.y) and ![img](a.png) in it, said he.\n";
+        assert_eq!(
+            clean(raw, Format::Markdown),
+            "Title\n\nA bold claim with a link and  in it, said he."
+        );
+    }
+
+    #[test]
+    fn datelines_table() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let table = [
+            (
+                "KEPY Posted September 26, 2019 Posted September 26, 2019 Maduro",
+                Some((
+                    d(2019, 9, 26),
+                    "Posted September 26, 2019 Posted September 26, 2019",
+                )),
+            ),
+            (
+                "Published: 3 March 2020\nText",
+                Some((d(2020, 3, 3), "Published: 3 March 2020")),
+            ),
+            (
+                "Updated Sept. 5, 2018, 10:00",
+                Some((d(2018, 9, 5), "Updated Sept. 5, 2018")),
+            ),
+            (
+                "Date: 2017-01-02",
+                Some((d(2017, 1, 2), "Date: 2017-01-02")),
+            ),
+            (
+                "Posted on May 1, 2015 by x",
+                Some((d(2015, 5, 1), "Posted on May 1, 2015")),
+            ),
+            ("He posted 3 tweets on May 1", None),
+            ("Maduro met Putin on September 25, 2019.", None),
+        ];
+        for (input, want) in table {
+            let got = find_dateline(input).map(|dl| (dl.date, &input[dl.span]));
+            assert_eq!(got, want, "{input}");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+//! Properties of ingest on arbitrary input: never a panic, and what comes
+//! out is a faithful cleaning of what went in.
+
+use annals_model::ingest::{Format, clean, decode, find_dateline, split_front_matter};
+use proptest::prelude::*;
+
+fn article_like() -> impl Strategy<Value = String> {
+    // Mix of real furniture, prose, dates, bullets, blank lines and noise.
+    let line = prop_oneof![
+        Just("ADVERTISEMENT".to_owned()),
+        Just("Press \"Enter\" to skip to content".to_owned()),
+        Just("Posted September 26, 2019".to_owned()),
+        Just("• Related link".to_owned()),
+        Just(String::new()),
+        Just("The minister visited Paris in March 2019, officials said on Monday.".to_owned()),
+        Just("---".to_owned()),
+        "\\PC{0,80}",
+    ];
+    prop::collection::vec(line, 0..12).prop_map(|lines| lines.join("\n"))
+}
+
+proptest! {
+    #[test]
+    fn decode_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..256)) {
+        if let Ok(text) = decode("f.txt", &bytes) {
+            prop_assert!(!text.contains('\r'));
+            let bom = '\u{feff}';
+            prop_assert!(!text.starts_with(bom));
+        }
+    }
+
+    #[test]
+    fn clean_keeps_only_lines_of_the_input(text in article_like(), md in any::<bool>()) {
+        let format = if md { Format::Markdown } else { Format::Text };
+        let out = clean(&text, format);
+        prop_assert_eq!(out.trim(), out.as_str());
+        if !md {
+            for line in out.lines().filter(|l| !l.is_empty()) {
+                prop_assert!(text.contains(line), "{:?} not in input", line);
+            }
+        }
+    }
+
+    #[test]
+    fn front_matter_and_datelines_never_panic(text in article_like()) {
+        let _ = split_front_matter("f.md", &text);
+        if let Some(d) = find_dateline(&text) {
+            prop_assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
+            prop_assert!(d.span.start < d.span.end && d.span.end <= text.len());
+        }
+    }
+}

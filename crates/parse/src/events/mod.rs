@@ -1,0 +1,478 @@
+//! Event mentions: which happening each date in a text belongs to.
+//!
+//! For every sentence, each calendar timex (a DATE or TIME with a
+//! precision, not a duration or a vague reference) is attached to the
+//! clause it sits in, and that clause's event word — a verb ("visited",
+//! "met", "proclaimed") or an event noun ("visit", "uprising", "meeting") —
+//! becomes the mention's trigger. The mention carries a short title built
+//! from the clause's own words (see [`title`](self) rules below), the
+//! clause as a summary, the sentence as its quote, and the names and
+//! countries it involves, which `annals-model` uses to merge mentions of
+//! one happening across articles.
+//!
+//! Rules, all general English:
+//!
+//! - Clauses are bounded by punctuation, subordinators ("after", "when",
+//!   "who", "that", ...) and coordinators that start a new clause ("… and
+//!   was recognized").
+//! - A timex alone between commas ("Maduro's last visit to Moscow, last
+//!   December, …") dates the phrase before it; a sentence-opening one ("In
+//!   April, …") the clause after it.
+//! - "the elections of 2020": a timex introduced by "of" dates the event
+//!   noun before it.
+//! - "since 2016" bounds a state and dates nothing, unless a clause with
+//!   its own subject follows it directly ("since last January the
+//!   opposition leader proclaimed himself …").
+//! - A negated verb is no happening ("didn't offer"): an event noun of the
+//!   same clause ("their meeting") is used instead, or nothing.
+//! - Bare reporting verbs ("said", "added") date only the telling: an event
+//!   noun of the clause is used instead, or nothing.
+//! - One mention per trigger: "from 2005 to 2013" gives one mention, dated
+//!   by the first timex.
+//!
+//! Titles: a verb mention is titled subject + verb + object ("Maduro
+//! visited Russia"), a noun mention by its noun phrase ("Botched
+//! uprising"), without timexes, their prepositions and temporal adverbs,
+//! cut at a phrase boundary to 12 words. Every word is the text's own.
+
+mod lexicon;
+mod title;
+mod words;
+
+use std::ops::Range;
+
+use crate::{Mod, Timex, TimexType, Value};
+pub use lexicon::fold_name;
+use lexicon::{
+    AUXILIARIES, BARE_REPORTING, DETERMINERS, FILLER, NEGATIONS, REPORTING, SCHEDULING,
+    SUBORDINATORS, country, event_noun, is_name_word, verb_base,
+};
+pub use title::MAX_TITLE_WORDS;
+use title::{Head, is_participle_adjective};
+use words::{Word, clauses, words};
+
+/// One dated happening mentioned in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventMention {
+    /// Byte range of the sentence that reports it (the quote).
+    pub sentence: Range<usize>,
+    /// Byte range of the clause that reports it, verbatim (the summary).
+    pub clause: Range<usize>,
+    /// Byte range of the word that names the happening.
+    pub trigger: Range<usize>,
+    /// The trigger's base form, lower case: "visited" → "visit".
+    pub lemma: String,
+    /// Byte range of the timex that dates it.
+    pub timex: Range<usize>,
+    /// When it happened.
+    pub value: Value,
+    /// The timex's modifier ("early" → START).
+    pub modifier: Option<Mod>,
+    /// A short title from the clause's own words, at most 12 words.
+    pub title: String,
+    /// Names in the sentence, folded (lower case, no accents or
+    /// possessives): "Guaidó's" → "guaido".
+    pub participants: Vec<String>,
+    /// Countries the clause or title names, by any of their names
+    /// ("Moscow", "Russian", "the Kremlin" → "russia").
+    pub places: Vec<String>,
+    /// True when the clause is negated ("didn't offer") and no other event
+    /// word could stand in.
+    pub negated: bool,
+}
+
+/// One sentence, split into words and clauses, with its timexes.
+pub(crate) struct Sentence<'a> {
+    text: &'a str,
+    range: Range<usize>,
+    words: Vec<Word<'a>>,
+    clauses: Vec<Range<usize>>,
+    /// Per word: the index (into the sentence's timexes) of the timex it
+    /// is part of.
+    timex_of: Vec<Option<usize>>,
+}
+
+impl<'a> Sentence<'a> {
+    fn new(text: &'a str, range: Range<usize>, timexes: &[Range<usize>]) -> Sentence<'a> {
+        let words = words(text, range.clone());
+        let clauses = clauses(&words, timexes);
+        let timex_of = words
+            .iter()
+            .map(|w| {
+                timexes
+                    .iter()
+                    .position(|t| w.span.0 < t.end && w.span.1 > t.start)
+            })
+            .collect();
+        Sentence {
+            text,
+            range,
+            words,
+            clauses,
+            timex_of,
+        }
+    }
+
+    fn in_timex(&self, i: usize) -> bool {
+        self.timex_of[i].is_some()
+    }
+
+    /// A past-tense or participle verb (not a name, not an adjective).
+    fn is_verb(&self, i: usize) -> bool {
+        let w = &self.words[i];
+        !self.in_timex(i)
+            && (!w.is_capitalized() || i == 0)
+            && verb_base(&w.lower()).is_some()
+            && !is_participle_adjective(self, i)
+    }
+
+    fn clause_of_word(&self, i: usize) -> Option<usize> {
+        self.clauses.iter().position(|c| c.contains(&i))
+    }
+
+    fn word_at(&self, offset: usize) -> Option<usize> {
+        self.words.iter().position(|w| w.span.1 > offset)
+    }
+
+    /// Whether clause `ci` holds nothing but timex `t` and filler words.
+    fn only_filler(&self, ci: usize, t: usize) -> bool {
+        self.clauses[ci].clone().all(|i| {
+            self.timex_of[i] == Some(t) || FILLER.contains(&self.words[i].lower().as_str())
+        })
+    }
+
+    /// The clause a timex dates: its own, or for an appositive or opening
+    /// date the one before or after.
+    fn home_clause(&self, t: usize, first_word: usize) -> Option<usize> {
+        let ci = self.clause_of_word(first_word)?;
+        if !self.only_filler(ci, t) {
+            return Some(ci);
+        }
+        match ci.checked_sub(1) {
+            Some(prev) => Some(prev),
+            None => (self.clauses.len() > 1).then_some(1),
+        }
+    }
+}
+
+/// Finds the dated event mentions of `text`, given its `timexes` (from
+/// [`crate::tag`] or any other source, sorted by position).
+pub fn mentions(text: &str, timexes: &[Timex]) -> Vec<EventMention> {
+    let mut out: Vec<EventMention> = Vec::new();
+    for range in crate::sentences(text) {
+        let local: Vec<&Timex> = timexes
+            .iter()
+            .filter(|t| t.span.start >= range.start && t.span.end <= range.end)
+            .collect();
+        if !local.iter().any(|t| dates_an_event(t)) {
+            continue;
+        }
+        let spans: Vec<Range<usize>> = local.iter().map(|t| t.span.clone()).collect();
+        let s = Sentence::new(text, range, &spans);
+        let first = out.len();
+        for (k, timex) in local.iter().enumerate() {
+            if !dates_an_event(timex) {
+                continue;
+            }
+            let Some(m) = mention(&s, k, timex) else {
+                continue;
+            };
+            // One mention per trigger: "from 2005 to 2013" is one event.
+            if out[first..].iter().any(|o| o.trigger == m.trigger) {
+                continue;
+            }
+            out.push(m);
+        }
+    }
+    out
+}
+
+fn dates_an_event(t: &Timex) -> bool {
+    matches!(t.kind, TimexType::Date | TimexType::Time)
+        && t.value.precision().is_some()
+        && t.value.bounds().is_some()
+}
+
+/// The mention dated by the sentence's `k`-th timex.
+fn mention(s: &Sentence<'_>, k: usize, timex: &Timex) -> Option<EventMention> {
+    let first = s.word_at(timex.span.start)?;
+    let before = first
+        .checked_sub(1)
+        .map(|i| s.words[i].lower())
+        .unwrap_or_default();
+    let (clause, found) = match before.as_str() {
+        "since" | "until" | "till" => {
+            let (clause, found) = clause_after_bound(s, k, timex)?;
+            (clause, Some(found))
+        }
+        "of" if first >= 2 && event_noun(&s.words[first - 2].lower()).is_some() => {
+            let noun = first - 2;
+            let ci = s.clause_of_word(noun)?;
+            let lemma = event_noun(&s.words[noun].lower())?.to_owned();
+            (s.clauses[ci].clone(), Some((noun, lemma, Head::Noun)))
+        }
+        _ => (s.clauses[s.home_clause(k, first)?].clone(), None),
+    };
+    let (trigger, lemma, head, negated) = match found {
+        Some((i, lemma, head)) => (i, lemma, head, false),
+        None => event_word(s, clause.clone())?,
+    };
+    let title = title::title(s, clause.clone(), trigger, head);
+    if title.split_whitespace().count() < 2 {
+        return None;
+    }
+    // "the Kremlin announced last week": a telling with nothing told.
+    if head == Head::Verb
+        && REPORTING.contains(&lemma.as_str())
+        && title.ends_with(s.words[trigger].text)
+    {
+        return None;
+    }
+    // "legislative elections, scheduled for next year" is about the elections.
+    let lemma = if SCHEDULING.contains(&lemma.as_str()) {
+        title
+            .split_whitespace()
+            .find_map(|w| event_noun(&w.to_lowercase()))
+            .map_or(lemma, str::to_owned)
+    } else {
+        lemma
+    };
+    let first_word = &s.words[clause.start];
+    let last_word = &s.words[clause.end - 1];
+    let clause_end = s.text[last_word.span.1..s.range.end]
+        .char_indices()
+        .find(|&(_, c)| !matches!(c, '"' | '”' | '’' | ')'))
+        .map_or(s.range.end, |(i, _)| last_word.span.1 + i);
+    Some(EventMention {
+        sentence: s.range.clone(),
+        clause: first_word.span.0..clause_end,
+        trigger: s.words[trigger].span.0..s.words[trigger].span.1,
+        lemma,
+        timex: timex.span.clone(),
+        value: timex.value.clone(),
+        modifier: timex.modifier,
+        places: places(s, &title, clause),
+        title,
+        participants: participants(s),
+        negated,
+    })
+}
+
+/// "since last January the president … proclaimed himself …": the clause
+/// after a bounding timex, when it has a subject of its own.
+fn clause_after_bound(
+    s: &Sentence<'_>,
+    k: usize,
+    timex: &Timex,
+) -> Option<(Range<usize>, (usize, String, Head))> {
+    let next = s.words.iter().position(|w| w.span.0 >= timex.span.end)?;
+    let opener = &s.words[next];
+    let names_subject = matches!(
+        opener.lower().as_str(),
+        "the" | "a" | "an" | "his" | "her" | "their"
+    ) || is_name_word(opener.text);
+    if !names_subject || s.words[next - 1].breaks_after || s.timex_of[next].is_some() {
+        return None;
+    }
+    let _ = k;
+    // The subject may be interrupted by appositives: extend to the verb.
+    let mut ci = s.clause_of_word(next)?;
+    let mut range = next..s.clauses[ci].end;
+    loop {
+        if let Some((i, lemma, head, false)) = event_word(s, range.clone())
+            && head == Head::Verb
+        {
+            return Some((range, (i, lemma, head)));
+        }
+        ci += 1;
+        range.end = s.clauses.get(ci)?.end;
+    }
+}
+
+/// The event word of a clause: its first verb (after its subject), else an
+/// event noun. Returns the word, its base form, how to title it, and
+/// whether the happening is negated.
+fn event_word(s: &Sentence<'_>, clause: Range<usize>) -> Option<(usize, String, Head, bool)> {
+    let noun = clause.clone().find_map(|i| {
+        (!s.in_timex(i) && !is_participle_adjective_noun(s, i))
+            .then(|| event_noun(&s.words[i].lower()).map(|base| (i, base.to_owned())))
+            .flatten()
+    });
+    let negated = clause
+        .clone()
+        .any(|i| NEGATIONS.contains(&s.words[i].lower().as_str()));
+    let verb = first_verb(s, clause.clone());
+    match (verb, noun) {
+        (Some((_, lemma)), Some((n, base)))
+            if negated || BARE_REPORTING.contains(&lemma.as_str()) =>
+        {
+            Some((n, base, Head::Noun, false))
+        }
+        (Some((_, lemma)), None) if BARE_REPORTING.contains(&lemma.as_str()) => None,
+        (Some((v, lemma)), _) => Some((v, lemma, Head::Verb, negated)),
+        (None, Some((n, base))) => Some((n, base, Head::Noun, false)),
+        (None, None) => copula_in_place(s, clause),
+    }
+}
+
+/// An event noun used as a modifier ("a visit ban") is no head; keep it
+/// simple and accept every event noun except right before another noun
+/// that is itself an event noun.
+fn is_participle_adjective_noun(s: &Sentence<'_>, i: usize) -> bool {
+    s.words
+        .get(i + 1)
+        .is_some_and(|n| event_noun(&n.lower()).is_some() && !n.is_capitalized())
+}
+
+fn first_verb(s: &Sentence<'_>, clause: Range<usize>) -> Option<(usize, String)> {
+    let mut after_aux = false;
+    for i in clause {
+        if s.in_timex(i) {
+            continue;
+        }
+        let w = &s.words[i];
+        let l = w.lower();
+        if AUXILIARIES.contains(&l.as_str()) {
+            after_aux = true;
+            continue;
+        }
+        if NEGATIONS.contains(&l.as_str()) || (l.ends_with("ly") && l.len() > 4) {
+            continue;
+        }
+        if s.is_verb(i) {
+            return verb_base(&l).map(|base| (i, base));
+        }
+        // "didn't offer", "will visit": a base form after an auxiliary.
+        let plain = !w.is_capitalized()
+            && !FILLER.contains(&l.as_str())
+            && !DETERMINERS.contains(&l.as_str())
+            && l.chars().all(char::is_alphabetic);
+        if after_aux && plain {
+            return Some((i, l));
+        }
+        after_aux = false;
+    }
+    None
+}
+
+/// "Maduro was in Moscow": being somewhere at a time is a visit.
+fn copula_in_place(s: &Sentence<'_>, clause: Range<usize>) -> Option<(usize, String, Head, bool)> {
+    let ws = &s.words;
+    clause.clone().find_map(|i| {
+        let is_copula = matches!(ws[i].lower().as_str(), "was" | "were");
+        let place = ws
+            .get(i + 1)
+            .is_some_and(|p| matches!(p.lower().as_str(), "in" | "at"))
+            && ws.get(i + 2).is_some_and(|n| is_name_word(n.text))
+            && clause.contains(&(i + 2));
+        (is_copula && place && i > clause.start).then(|| (i, "visit".to_owned(), Head::Verb, false))
+    })
+}
+
+fn participants(s: &Sentence<'_>) -> Vec<String> {
+    let mut out: Vec<String> = s
+        .words
+        .iter()
+        .filter(|w| is_name_word(w.text))
+        .map(|w| fold_name(w.text))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Countries named in the clause or the title, one and two words at a time.
+fn places(s: &Sentence<'_>, title: &str, clause: Range<usize>) -> Vec<String> {
+    let folded: Vec<String> = clause
+        .map(|i| fold_name(s.words[i].text))
+        .chain(
+            title
+                .split_whitespace()
+                .map(|w| fold_name(w.trim_matches(|c: char| !c.is_alphanumeric()))),
+        )
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    for (k, w) in folded.iter().enumerate() {
+        let pair = folded.get(k + 1).map(|n| format!("{w} {n}"));
+        let found = pair.as_deref().and_then(country).or_else(|| country(w));
+        if let Some(c) = found {
+            out.push(c.to_owned());
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// For each event span (e.g. a recognised trigger or a gold annotation),
+/// the index into `timexes` of the timex that dates it, or `None` when no
+/// timex in its sentence does (the document's creation time then dates
+/// reporting verbs and present-tense news).
+///
+/// A timex dates the events of its own clause; an appositive date ("…,
+/// last December, …") dates the clause before it; a sentence-initial date
+/// ("In April, …") dates every main clause of the sentence. When several
+/// timexes qualify, the nearest wins.
+///
+/// ```
+/// use annals_parse::{events::anchors, Timex, TimexType};
+/// let text = "Prices rose in May after the bank cut rates on Tuesday.";
+/// let t = |s: &str, v: &str| {
+///     let at = text.find(s).unwrap();
+///     Timex { span: at..at + s.len(), kind: TimexType::Date, value: v.parse().unwrap(), modifier: None }
+/// };
+/// let timexes = [t("May", "2019-05"), t("Tuesday", "2019-05-07")];
+/// let rose = text.find("rose").unwrap();
+/// let cut = text.find("cut").unwrap();
+/// assert_eq!(anchors(text, &timexes, &[rose..rose + 4, cut..cut + 3]), [Some(0), Some(1)]);
+/// ```
+pub fn anchors(text: &str, timexes: &[Timex], events: &[Range<usize>]) -> Vec<Option<usize>> {
+    let mut out = vec![None; events.len()];
+    for range in crate::sentences(text) {
+        let in_sentence: Vec<usize> = (0..events.len())
+            .filter(|&i| events[i].start >= range.start && events[i].end <= range.end)
+            .collect();
+        if in_sentence.is_empty() {
+            continue;
+        }
+        let local: Vec<usize> = (0..timexes.len())
+            .filter(|&i| timexes[i].span.start >= range.start && timexes[i].span.end <= range.end)
+            .collect();
+        let spans: Vec<Range<usize>> = local.iter().map(|&i| timexes[i].span.clone()).collect();
+        let s = Sentence::new(text, range, &spans);
+        // Each timex's home clause and whether it opens the sentence.
+        let homes: Vec<(usize, usize, bool)> = local
+            .iter()
+            .enumerate()
+            .filter(|&(_, &i)| timexes[i].kind != TimexType::Set)
+            .filter_map(|(k, &i)| {
+                let first = s.word_at(timexes[i].span.start)?;
+                let own = s.clause_of_word(first)?;
+                let home = s.home_clause(k, first)?;
+                Some((i, home, own == 0 && home != own))
+            })
+            .collect();
+        for e in in_sentence {
+            let Some(ce) = s.word_at(events[e].start).and_then(|w| s.clause_of_word(w)) else {
+                continue;
+            };
+            let subordinate =
+                SUBORDINATORS.contains(&s.words[s.clauses[ce].start].lower().as_str());
+            let distance = |t: usize| timexes[t].span.start.abs_diff(events[e].start);
+            let same_clause = homes
+                .iter()
+                .filter(|(_, home, _)| *home == ce)
+                .map(|(t, _, _)| *t)
+                .min_by_key(|&t| distance(t));
+            let opening = homes
+                .iter()
+                .find(|(_, _, opens)| *opens && !subordinate)
+                .map(|(t, _, _)| *t);
+            out[e] = same_clause.or(opening);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,261 @@
+use super::*;
+
+fn timex(text: &str, phrase: &str, value: &str) -> Timex {
+    let start = text.find(phrase).expect("phrase in text");
+    Timex {
+        span: start..start + phrase.len(),
+        kind: TimexType::Date,
+        value: value.parse().expect("valid value"),
+        modifier: None,
+    }
+}
+
+fn one(text: &str, phrase: &str, value: &str) -> Option<(String, String)> {
+    let t = timex(text, phrase, value);
+    let ms = mentions(text, &[t]);
+    assert!(ms.len() <= 1);
+    ms.into_iter().next().map(|m| (m.lemma, m.title))
+}
+
+#[test]
+fn titles_and_triggers_table() {
+    type Row<'a> = (&'a str, &'a str, Option<(&'a str, &'a str)>);
+    let table: &[Row<'_>] = &[
+        (
+            "Maduro last visited Russia in December 2018, just days before two Russian strategic bombers made a trip to Venezuela.",
+            "December 2018",
+            Some(("visit", "Maduro visited Russia")),
+        ),
+        (
+            "The Venezuelan leader visited Moscow for discussions with Putin in December.",
+            "December",
+            Some((
+                "visit",
+                "The Venezuelan leader visited Moscow for discussions with Putin",
+            )),
+        ),
+        (
+            "Shortly after Maduro's last visit to Moscow, last December, Russia sent two strategic bombers.",
+            "last December",
+            Some(("visit", "Maduro's visit to Moscow")),
+        ),
+        (
+            "The opposition's efforts to take over the palace have stalled after a botched uprising in April.",
+            "April",
+            Some(("uprising", "Botched uprising")),
+        ),
+        (
+            "The Chavista leader met on Wednesday in Moscow with Russian President Vladimir Putin.",
+            "Wednesday",
+            Some((
+                "meet",
+                "The Chavista leader met in Moscow with Russian President Vladimir Putin",
+            )),
+        ),
+        (
+            "Venezuela lives in deep crisis after the opponent Juan Guaidó proclaimed himself president of the country last January and was recognized by 50 countries.",
+            "last January",
+            Some((
+                "proclaim",
+                "Juan Guaidó proclaimed himself president of the country",
+            )),
+        ),
+        (
+            "This is the first trip abroad of the Venezuelan since last January the president of the Assembly, Juan Guaidó, proclaimed himself interim president.",
+            "last January",
+            Some((
+                "proclaim",
+                "Juan Guaidó proclaimed himself interim president",
+            )),
+        ),
+        ("Moscow has been a backer since 2016.", "2016", None),
+        (
+            "He said the US plans to interfere in the Venezuelan elections of 2020.",
+            "2020",
+            Some(("elect", "Venezuelan elections")),
+        ),
+        ("A ministry researcher said that year.", "that year", None),
+        (
+            "Putin received his counterpart, Nicolás Maduro, in Moscow, who arrived yesterday in the Russian capital.",
+            "yesterday",
+            Some(("arrive", "Nicolás Maduro arrived in the Russian capital")),
+        ),
+        (
+            "Maduro accused the US of planning to interfere in legislative elections, scheduled for next year.",
+            "next year",
+            Some(("elect", "Legislative elections scheduled")),
+        ),
+        (
+            "Maduro was in Moscow less than a year ago and met officials.",
+            "less than a year ago",
+            Some(("visit", "Maduro was in Moscow")),
+        ),
+        (
+            "Of the 254,000 tons of grain supplied last year it will go to 600,000.",
+            "last year",
+            Some((
+                "supply",
+                "Of the 254,000 tons of grain supplied it will go to 600,000",
+            )),
+        ),
+        (
+            "Putin, one of Maduro's few allies, didn't offer new support at their meeting in the Kremlin Wednesday.",
+            "Wednesday",
+            Some(("meet", "Meeting in the Kremlin")),
+        ),
+    ];
+    for (text, phrase, want) in table {
+        let got = one(text, phrase, "2019-01");
+        let want = want.map(|(l, t)| (l.to_owned(), t.to_owned()));
+        assert_eq!(got, want, "{text}");
+    }
+}
+
+#[test]
+fn anchors_table() {
+    // (text, timex phrases with values, event word, expected timex phrase)
+    type Row<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str, Option<&'a str>);
+    let table: &[Row<'_>] = &[
+        (
+            "In April, the army rebelled and the president fled.",
+            &[("April", "2019-04")],
+            "fled",
+            Some("April"),
+        ),
+        (
+            "In April, the army rebelled after talks failed.",
+            &[("April", "2019-04")],
+            "failed",
+            None,
+        ),
+        (
+            "Maduro's visit to Moscow, last December, alarmed Washington.",
+            &[("last December", "2018-12")],
+            "visit",
+            Some("last December"),
+        ),
+        (
+            "Officials said the plant closed in 2016.",
+            &[("2016", "2016")],
+            "closed",
+            Some("2016"),
+        ),
+        (
+            "Officials said Monday that the plant had closed.",
+            &[("Monday", "2019-09-23")],
+            "closed",
+            None,
+        ),
+        (
+            "Officials said Monday that the plant had closed.",
+            &[("Monday", "2019-09-23")],
+            "said",
+            Some("Monday"),
+        ),
+        (
+            "The firm, which was founded in 1990, said it would sell.",
+            &[("1990", "1990")],
+            "said",
+            None,
+        ),
+    ];
+    for (text, phrases, event, want) in table {
+        let timexes: Vec<Timex> = phrases.iter().map(|(p, v)| timex(text, p, v)).collect();
+        let at = text.find(event).unwrap();
+        let span = std::iter::once(at..at + event.len()).collect::<Vec<_>>();
+        let got = anchors(text, &timexes, &span)[0].map(|i| &text[timexes[i].span.clone()]);
+        assert_eq!(got, *want, "{text} / {event}");
+    }
+}
+
+#[test]
+fn a_range_is_one_mention_dated_by_its_start() {
+    let text = "It signed 30 contracts worth $11 billion from 2005 to 2013, according to Tass.";
+    let ms = mentions(
+        text,
+        &[timex(text, "2005", "2005"), timex(text, "2013", "2013")],
+    );
+    assert_eq!(ms.len(), 1);
+    assert_eq!(ms[0].value.as_str(), "2005");
+    assert_eq!(ms[0].title, "It signed 30 contracts worth $11 billion");
+}
+
+#[test]
+fn durations_and_references_date_nothing() {
+    let text = "He waited two weeks in recent years.";
+    let mut t = timex(text, "two weeks", "P2W");
+    t.kind = TimexType::Duration;
+    let r = timex(text, "recent years", "PAST_REF");
+    assert!(mentions(text, &[t, r]).is_empty());
+}
+
+#[test]
+fn negation_and_participants() {
+    let text = "Putin didn't offer Guaidó's allies aid in Moscow on Wednesday.";
+    let m = &mentions(text, &[timex(text, "Wednesday", "2019-09-25")])[0];
+    assert!(m.negated);
+    assert_eq!(m.participants, ["guaido", "moscow", "putin"]);
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Arbitrary text with timexes on arbitrary char-boundary spans.
+    fn text_and_timexes() -> impl Strategy<Value = (String, Vec<Timex>)> {
+        let text = prop_oneof![
+            "\\PC{0,200}",
+            Just("Maduro last visited Russia in December 2018, just days before bombers flew.".to_owned()),
+            Just("Since last January, the president of the Assembly, Juan Guaidó, said that it ended.".to_owned()),
+        ];
+        (
+            text,
+            prop::collection::vec((any::<u16>(), any::<u16>(), 0..4u8), 0..6),
+        )
+            .prop_map(|(text, raw)| {
+                let bounds: Vec<usize> = (0..=text.len())
+                    .filter(|&i| text.is_char_boundary(i))
+                    .collect();
+                let mut timexes: Vec<Timex> = raw
+                    .into_iter()
+                    .filter_map(|(a, b, k)| {
+                        let a = bounds[a as usize % bounds.len()];
+                        let b = bounds[b as usize % bounds.len()];
+                        let (start, end) = (a.min(b), a.max(b));
+                        (start < end).then(|| Timex {
+                            span: start..end,
+                            kind: [
+                                TimexType::Date,
+                                TimexType::Time,
+                                TimexType::Duration,
+                                TimexType::Set,
+                            ][k as usize],
+                            value: ["2019-09-25", "2018-12", "P2W", "XXXX-WXX-1"][k as usize]
+                                .parse()
+                                .expect("valid"),
+                            modifier: None,
+                        })
+                    })
+                    .collect();
+                timexes.sort_by_key(|t| t.span.start);
+                (text, timexes)
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn mentions_and_anchors_stay_in_bounds((text, timexes) in text_and_timexes()) {
+            for m in mentions(&text, &timexes) {
+                for r in [&m.sentence, &m.trigger, &m.timex] {
+                    prop_assert!(r.start <= r.end && r.end <= text.len());
+                    prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+                }
+                prop_assert!(m.title.split_whitespace().count() <= MAX_TITLE_WORDS);
+            }
+            let spans: Vec<Range<usize>> = timexes.iter().map(|t| t.span.clone()).collect();
+            let anchored = anchors(&text, &timexes, &spans);
+            prop_assert_eq!(anchored.len(), spans.len());
+            prop_assert!(anchored.iter().flatten().all(|&i| i < timexes.len()));
+        }
+    }
+}

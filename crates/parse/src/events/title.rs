@@ -1,0 +1,386 @@
+//! Titles: a short headline for a mention, made of the clause's own words.
+//!
+//! A verb mention is titled subject + verb + what follows ("Maduro visited
+//! Russia"); a noun mention by its noun phrase ("Botched uprising"). Timexes
+//! and the prepositions that introduce them go, as do temporal adverbs
+//! ("last", "just"); a long subject holding a name shrinks to the name
+//! ("the opponent Juan Guaidó" → "Juan Guaidó"); a subject missing from the
+//! clause is borrowed from the sentence. The result is cut at a phrase
+//! boundary to [`MAX_TITLE_WORDS`] words. Nothing is invented: every word
+//! is the text's own.
+
+use std::ops::Range;
+
+use super::Sentence;
+use super::lexicon::{
+    AUXILIARIES, DETERMINERS, FILLER, NEGATIONS, PREPOSITIONS, REPORTING, TIMEX_PREPOSITIONS,
+    is_name_word, verb_base,
+};
+
+/// The longest title, in words.
+pub const MAX_TITLE_WORDS: usize = 12;
+
+/// Temporal adverbs that do not belong in a title.
+const TITLE_DROP: &[&str] = &[
+    "last", "just", "already", "also", "recently", "still", "then", "ago",
+];
+
+/// Connectives that open a clause but do not belong in a title.
+const OPENERS: &[&str] = &[
+    "after",
+    "before",
+    "when",
+    "while",
+    "because",
+    "although",
+    "though",
+    "since",
+    "but",
+    "and",
+    "or",
+    "however",
+    "shortly",
+    "so",
+    "yet",
+    "meanwhile",
+    "moreover",
+    "as",
+    "which",
+    "who",
+    "until",
+    "that",
+    "once",
+    "whereas",
+    "unless",
+];
+
+/// How a title is made: around a verb or a noun.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Head {
+    Verb,
+    Noun,
+}
+
+/// The title of the mention whose trigger is word `trigger` of `clause`.
+pub(super) fn title(s: &Sentence<'_>, clause: Range<usize>, trigger: usize, head: Head) -> String {
+    let parts = match head {
+        Head::Noun => noun_phrase(s, clause, trigger),
+        Head::Verb => verb_phrase(s, clause, trigger),
+    };
+    cut(s, &parts, trigger, head)
+}
+
+/// Words to keep from `range`: not timexes, not the prepositions that
+/// introduce them, not temporal adverbs; stopping at a coordinated verb.
+fn body(s: &Sentence<'_>, range: Range<usize>, trigger: usize) -> Vec<usize> {
+    let mut parts = Vec::new();
+    for i in range {
+        let w = &s.words[i];
+        if s.in_timex(i) {
+            continue;
+        }
+        let l = w.lower();
+        let next_is_timex = i + 1 < s.words.len() && s.in_timex(i + 1);
+        if next_is_timex && TIMEX_PREPOSITIONS.contains(&l.as_str()) {
+            continue;
+        }
+        if TITLE_DROP.contains(&l.as_str()) && i != trigger {
+            continue;
+        }
+        // A second coordinated verb starts another event: "… and was recognized".
+        if i > trigger && matches!(l.as_str(), "and" | "but" | "or") {
+            let next = s.words.get(i + 1).map(|w| w.lower()).unwrap_or_default();
+            if AUXILIARIES.contains(&next.as_str()) || verb_base(&next).is_some() {
+                break;
+            }
+        }
+        parts.push(i);
+    }
+    parts
+}
+
+/// "a botched uprising in April" → "botched uprising"; "their meeting in
+/// the Kremlin Wednesday" → "meeting in the Kremlin".
+fn noun_phrase(s: &Sentence<'_>, clause: Range<usize>, trigger: usize) -> Vec<usize> {
+    // Left edge: adjectives, names and possessives before the noun, back to
+    // a determiner, preposition or verb.
+    let mut start = trigger;
+    while start > clause.start {
+        let prev = &s.words[start - 1];
+        let l = prev.lower();
+        let stop = PREPOSITIONS.contains(&l.as_str())
+            || AUXILIARIES.contains(&l.as_str())
+            || (verb_base(&l).is_some()
+                && start - 1 != trigger
+                && !is_participle_adjective(s, start - 1))
+            || prev.breaks_after
+            || s.in_timex(start - 1);
+        if stop {
+            break;
+        }
+        start -= 1;
+    }
+    // Right edge: the noun's own prepositional phrases, up to a verb, a
+    // clause break or a timex.
+    let mut end = trigger + 1;
+    while end < clause.end {
+        let w = &s.words[end];
+        let l = w.lower();
+        let aux = AUXILIARIES.contains(&l.as_str()) && l != "to";
+        if s.in_timex(end) || aux || (verb_base(&l).is_some() && !is_participle_adjective(s, end)) {
+            break;
+        }
+        end += 1;
+        if w.breaks_after {
+            break;
+        }
+    }
+    let mut parts = body(s, start..end, trigger);
+    while parts.len() > 1 && DETERMINERS.contains(&s.words[parts[0]].lower().as_str()) {
+        parts.remove(0);
+    }
+    parts
+}
+
+/// "a botched uprising": a participle right after a determiner is an
+/// adjective.
+pub(super) fn is_participle_adjective(s: &Sentence<'_>, i: usize) -> bool {
+    i > 0 && DETERMINERS.contains(&s.words[i - 1].lower().as_str())
+}
+
+fn verb_phrase(s: &Sentence<'_>, clause: Range<usize>, trigger: usize) -> Vec<usize> {
+    let mut start = clause.start;
+    while start < trigger && OPENERS.contains(&s.words[start].lower().as_str()) {
+        start += 1;
+    }
+    let has_subject = (start..trigger).any(|i| {
+        let l = s.words[i].lower();
+        !s.in_timex(i)
+            && !FILLER.contains(&l.as_str())
+            && !AUXILIARIES.contains(&l.as_str())
+            && !NEGATIONS.contains(&l.as_str())
+    });
+    let mut parts: Vec<usize> = Vec::new();
+    if !has_subject && let Some(subject) = borrowed_subject(s, clause.start, trigger) {
+        parts.extend(subject);
+    }
+    // Follow appositives that complete the object: ", Nicolás Maduro, in Moscow".
+    let mut end = clause.end;
+    if let Some(ci) = s.clauses.iter().position(|c| c.start == clause.start) {
+        for c in s.clauses.iter().skip(ci + 1) {
+            // Only a name ("Nicolás Maduro") or a place ("in Moscow").
+            let opener = s.words[c.start].lower();
+            let names = is_name_word(s.words[c.start].text)
+                || (matches!(opener.as_str(), "in" | "at")
+                    && s.words
+                        .get(c.start + 1)
+                        .is_some_and(|w| is_name_word(w.text)));
+            let verbless = !(c.clone()).any(|i| s.is_verb(i));
+            if !verbless || !names || c.len() > 4 {
+                break;
+            }
+            end = c.end;
+        }
+    }
+    // "announced on Twitter that he was going to Russia": what was
+    // announced is the news; take the complement clause along.
+    if REPORTING.contains(
+        &verb_base(&s.words[trigger].lower())
+            .unwrap_or_default()
+            .as_str(),
+    ) && let Some(next) = s.clauses.iter().find(|c| c.start == end)
+        && s.words[next.start].lower() == "that"
+    {
+        end = next.end;
+    }
+    parts.extend(
+        body(s, start..end, trigger)
+            .into_iter()
+            .filter(|&i| s.words[i].lower() != "that" || i < trigger),
+    );
+    compress_subject(s, parts, trigger)
+}
+
+/// The subject of a clause that starts at its verb.
+///
+/// - "…, scheduled for next year": a bare participle after a comma
+///   describes the noun phrase just before it.
+/// - "…, Nicolás Maduro, in Moscow, who arrived": a relative clause's
+///   subject is the nearest name before it.
+/// - "Putin, one of Maduro's few allies, didn't offer": otherwise the first
+///   verbless clause holding a name.
+fn borrowed_subject(s: &Sentence<'_>, clause_start: usize, trigger: usize) -> Option<Vec<usize>> {
+    let bare_participle = trigger == clause_start
+        && clause_start > 0
+        && s.words[clause_start - 1].breaks_after
+        && verb_base(&s.words[trigger].lower()).is_some();
+    if bare_participle {
+        let prev = s.clauses.iter().rfind(|c| c.end <= clause_start)?;
+        let np_start = (prev.start..prev.end)
+            .rev()
+            .find(|&i| {
+                let l = s.words[i].lower();
+                PREPOSITIONS.contains(&l.as_str()) || s.is_verb(i)
+            })
+            .map_or(prev.start, |i| i + 1);
+        let np: Vec<usize> = (np_start..prev.end)
+            .filter(|&i| !DETERMINERS.contains(&s.words[i].lower().as_str()) || i != np_start)
+            .collect();
+        if !np.is_empty() && np.len() <= 5 {
+            return Some(np);
+        }
+    }
+    let relative = matches!(s.words[clause_start].lower().as_str(), "who" | "which");
+    let candidates: Vec<&Range<usize>> = s
+        .clauses
+        .iter()
+        .filter(|c| c.end <= clause_start)
+        .filter(|c| !PREPOSITIONS.contains(&s.words[c.start].lower().as_str()))
+        .filter(|c| !(*c).clone().any(|i| s.is_verb(i)))
+        .collect();
+    // A clause that is nothing but a name ("…, Vladimir Putin, received")
+    // is the subject's name; otherwise the first clause with a name
+    // ("Putin, one of Maduro's allies, …"), or for a relative clause the
+    // nearest one.
+    let all_name = |c: &Range<usize>| c.clone().all(|i| is_name_word(s.words[i].text));
+    if let Some(c) = candidates.iter().rev().find(|c| all_name(c)) {
+        return Some((*c).clone().collect());
+    }
+    let ordered: Box<dyn Iterator<Item = &&Range<usize>>> = if relative {
+        Box::new(candidates.iter().rev())
+    } else {
+        Box::new(candidates.iter())
+    };
+    for c in ordered {
+        let name = longest_name(s, (*c).clone());
+        if !name.is_empty() {
+            return Some(name);
+        }
+    }
+    None
+}
+
+/// The longest run of name words in `range`; the last one on ties.
+fn longest_name(s: &Sentence<'_>, range: Range<usize>) -> Vec<usize> {
+    let mut best: Vec<usize> = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    for i in range.clone().chain(std::iter::once(range.end)) {
+        let continues = i < range.end
+            && is_name_word(s.words[i].text)
+            && run.last().is_none_or(|&p| !s.words[p].breaks_after);
+        if continues {
+            run.push(i);
+            continue;
+        }
+        if !run.is_empty() && run.len() >= best.len() {
+            best = std::mem::take(&mut run);
+        }
+        run.clear();
+        if i < range.end && is_name_word(s.words[i].text) {
+            run.push(i);
+        }
+    }
+    best
+}
+
+/// "The opponent Juan Guaidó proclaimed" → "Juan Guaidó proclaimed": a
+/// subject whose name of two or more words stands right before the verb
+/// (or closes an appositive there) is shortened to that name.
+fn compress_subject(s: &Sentence<'_>, parts: Vec<usize>, trigger: usize) -> Vec<usize> {
+    let Some(split) = parts.iter().position(|&i| i >= trigger) else {
+        return parts;
+    };
+    let subject = &parts[..split];
+    let Some(&last) = subject.last() else {
+        return parts;
+    };
+    // The name must end the subject, with only auxiliaries or negation
+    // between it and the verb.
+    let adjacent = (last + 1..trigger).all(|i| {
+        let l = s.words[i].lower();
+        AUXILIARIES.contains(&l.as_str()) || NEGATIONS.contains(&l.as_str())
+    });
+    if !adjacent || !is_name_word(s.words[last].text) {
+        return parts;
+    }
+    let mut k = subject.len() - 1;
+    while k > 0
+        && is_name_word(s.words[subject[k - 1]].text)
+        && subject[k - 1] + 1 == subject[k]
+        && !s.words[subject[k - 1]].breaks_after
+    {
+        k -= 1;
+    }
+    let name = &subject[k..];
+    if name.len() >= 2 && name.len() < subject.len() {
+        let mut out = name.to_vec();
+        out.extend_from_slice(&parts[split..]);
+        out
+    } else {
+        parts
+    }
+}
+
+/// Joins the kept words, cut to at most [`MAX_TITLE_WORDS`] at a phrase
+/// boundary, and capitalizes the first letter.
+///
+/// After the trigger, the title is a run of phrases, each starting at a
+/// preposition, conjunction or relative word ("in the Russian capital",
+/// "in search of a greater commitment" — "of" continues a phrase). Whole
+/// phrases are kept while they fit. Dangling words at the end (articles,
+/// prepositions, a participle such as "saying") go.
+fn cut(s: &Sentence<'_>, idx: &[usize], trigger: usize, head: Head) -> String {
+    let mut n = idx.len();
+    if n > MAX_TITLE_WORDS {
+        let starts_phrase = |k: usize| {
+            let l = s.words[idx[k]].lower();
+            idx[k] > trigger
+                && l != "of"
+                && (PREPOSITIONS.contains(&l.as_str())
+                    || matches!(
+                        l.as_str(),
+                        "and" | "or" | "but" | "that" | "who" | "which" | "while"
+                    )
+                    || (l.ends_with("ing") && l.len() > 5))
+        };
+        // The last phrase start that leaves the title within the limit.
+        n = (2..=MAX_TITLE_WORDS)
+            .rev()
+            .find(|&k| k < idx.len() && starts_phrase(k))
+            .unwrap_or(MAX_TITLE_WORDS);
+    }
+    while n > 1 {
+        let i = idx[n - 1];
+        let l = s.words[i].lower();
+        let dangling = DETERMINERS.contains(&l.as_str())
+            || PREPOSITIONS.contains(&l.as_str())
+            || matches!(l.as_str(), "and" | "or" | "but")
+            || (i != trigger && l.ends_with("ing") && l.len() > 5);
+        if !dangling {
+            break;
+        }
+        n -= 1;
+    }
+    let mut title = String::new();
+    for k in 0..n {
+        if k > 0 {
+            // Keep a comma between neighbouring words ("Venezuelan
+            // counterpart, Nicolás Maduro, in Moscow"), not before the verb.
+            let (a, b) = (idx[k - 1], idx[k]);
+            let between = &s.text[s.words[a].span.1..s.words[b].span.0];
+            let comma = b == a + 1 && between.trim() == "," && (b != trigger || head == Head::Noun);
+            title.push_str(if comma { ", " } else { " " });
+        }
+        title.push_str(s.words[idx[k]].text);
+    }
+    let title = title.trim_end_matches([',', ';', ':']).to_owned();
+    capitalize(&title)
+}
+
+fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

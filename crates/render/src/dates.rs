@@ -1,0 +1,467 @@
+//! Dates written for people: a TimeML value at its own precision, with its
+//! modifier, in words ("early October 2019", "Wednesday 25 September 2019",
+//! "the 1990s"), plus the machine-readable `datetime` attribute of `<time>`.
+//!
+//! The value's structure comes from `annals_parse::Value` (`precision()` and
+//! `bounds()`); only the few details those do not expose (season, part of
+//! day, clock time, fiscal year, weekend) are read from the canonical TimeML
+//! spelling, which `Value` guarantees.
+
+use annals_model::When;
+use annals_parse::{Mod, Precision, Value};
+use chrono::{Datelike, NaiveDate, Weekday};
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The long label of a date, at its precision and with its modifier.
+///
+/// | value | mod | label |
+/// |---|---|---|
+/// | `2018-12` | | December 2018 |
+/// | `2019-10` | `START` | early October 2019 |
+/// | `2019-09-25` | | Wednesday 25 September 2019 |
+/// | `2019` | `APPROX` | about 2019 |
+/// | `199` | | the 1990s |
+/// | `2019-SU` | | summer 2019 |
+/// | `2019-Q2` | | Q2 2019 |
+/// | `2019-W39` | | week 39, 2019 |
+/// | `PAST_REF` | | in the past |
+///
+/// A value it cannot describe is written as TimeML spells it.
+pub fn date_label(when: &When) -> String {
+    with_modifier(&long_value(&when.value), when.modifier)
+}
+
+/// The label used on the page's cards: as [`date_label`], but a day is
+/// abbreviated ("Wed 25 Sep 2019") so that a card's date stays on one line.
+pub(crate) fn card_label(when: &When) -> String {
+    with_modifier(&value_label(&when.value, true), when.modifier)
+}
+
+fn long_value(value: &Value) -> String {
+    value_label(value, false)
+}
+
+/// Puts the modifier's words around a label.
+fn with_modifier(label: &str, modifier: Option<Mod>) -> String {
+    let Some(m) = modifier else {
+        return label.to_owned();
+    };
+    // "the 1990s" becomes "the early 1990s", not "early the 1990s".
+    let (article, rest) = match label.strip_prefix("the ") {
+        Some(rest) => ("the ", rest),
+        None => ("", label),
+    };
+    match m {
+        Mod::Start => format!("{article}early {rest}"),
+        Mod::Mid => format!("{article}mid-{rest}"),
+        Mod::End => format!("{article}late {rest}"),
+        Mod::Approx => format!("about {label}"),
+        Mod::LessThan => format!("less than {label}"),
+        Mod::MoreThan => format!("more than {label}"),
+        Mod::EqualOrLess => format!("at most {label}"),
+        Mod::EqualOrMore => format!("at least {label}"),
+        Mod::Before => format!("before {label}"),
+        Mod::After => format!("after {label}"),
+        Mod::OnOrBefore => format!("on or before {label}"),
+        Mod::OnOrAfter => format!("on or after {label}"),
+    }
+}
+
+pub(crate) fn month_name(month: u32) -> &'static str {
+    MONTHS
+        .get(month.saturating_sub(1) as usize)
+        .copied()
+        .unwrap_or("?")
+}
+
+fn weekday_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
+    }
+}
+
+fn day_label(date: NaiveDate, short: bool) -> String {
+    let (weekday, month) = (weekday_name(date.weekday()), month_name(date.month()));
+    if short {
+        format!(
+            "{} {} {} {}",
+            &weekday[..3],
+            date.day(),
+            &month[..3],
+            date.year()
+        )
+    } else {
+        format!("{weekday} {} {month} {}", date.day(), date.year())
+    }
+}
+
+/// The time part of a value (`MO`, `14:00`, ...), after its `T`.
+fn time_part(value: &str) -> Option<&str> {
+    value.find('T').map(|i| &value[i + 1..])
+}
+
+fn part_of_day(code: &str) -> &str {
+    match code {
+        "MO" => "morning",
+        "MI" => "midday",
+        "AF" => "afternoon",
+        "EV" => "evening",
+        "NI" => "night",
+        "DT" => "daytime",
+        other => other,
+    }
+}
+
+fn ordinal(n: i32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+fn value_label(value: &Value, short: bool) -> String {
+    let s = value.as_str();
+    match s {
+        "PAST_REF" => return "in the past".into(),
+        "PRESENT_REF" => return "now".into(),
+        "FUTURE_REF" => return "in the future".into(),
+        _ => {}
+    }
+    if value.is_duration() {
+        return duration_label(s);
+    }
+    let (Some(precision), Some(first)) = (value.precision(), first_day(value)) else {
+        return yearless_label(s);
+    };
+    let year = first.year();
+    match precision {
+        Precision::Century => ordinal(year / 100 + 1) + " century",
+        Precision::Decade => format!("the {year}s"),
+        Precision::Year if s.starts_with("FY") => format!("fiscal year {year}"),
+        Precision::Year => format!("{year}"),
+        Precision::Half if first.month() == 1 => format!("the first half of {year}"),
+        Precision::Half => format!("the second half of {year}"),
+        Precision::Quarter => format!("Q{} {year}", (first.month() - 1) / 3 + 1),
+        Precision::Season => {
+            let season = match s.get(5..7) {
+                Some("SP") => "spring",
+                Some("SU") => "summer",
+                Some("FA") => "autumn",
+                Some("WI") => "winter",
+                _ => "a season of",
+            };
+            format!("{season} {year}")
+        }
+        Precision::Month => format!("{} {year}", month_name(first.month())),
+        Precision::Week => {
+            let week = first.iso_week();
+            if s.ends_with("-WE") {
+                format!("the weekend of week {}, {}", week.week(), week.year())
+            } else {
+                format!("week {}, {}", week.week(), week.year())
+            }
+        }
+        Precision::Day => day_label(first, short),
+        Precision::PartOfDay => {
+            let part = time_part(s).map(part_of_day).unwrap_or("");
+            format!("{}, {part}", day_label(first, short))
+        }
+        Precision::Time => {
+            let clock = time_part(s).unwrap_or("");
+            format!("{}, {clock}", day_label(first, short))
+        }
+    }
+}
+
+/// The first day a value covers; for a weekday of a week (`2019-W39-3`),
+/// that day rather than the week's Monday.
+pub(crate) fn first_day(value: &Value) -> Option<NaiveDate> {
+    let (first, _) = value.bounds()?;
+    let s = value.as_str();
+    let date_part = s.split('T').next().unwrap_or(s);
+    if let Some(i) = date_part.find("-W") {
+        let mut fields = date_part[i + 2..].split('-');
+        let week = fields.next().and_then(|w| w.parse::<u32>().ok());
+        let day = fields.next().and_then(|d| d.parse::<u32>().ok());
+        if let (Some(week), Some(day)) = (week, day.and_then(weekday_from_iso)) {
+            return NaiveDate::from_isoywd_opt(first.iso_week().year(), week, day);
+        }
+    }
+    Some(first)
+}
+
+/// The days a value covers, first and last inclusive: one day for day,
+/// part-of-day and time values (also `2019-W39-3`), the whole period
+/// otherwise. `None` when the value has no calendar position.
+pub(crate) fn span(value: &Value) -> Option<(NaiveDate, NaiveDate)> {
+    let (first, last) = value.bounds()?;
+    match value.precision()? {
+        Precision::Day | Precision::PartOfDay | Precision::Time => {
+            let day = first_day(value)?;
+            Some((day, day))
+        }
+        _ => Some((first, last)),
+    }
+}
+
+/// The precision's name as the exports and CSS classes spell it.
+pub(crate) fn precision_name(p: Option<Precision>) -> &'static str {
+    match p {
+        Some(Precision::Century) => "century",
+        Some(Precision::Decade) => "decade",
+        Some(Precision::Year) => "year",
+        Some(Precision::Half) => "half",
+        Some(Precision::Quarter) => "quarter",
+        Some(Precision::Season) => "season",
+        Some(Precision::Month) => "month",
+        Some(Precision::Week) => "week",
+        Some(Precision::Day) => "day",
+        Some(Precision::PartOfDay) => "part-of-day",
+        Some(Precision::Time) => "time",
+        None => "none",
+    }
+}
+
+/// Values whose year is unknown: `XXXX-12-25`, `XXXX-WXX-1`, `XXXX`.
+fn yearless_label(s: &str) -> String {
+    let parts: Vec<&str> = s.split('-').collect();
+    let num = |p: &str| p.parse::<u32>().ok();
+    match parts.as_slice() {
+        ["XXXX", m, d] if num(m).is_some() && num(d).is_some() => {
+            format!(
+                "{} {}",
+                num(d).unwrap_or(0),
+                month_name(num(m).unwrap_or(0))
+            )
+        }
+        ["XXXX", m] if num(m).is_some() => month_name(num(m).unwrap_or(0)).to_owned(),
+        ["XXXX", w, d] if w.starts_with('W') => match num(d).and_then(weekday_from_iso) {
+            Some(day) => format!("a {}", weekday_name(day)),
+            None => "an unknown day".into(),
+        },
+        _ if s.starts_with('X') || s.starts_with('T') => "an unknown date".into(),
+        _ => s.to_owned(),
+    }
+}
+
+fn weekday_from_iso(n: u32) -> Option<Weekday> {
+    Weekday::try_from(u8::try_from(n.checked_sub(1)?).ok()?).ok()
+}
+
+/// `P2W` → "2 weeks", `PXY` → "some years", `PT5H30M` → "5 hours 30 minutes".
+fn duration_label(s: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut amount = String::new();
+    let mut in_time = false;
+    for c in s.chars().skip(1) {
+        match c {
+            'T' => in_time = true,
+            '0'..='9' | '.' | 'X' => amount.push(c),
+            unit => {
+                let name = match (unit, in_time) {
+                    ('Y', _) => "year",
+                    ('M', false) => "month",
+                    ('W', _) => "week",
+                    ('D', _) => "day",
+                    ('Q', _) => "quarter",
+                    ('E', _) => "decade",
+                    ('C', _) => "century",
+                    ('L', _) => "millennium",
+                    ('H', _) => "hour",
+                    ('M', true) => "minute",
+                    ('S', _) => "second",
+                    _ => return s.to_owned(),
+                };
+                let phrase = match amount.as_str() {
+                    "X" => match name {
+                        "century" => "some centuries".to_owned(),
+                        "millennium" => "some millennia".to_owned(),
+                        _ => format!("some {name}s"),
+                    },
+                    "1" => format!("1 {name}"),
+                    n => match name {
+                        "century" => format!("{n} centuries"),
+                        "millennium" => format!("{n} millennia"),
+                        _ => format!("{n} {name}s"),
+                    },
+                };
+                out.push(phrase);
+                amount.clear();
+            }
+        }
+    }
+    if out.is_empty() {
+        s.to_owned()
+    } else {
+        out.join(" ")
+    }
+}
+
+/// The `datetime` attribute of `<time>` for a value, when HTML has a form
+/// for its precision: a year (`2019`), month (`2018-12`), week
+/// (`2019-W39`), date or local date-time. Quarters, halves and seasons fall
+/// back to their year (coarser, never wrong); decades, centuries, yearless
+/// values, durations and references have none.
+pub(crate) fn datetime_attr(value: &Value) -> Option<String> {
+    let s = value.as_str();
+    let first = first_day(value)?;
+    let year = first.year();
+    if !(0..=9999).contains(&year) {
+        return None;
+    }
+    Some(match value.precision()? {
+        Precision::Century | Precision::Decade => return None,
+        Precision::Year | Precision::Half | Precision::Quarter | Precision::Season => {
+            format!("{year:04}")
+        }
+        Precision::Month => format!("{year:04}-{:02}", first.month()),
+        Precision::Week => {
+            let w = first.iso_week();
+            format!("{:04}-W{:02}", w.year(), w.week())
+        }
+        Precision::Day | Precision::PartOfDay => first.format("%Y-%m-%d").to_string(),
+        Precision::Time => {
+            let clock = time_part(s)?;
+            // HTML wants hh:mm; TimeML allows a bare hour (`T14`).
+            let clock = if clock.len() == 2 {
+                format!("{clock}:00")
+            } else {
+                clock.to_owned()
+            };
+            format!("{}T{clock}", first.format("%Y-%m-%d"))
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn when(value: &str, modifier: Option<&str>) -> When {
+        When {
+            value: value.parse().unwrap(),
+            modifier: modifier.map(|m| m.parse().unwrap()),
+        }
+    }
+
+    #[test]
+    fn date_label_table() {
+        let table = [
+            ("2018-12", None, "December 2018"),
+            ("2019-10", Some("START"), "early October 2019"),
+            ("2019-10", Some("MID"), "mid-October 2019"),
+            ("2019-10", Some("END"), "late October 2019"),
+            ("2019-09-25", None, "Wednesday 25 September 2019"),
+            ("2019", Some("APPROX"), "about 2019"),
+            ("2019", None, "2019"),
+            ("FY1990", None, "fiscal year 1990"),
+            ("199", None, "the 1990s"),
+            ("198X", Some("START"), "the early 1980s"),
+            ("19", None, "20th century"),
+            ("20", None, "21st century"),
+            ("2019-SU", None, "summer 2019"),
+            ("2019-WI", None, "winter 2019"),
+            ("2019-Q2", None, "Q2 2019"),
+            ("2019-H1", None, "the first half of 2019"),
+            ("2019-H2", None, "the second half of 2019"),
+            ("2019-W39", None, "week 39, 2019"),
+            ("1990-W32-WE", None, "the weekend of week 32, 1990"),
+            ("2019-W39-3", None, "Wednesday 25 September 2019"),
+            (
+                "2019-09-25TMO",
+                None,
+                "Wednesday 25 September 2019, morning",
+            ),
+            (
+                "2019-09-25T14:00",
+                None,
+                "Wednesday 25 September 2019, 14:00",
+            ),
+            ("2015", Some("BEFORE"), "before 2015"),
+            (
+                "2019-09-25",
+                Some("ON_OR_AFTER"),
+                "on or after Wednesday 25 September 2019",
+            ),
+            ("XXXX-12-25", None, "25 December"),
+            ("XXXX-12", None, "December"),
+            ("XXXX-WXX-1", None, "a Monday"),
+            ("XXXX", None, "an unknown date"),
+            ("PAST_REF", None, "in the past"),
+            ("PRESENT_REF", None, "now"),
+            ("FUTURE_REF", None, "in the future"),
+            ("P2W", None, "2 weeks"),
+            ("P1Y", Some("MORE_THAN"), "more than 1 year"),
+            ("PXY", None, "some years"),
+            ("PT5H30M", None, "5 hours 30 minutes"),
+            ("P2C", None, "2 centuries"),
+        ];
+        for (value, modifier, want) in table {
+            assert_eq!(
+                date_label(&when(value, modifier)),
+                want,
+                "{value} {modifier:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn card_label_abbreviates_days_only() {
+        let table = [
+            ("2019-09-25", None, "Wed 25 Sep 2019"),
+            ("2019-09-25TEV", None, "Wed 25 Sep 2019, evening"),
+            ("2018-12", None, "December 2018"),
+            ("2019-10", Some("START"), "early October 2019"),
+        ];
+        for (value, modifier, want) in table {
+            assert_eq!(card_label(&when(value, modifier)), want, "{value}");
+        }
+    }
+
+    #[test]
+    fn datetime_attr_table() {
+        let table = [
+            ("2019-09-25", Some("2019-09-25")),
+            ("2018-12", Some("2018-12")),
+            ("2019", Some("2019")),
+            ("2019-Q2", Some("2019")),
+            ("2019-SU", Some("2019")),
+            ("2019-W39", Some("2019-W39")),
+            ("2019-09-25TMO", Some("2019-09-25")),
+            ("2019-09-25T14:00", Some("2019-09-25T14:00")),
+            ("2019-09-25T14", Some("2019-09-25T14:00")),
+            ("199", None),
+            ("XXXX-12-25", None),
+            ("P2W", None),
+            ("PAST_REF", None),
+        ];
+        for (value, want) in table {
+            let v: Value = value.parse().unwrap();
+            assert_eq!(datetime_attr(&v).as_deref(), want, "{value}");
+        }
+    }
+}
