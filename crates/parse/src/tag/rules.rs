@@ -1072,6 +1072,7 @@ fn reference(i: &str) -> R<'_, Expr> {
         phrase(&["lately"]),
         phrase(&["the", "past"]),
         phrase(&["recent", "years"]),
+        phrase(&["recent", "times"]),
         phrase(&["recent"]),
     ))
     .map(|_| RefKind::Past);

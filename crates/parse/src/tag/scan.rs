@@ -202,6 +202,21 @@ fn plausible(text: &str, i: usize, n: usize, expr: &Expr) -> bool {
         return false; // inside a number: "1,998", "3-1998"
     }
     match expr {
+        // "a quarter of the inhabitants", "half of" are fractions
+        Expr::Duration {
+            unit: Unit::Quarter,
+            ..
+        } if text[i + n..].trim_start().starts_with("of ") => {
+            // ... unless an adjective makes it a span of quarters: "two
+            // consecutive quarters of decline"
+            let words: Vec<&str> = text[i..i + n].split_whitespace().collect();
+            let before = words.len().checked_sub(2).and_then(|k| words.get(k));
+            !before.is_some_and(|w| {
+                ["a", "an", "one", "two", "three", "four"]
+                    .iter()
+                    .any(|x| x.eq_ignore_ascii_case(w))
+            })
+        }
         Expr::BarePlural(_) => is(&[
             "for", "within", "in", "over", "after", "than", "take", "takes", "took", "last",
             "lasted",
