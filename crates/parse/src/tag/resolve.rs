@@ -301,10 +301,16 @@ impl State {
         let mut modifier = modifier;
         let (kind, value) = match expr {
             Expr::Date { y: Some(y), m, d } => date(Date, ymd(y, m, d)?)?,
-            // Without a year, a month and day is the nearest one: news
-            // dates it within months of the anchor whatever the tense.
+            // Without a year, a month and day is the nearest one when it is
+            // within three months of the anchor, whatever the tense; further
+            // away the tense decides.
             Expr::Date { y: None, m, d } => {
-                date(Date, pick_year(dct, Tense::Present, |y| ymd(y, m, d))?)?
+                let near = pick_year(dct, Tense::Present, |y| ymd(y, m, d))?;
+                if (near - dct).num_days().abs() <= 92 {
+                    date(Date, near)?
+                } else {
+                    date(Date, pick_year(dct, tense(), |y| ymd(y, m, d))?)?
+                }
             }
             Expr::Month { m, year, rel } => {
                 let y = match self.year(year) {
@@ -470,7 +476,13 @@ impl State {
                 (Date, Value::day(d))
             }
         };
-        let (precision, start) = if kind == Duration || kind == Set {
+        // A comparison ("up from a year earlier") points away from the time
+        // under discussion without moving it.
+        let comparison = matches!(
+            expr,
+            Expr::Shift { unit, .. } if !matches!(unit, Unit::Day | Unit::Week)
+        );
+        let (precision, start) = if kind == Duration || kind == Set || comparison {
             (None, None)
         } else {
             value.precision_and_start()

@@ -59,7 +59,13 @@ pub(crate) fn expression(i: &str) -> Option<(usize, Parsed)> {
             },
         )
     });
-    let modified = modified(i);
+    // Only words that can begin a modifier ("early", "about") need the
+    // second parse; "mid-1990s" starts with "mid" too.
+    let modified = if first_groups(i) & G_MOD != 0 {
+        modified(i)
+    } else {
+        None
+    };
     match (plain, modified) {
         (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
         (a, b) => a.or(b),

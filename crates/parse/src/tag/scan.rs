@@ -3,7 +3,10 @@
 use super::lex::is_word_byte;
 use super::resolve::{State, Tense};
 use super::rules::{Parsed, expression};
-use super::words::{CAL, HEAD, SEED, STRONG, WEAK, lookup_hashed, step};
+use super::words::{
+    CAL, G_FUTURE_CUE, G_PAST_CUE, G_PRESENT_CUE, HEAD, SEED, STRONG, WEAK, groups, lookup_hashed,
+    step,
+};
 use super::{Expr, Unit, YearSpec};
 use crate::{Anchor, Timex};
 
@@ -306,7 +309,9 @@ fn number_class(bytes: &[u8], i: usize, end: usize) -> u8 {
     if digits == 4 || digits < end - i {
         return STRONG;
     }
-    if matches!(bytes.get(end), Some(b':' | b'/' | b'-' | b'.' | b'\'')) {
+    // "10:35", "9/25/2019", "1990's"; not "3.5" or "16-hour", whose head
+    // word ("percent", "hour") decides.
+    if matches!(bytes.get(end), Some(b':' | b'/' | b'\'')) {
         return STRONG;
     }
     let mut j = end;
@@ -336,22 +341,32 @@ pub(crate) fn tense_at(text: &str, start: usize, end: usize, deadline: bool) -> 
     {
         return Tense::Future;
     }
-    let (s, e) = sentence_bounds(text, start, end);
-    let mut best: Option<(usize, Tense)> = None;
-    let mut consider = |w0: usize, w1: usize, t: Tense| {
-        let dist = if w1 <= start {
-            start - w1
-        } else {
-            w0.saturating_sub(end)
-        };
-        if best.is_none_or(|(d, _)| dist < d) {
-            best = Some((dist, t));
-        }
-    };
+    // The search stays inside the sentence (and 400 bytes either way).
     let b = text.as_bytes();
-    let mut k = s;
+    let (s, e) = (start.saturating_sub(400), (end + 400).min(b.len()));
+    let word_cue = |w0: usize, w1: usize| -> Option<Tense> {
+        let w = &text[w0..w1];
+        // "is to resume", "set to meet"
+        if text[w1..].starts_with(" to ")
+            && ["is", "are", "set", "ready", "likely"]
+                .iter()
+                .any(|c| w.eq_ignore_ascii_case(c))
+        {
+            return Some(Tense::Future);
+        }
+        cue(w, w0 > 0 && b[w0 - 1] == b'\'')
+    };
+    // The nearest cue after the expression...
+    let mut right = None;
+    let mut k = end;
     while k < e {
         if !b[k].is_ascii_alphabetic() {
+            let c = b[k];
+            if matches!(c, b'!' | b'?' | b'\n')
+                || (c == b'.' && b.get(k + 1).is_none_or(u8::is_ascii_whitespace))
+            {
+                break;
+            }
             k += 1;
             continue;
         }
@@ -359,24 +374,46 @@ pub(crate) fn tense_at(text: &str, start: usize, end: usize, deadline: bool) -> 
         while k < e && b[k].is_ascii_alphabetic() {
             k += 1;
         }
-        if w0 >= start && k <= end {
-            continue;
-        }
-        let w = &text[w0..k];
-        let to_follows = text[k..].starts_with(" to ");
-        if to_follows
-            && ["is", "are", "set", "ready", "likely"]
-                .iter()
-                .any(|c| w.eq_ignore_ascii_case(c))
-        {
-            consider(w0, k, Tense::Future);
-            continue;
-        }
-        if let Some(t) = cue(w, w0 > 0 && matches!(b[w0 - 1], b'\'')) {
-            consider(w0, k, t);
+        if let Some(t) = word_cue(w0, k) {
+            right = Some((w0 - end, t));
+            break;
         }
     }
-    best.map_or(Tense::Present, |(_, t)| t)
+    // ... and before it, searched outward and no further than the first.
+    let mut left = None;
+    let mut k = start;
+    while k > s {
+        if !b[k - 1].is_ascii_alphabetic() {
+            let c = b[k - 1];
+            if matches!(c, b'!' | b'?' | b'\n') || (c == b'.' && b.get(k) == Some(&b' ')) {
+                break;
+            }
+            k -= 1;
+            continue;
+        }
+        let w1 = k;
+        if right.is_some_and(|(d, _)| start - w1 > d) {
+            break;
+        }
+        while k > s && b[k - 1].is_ascii_alphabetic() {
+            k -= 1;
+        }
+        if let Some(t) = word_cue(k, w1) {
+            left = Some((start - w1, t));
+            break;
+        }
+    }
+    match (left, right) {
+        (Some((l, lt)), Some((r, rt))) => {
+            if l <= r {
+                lt
+            } else {
+                rt
+            }
+        }
+        (Some((_, t)), None) | (None, Some((_, t))) => t,
+        (None, None) => Tense::Present,
+    }
 }
 
 fn cue(w: &str, after_apostrophe: bool) -> Option<Tense> {
@@ -390,47 +427,14 @@ fn cue(w: &str, after_apostrophe: bool) -> Option<Tense> {
             None
         };
     }
-    const FUTURE: [&str; 17] = [
-        "will",
-        "shall",
-        "won",
-        "going",
-        "plans",
-        "plan",
-        "scheduled",
-        "expected",
-        "expects",
-        "upcoming",
-        "tomorrow",
-        "intends",
-        "next",
-        "planned",
-        "planning",
-        "should",
-        "due",
-    ];
-    const PAST: [&str; 12] = [
-        "was",
-        "were",
-        "had",
-        "did",
-        "said",
-        "told",
-        "ago",
-        "yesterday",
-        "last",
-        "earlier",
-        "came",
-        "went",
-    ];
-    const PRESENT: [&str; 5] = ["is", "are", "says", "say", "am"];
-    if FUTURE.iter().any(|c| lw(c)) {
+    let g = groups(w.as_bytes());
+    if g & G_FUTURE_CUE != 0 {
         return Some(Tense::Future);
     }
-    if PAST.iter().any(|c| lw(c)) {
+    if g & G_PAST_CUE != 0 {
         return Some(Tense::Past);
     }
-    if PRESENT.iter().any(|c| lw(c)) {
+    if g & G_PRESENT_CUE != 0 {
         return Some(Tense::Present);
     }
     let b = w.as_bytes();
@@ -445,34 +449,6 @@ fn cue(w: &str, after_apostrophe: bool) -> Option<Tense> {
         return Some(Tense::Past);
     }
     None
-}
-
-/// The sentence around a span: from the last stop before it to the next
-/// stop after it (at most 400 bytes each way).
-fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let b = text.as_bytes();
-    let lo = start.saturating_sub(400);
-    let mut s = start;
-    while s > lo {
-        let c = b[s - 1];
-        if (matches!(c, b'!' | b'?' | b'\n') || (c == b'.' && b.get(s) == Some(&b' '))) && s < start
-        {
-            break;
-        }
-        s -= 1;
-    }
-    let hi = (end + 400).min(b.len());
-    let mut e = end;
-    while e < hi {
-        let c = b[e];
-        if matches!(c, b'!' | b'?' | b'\n')
-            || (c == b'.' && b.get(e + 1).is_none_or(|n| n.is_ascii_whitespace()))
-        {
-            break;
-        }
-        e += 1;
-    }
-    (s, e)
 }
 
 #[cfg(test)]
