@@ -128,7 +128,12 @@ fn month_year(dct: NaiveDate, m: u32, rel: Rel, tense: Tense) -> i32 {
         }
         (Rel::This, _) | (Rel::Tense, Tense::Present) => y,
         (Rel::Tense, Tense::Past) => {
-            if m <= cur {
+            let ahead = (m + 12 - cur) % 12;
+            if (1..=2).contains(&ahead) {
+                // A month just ahead in a past-tense sentence is a
+                // reported plan: "agreed to buy the unit in January".
+                if m > cur { y } else { y + 1 }
+            } else if m <= cur {
                 y
             } else {
                 y - 1
@@ -254,6 +259,7 @@ impl State {
     fn day(&self, day: Day, tense: Tense) -> Option<NaiveDate> {
         match day {
             Day::Dct(k) => shift_days(self.dct, i64::from(k)),
+            Day::Reference => Some(self.reference),
             Day::Weekday(wd, rel) => resolve_weekday(self.dct, wd, rel, tense),
             Day::Date(Some(y), m, d) => ymd(y, m, d),
             Day::Date(None, m, d) => pick_year(self.dct, tense, |y| ymd(y, m, d)),

@@ -1002,7 +1002,7 @@ fn time(i: &str) -> R<'_, Expr> {
         Expr::Time {
             h,
             m,
-            day: day.unwrap_or(Day::Dct(0)),
+            day: day.unwrap_or(Day::Reference),
             utc: utc.unwrap_or(false),
         },
     ))
