@@ -50,7 +50,8 @@ pub(crate) struct Parsed {
 
 /// expression = [modifier sp] core; returns the parse and the bytes consumed.
 pub(crate) fn expression(i: &str) -> Option<(usize, Parsed)> {
-    let plain = core(i).map(|(n, e)| {
+    let first = first_groups(i);
+    let plain = core_with(i, first).map(|(n, e)| {
         (
             n,
             Parsed {
@@ -61,7 +62,7 @@ pub(crate) fn expression(i: &str) -> Option<(usize, Parsed)> {
     });
     // Only words that can begin a modifier ("early", "about") need the
     // second parse; "mid-1990s" starts with "mid" too.
-    let modified = if first_groups(i) & G_MOD != 0 {
+    let modified = if first & G_MOD != 0 {
         modified(i)
     } else {
         None
@@ -74,7 +75,11 @@ pub(crate) fn expression(i: &str) -> Option<(usize, Parsed)> {
 
 /// The longest match among the core rules.
 pub(crate) fn core(i: &str) -> Option<(usize, Expr)> {
-    let first = first_groups(i);
+    core_with(i, first_groups(i))
+}
+
+/// `core` for a candidate whose first-word groups are known.
+fn core_with(i: &str, first: u32) -> Option<(usize, Expr)> {
     let mut best: Option<(usize, Expr)> = None;
     for (rule, starts) in RULES {
         if first & starts == 0 {
@@ -132,9 +137,7 @@ fn first_groups(i: &str) -> u32 {
         Some(c) if c.is_ascii_digit() || *c == b'\'' || *c == 0xE2 => G_DIGIT,
         Some(c) => {
             let n = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
-            let w = &b[..n];
-            let mut g = groups(w);
-            let cls = class(w);
+            let (cls, mut g) = lookup(&b[..n]);
             if c.is_ascii_uppercase() || cls & (MONTH | WEEKDAY) == 0 {
                 if cls & MONTH != 0 {
                     g |= G_MONTH_G;

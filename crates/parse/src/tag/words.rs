@@ -430,7 +430,8 @@ pub(crate) fn groups(w: &[u8]) -> u32 {
     lookup(w).1
 }
 
-fn lookup(w: &[u8]) -> (u8, u32) {
+/// The class bits and first-word groups of a word (any case).
+pub(crate) fn lookup(w: &[u8]) -> (u8, u32) {
     if w.is_empty() || w.len() > MAX {
         return (0, 0);
     }
