@@ -18,8 +18,53 @@
 //! assert_eq!(timexes[0].value.as_str(), "2018-12");
 //! ```
 //!
+//! Relative expressions resolve against the anchor, weekdays and bare
+//! months by the tense of their sentence, and modifiers land in `mod`:
+//!
+//! ```
+//! use annals_parse::{tag, Anchor, Mod};
+//! use chrono::NaiveDate;
+//!
+//! // Published on Wednesday 25 September 2019.
+//! let anchor = Anchor::new(NaiveDate::from_ymd_opt(2019, 9, 25).unwrap());
+//! let text = "Putin met Maduro on Wednesday, less than two weeks after talks \
+//!             collapsed. Elections are due in early October; Russia sent \
+//!             bombers last December. They meet every Tuesday.";
+//! let found: Vec<(&str, &str, String, Option<Mod>)> = tag(text, &anchor)
+//!     .into_iter()
+//!     .map(|t| (&text[t.span], t.kind.as_str(), t.value.to_string(), t.modifier))
+//!     .collect();
+//! assert_eq!(found, [
+//!     ("Wednesday", "DATE", "2019-09-25".to_string(), None),
+//!     ("less than two weeks", "DURATION", "P2W".to_string(), Some(Mod::LessThan)),
+//!     ("early October", "DATE", "2019-10".to_string(), Some(Mod::Start)),
+//!     ("last December", "DATE", "2018-12".to_string(), None),
+//!     ("every Tuesday", "SET", "XXXX-WXX-2".to_string(), None),
+//! ]);
+//! ```
+//!
 //! Offsets are byte ranges into the input `&str`, always on `char`
 //! boundaries. The crate has no I/O and no global state.
+//!
+//! ## How it works
+//!
+//! One pass over the bytes finds each word and its case-folded hash; a
+//! table built at compile time says whether the word is temporal on its
+//! own ("December", "today"), may start an expression ("the", "last",
+//! "two"), ends one ("year", "ago") or glues one together ("of", "than").
+//! Only where a run of such words reaches a head word does the nom grammar
+//! run, and only the rules that can start with the run's first word. The
+//! longest rule wins; resolution then turns the parse into a value against
+//! the anchor, the sentence's tense and the discourse's reference time
+//! (the last date mentioned), which "the next day" or "a year earlier"
+//! count from.
+//!
+//! ## Features
+//!
+//! - `tagger` (default): [`tag`] and its nom grammar. Without it the crate
+//!   offers the value types ([`Value`], [`Precision`], [`Mod`], [`Timex`])
+//!   and [`sentences`] with no parser dependency, for crates that consume
+//!   tagger output.
 //!
 //! ## Errors
 //!

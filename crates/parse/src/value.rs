@@ -89,12 +89,25 @@ impl Value {
 
     /// A day: `2019-09-25`.
     pub fn day(date: NaiveDate) -> Value {
-        Value(format!(
-            "{:04}-{:02}-{:02}",
-            date.year(),
-            date.month(),
-            date.day()
-        ))
+        let (y, m, d) = (date.year(), date.month(), date.day());
+        if !(0..=9999).contains(&y) {
+            return Value(format!("{y:04}-{m:02}-{d:02}"));
+        }
+        // The common case without the formatting machinery: the tagger
+        // builds one of these per date it finds.
+        let y = y as u32;
+        let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+        let mut s = String::with_capacity(16);
+        for n in [y / 1000, y / 100, y / 10, y] {
+            s.push(digit(n));
+        }
+        s.push('-');
+        s.push(digit(m / 10));
+        s.push(digit(m));
+        s.push('-');
+        s.push(digit(d / 10));
+        s.push(digit(d));
+        Value(s)
     }
 
     /// A month: `2018-12`.
@@ -175,6 +188,15 @@ impl Value {
         match grammar::value(&self.0)? {
             grammar::Parsed::Point(p) => Some(p.precision()),
             _ => None,
+        }
+    }
+
+    /// The precision and first day of a calendar value, parsed once.
+    #[cfg_attr(not(feature = "tagger"), allow(dead_code))]
+    pub(crate) fn precision_and_start(&self) -> (Option<Precision>, Option<NaiveDate>) {
+        match grammar::value(&self.0) {
+            Some(grammar::Parsed::Point(p)) => (Some(p.precision()), p.bounds().map(|b| b.0)),
+            _ => (None, None),
         }
     }
 

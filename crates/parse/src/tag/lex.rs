@@ -72,6 +72,10 @@ pub(crate) fn at_boundary(i: &str) -> bool {
 /// kw(w) = w, case-insensitive, followed by a word boundary
 pub(crate) fn kw<'a>(w: &'static str) -> impl Fn(&'a str) -> R<'a, &'a str> {
     move |i: &'a str| {
+        // Most calls fail on the first byte; test it before anything else.
+        if i.as_bytes().first().map(|b| b | 0x20) != w.as_bytes().first().map(|b| b | 0x20) {
+            return fail(i);
+        }
         let n = w.len();
         match i.get(..n) {
             Some(head) if head.eq_ignore_ascii_case(w) && at_boundary(&i[n..]) => {
@@ -210,7 +214,9 @@ const MONTHS: [(&str, u32); 24] = [
 /// ("may" and "march" are also common words).
 pub(crate) fn month(i: &str) -> R<'_, u32> {
     let (rest, w) = alpha(i)?;
-    if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+    if !w.starts_with(|c: char| c.is_ascii_uppercase())
+        || super::words::class(w.as_bytes()) & super::words::MONTH == 0
+    {
         return fail(i);
     }
     let Some(&(name, m)) = MONTHS.iter().find(|(n, _)| n.eq_ignore_ascii_case(w)) else {
@@ -248,6 +254,9 @@ const WEEKDAYS: [(&str, u32); 17] = [
 /// weekday = full name | abbreviation "." (1 = Monday .. 7 = Sunday)
 pub(crate) fn weekday(i: &str) -> R<'_, u32> {
     let (rest, w) = alpha(i)?;
+    if super::words::class(w.as_bytes()) & super::words::WEEKDAY == 0 {
+        return fail(i);
+    }
     let Some(&(name, d)) = WEEKDAYS.iter().find(|(n, _)| n.eq_ignore_ascii_case(w)) else {
         return fail(i);
     };

@@ -17,6 +17,7 @@ mod lex;
 mod resolve;
 mod rules;
 mod scan;
+mod words;
 
 pub use scan::tag;
 
@@ -96,6 +97,8 @@ pub(crate) enum Day {
     Weekday(u32, Rel),
     /// A month and day, with or without the year.
     Date(Option<i32>, u32, u32),
+    /// The day under discussion (the reference time): a bare clock time.
+    Reference,
 }
 
 /// PRESENT_REF, PAST_REF, FUTURE_REF.

@@ -128,7 +128,12 @@ fn month_year(dct: NaiveDate, m: u32, rel: Rel, tense: Tense) -> i32 {
         }
         (Rel::This, _) | (Rel::Tense, Tense::Present) => y,
         (Rel::Tense, Tense::Past) => {
-            if m <= cur {
+            let ahead = (m + 12 - cur) % 12;
+            if (1..=2).contains(&ahead) {
+                // A month just ahead in a past-tense sentence is a
+                // reported plan: "agreed to buy the unit in January".
+                if m > cur { y } else { y + 1 }
+            } else if m <= cur {
                 y
             } else {
                 y - 1
@@ -254,6 +259,7 @@ impl State {
     fn day(&self, day: Day, tense: Tense) -> Option<NaiveDate> {
         match day {
             Day::Dct(k) => shift_days(self.dct, i64::from(k)),
+            Day::Reference => Some(self.reference),
             Day::Weekday(wd, rel) => resolve_weekday(self.dct, wd, rel, tense),
             Day::Date(Some(y), m, d) => ymd(y, m, d),
             Day::Date(None, m, d) => pick_year(self.dct, tense, |y| ymd(y, m, d)),
@@ -301,10 +307,16 @@ impl State {
         let mut modifier = modifier;
         let (kind, value) = match expr {
             Expr::Date { y: Some(y), m, d } => date(Date, ymd(y, m, d)?)?,
-            // Without a year, a month and day is the nearest one: news
-            // dates it within months of the anchor whatever the tense.
+            // Without a year, a month and day is the nearest one when it is
+            // within three months of the anchor, whatever the tense; further
+            // away the tense decides.
             Expr::Date { y: None, m, d } => {
-                date(Date, pick_year(dct, Tense::Present, |y| ymd(y, m, d))?)?
+                let near = pick_year(dct, Tense::Present, |y| ymd(y, m, d))?;
+                if (near - dct).num_days().abs() <= 92 {
+                    date(Date, near)?
+                } else {
+                    date(Date, pick_year(dct, tense(), |y| ymd(y, m, d))?)?
+                }
             }
             Expr::Month { m, year, rel } => {
                 let y = match self.year(year) {
@@ -470,19 +482,25 @@ impl State {
                 (Date, Value::day(d))
             }
         };
-        match value.precision() {
-            Some(crate::Precision::Quarter) => {
-                if let Some((start, _)) = value.bounds() {
-                    self.quarter = Some((start.year(), (start.month() - 1) / 3 + 1));
-                }
+        // A comparison ("up from a year earlier") points away from the time
+        // under discussion without moving it.
+        let comparison = matches!(
+            expr,
+            Expr::Shift { unit, .. } if !matches!(unit, Unit::Day | Unit::Week)
+        );
+        let (precision, start) = if kind == Duration || kind == Set || comparison {
+            (None, None)
+        } else {
+            value.precision_and_start()
+        };
+        match (precision, start) {
+            (Some(crate::Precision::Quarter), Some(start)) => {
+                self.quarter = Some((start.year(), (start.month() - 1) / 3 + 1));
             }
-            Some(p) if p >= crate::Precision::Month => self.quarter = None,
+            (Some(p), _) if p >= crate::Precision::Month => self.quarter = None,
             _ => {}
         }
-        if kind != Duration
-            && kind != Set
-            && let Some((start, _)) = value.bounds()
-            && let Some(p) = value.precision()
+        if let (Some(p), Some(start)) = (precision, start)
             && p >= crate::Precision::Year
         {
             self.coarse = start;

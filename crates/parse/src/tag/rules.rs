@@ -37,6 +37,7 @@ use super::lex::{
     R, alpha, amount, at_boundary, day_number, digits, fail, kw, kw_any, lit, month, number,
     number_words, ordinal, osp, sp, unit, weekday, year4,
 };
+use super::words::*;
 use super::{Amount, Day, Expr, Holiday, Pod, RefKind, Rel, Unit, YearSpec};
 use crate::Mod;
 
@@ -49,7 +50,8 @@ pub(crate) struct Parsed {
 
 /// expression = [modifier sp] core; returns the parse and the bytes consumed.
 pub(crate) fn expression(i: &str) -> Option<(usize, Parsed)> {
-    let plain = core(i).map(|(n, e)| {
+    let first = first_groups(i);
+    let plain = core_with(i, first).map(|(n, e)| {
         (
             n,
             Parsed {
@@ -58,7 +60,13 @@ pub(crate) fn expression(i: &str) -> Option<(usize, Parsed)> {
             },
         )
     });
-    let modified = modified(i);
+    // Only words that can begin a modifier ("early", "about") need the
+    // second parse; "mid-1990s" starts with "mid" too.
+    let modified = if first & G_MOD != 0 {
+        modified(i)
+    } else {
+        None
+    };
     match (plain, modified) {
         (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
         (a, b) => a.or(b),
@@ -67,34 +75,16 @@ pub(crate) fn expression(i: &str) -> Option<(usize, Parsed)> {
 
 /// The longest match among the core rules.
 pub(crate) fn core(i: &str) -> Option<(usize, Expr)> {
-    type Rule = for<'a> fn(&'a str) -> R<'a, Expr>;
-    const RULES: [Rule; 23] = [
-        weekday_date,
-        the_period,
-        year_words,
-        month_day,
-        day_month,
-        month_year,
-        month_rel,
-        numeric,
-        year,
-        decade,
-        century,
-        quarter,
-        half,
-        deictic,
-        day,
-        shift,
-        anaphor,
-        reference,
-        duration,
-        time,
-        set,
-        season,
-        holiday,
-    ];
+    core_with(i, first_groups(i))
+}
+
+/// `core` for a candidate whose first-word groups are known.
+fn core_with(i: &str, first: u32) -> Option<(usize, Expr)> {
     let mut best: Option<(usize, Expr)> = None;
-    for rule in RULES {
+    for (rule, starts) in RULES {
+        if first & starts == 0 {
+            continue;
+        }
         if let Ok((rest, e)) = rule(i) {
             let n = i.len() - rest.len();
             if n > 0 && best.is_none_or(|(m, _)| n > m) {
@@ -103,6 +93,63 @@ pub(crate) fn core(i: &str) -> Option<(usize, Expr)> {
         }
     }
     best
+}
+
+type Rule = for<'a> fn(&'a str) -> R<'a, Expr>;
+
+/// Every rule with the groups of words it can start with, in priority
+/// order (on equal length the earlier rule wins). Dispatching on the first
+/// word keeps a candidate down to the few rules that can match it.
+const RULES: [(Rule, u32); 23] = [
+    (weekday_date, G_WEEKDAY_G),
+    (the_period, G_THE),
+    (year_words, G_YEARWORD | G_THE),
+    (month_day, G_MONTH_G),
+    (day_month, G_DIGIT | G_THE),
+    (month_year, G_MONTH_G),
+    (month_rel, G_REL),
+    (numeric, G_DIGIT),
+    (year, G_DIGIT | G_FISCAL | G_THE),
+    (decade, G_DIGIT | G_THE),
+    (century, G_DIGIT | G_THE | G_ORD),
+    (quarter, G_THE | G_FISCAL | G_DIGIT | G_REL | G_ORD),
+    (half, G_THE | G_ORD | G_REL),
+    (deictic, G_REL | G_THE),
+    (day, G_REL | G_THE | G_WEEKDAY_G | G_DAYW),
+    (shift, G_AMOUNT | G_DIGIT | G_THE | G_YEAR),
+    (anaphor, G_THE | G_THAT | G_REL),
+    (reference, G_REF | G_THE),
+    (
+        duration,
+        G_THE | G_REL | G_AMOUNT | G_DIGIT | G_ORD | G_REF | G_PLURAL,
+    ),
+    (time, G_DIGIT | G_CLOCK),
+    (set, G_SET),
+    (season, G_REL | G_THE | G_SEASON),
+    (holiday, G_HOLIDAY | G_REL),
+];
+
+/// The groups of the first word at `i`: digits, calendar names (which
+/// must be capitalised) or the word table's groups.
+fn first_groups(i: &str) -> u32 {
+    let b = i.as_bytes();
+    match b.first() {
+        Some(c) if c.is_ascii_digit() || *c == b'\'' || *c == 0xE2 => G_DIGIT,
+        Some(c) => {
+            let n = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            let (cls, mut g) = lookup(&b[..n]);
+            if c.is_ascii_uppercase() || cls & (MONTH | WEEKDAY) == 0 {
+                if cls & MONTH != 0 {
+                    g |= G_MONTH_G;
+                }
+                if cls & WEEKDAY != 0 {
+                    g |= G_WEEKDAY_G;
+                }
+            }
+            g
+        }
+        None => 0,
+    }
 }
 
 /// modifier sp core, where the modifier suits the core's kind.
@@ -152,31 +199,31 @@ fn modifier(i: &str) -> R<'_, Mod> {
         }
         return fail(i);
     }
-    const PHRASES: [(&str, Mod); 17] = [
-        ("about", Mod::Approx),
-        ("around", Mod::Approx),
-        ("approximately", Mod::Approx),
-        ("roughly", Mod::Approx),
-        ("nearly", Mod::Approx),
-        ("almost", Mod::Approx),
-        ("some", Mod::Approx),
-        ("more than", Mod::MoreThan),
-        ("over", Mod::MoreThan),
-        ("longer than", Mod::MoreThan),
-        ("less than", Mod::LessThan),
-        ("fewer than", Mod::LessThan),
-        ("under", Mod::LessThan),
-        ("at least", Mod::EqualOrMore),
-        ("no less than", Mod::EqualOrMore),
-        ("at most", Mod::EqualOrLess),
-        ("no more than", Mod::EqualOrLess),
+    const PHRASES: [(&[&str], Mod); 17] = [
+        (&["about"], Mod::Approx),
+        (&["around"], Mod::Approx),
+        (&["approximately"], Mod::Approx),
+        (&["roughly"], Mod::Approx),
+        (&["nearly"], Mod::Approx),
+        (&["almost"], Mod::Approx),
+        (&["some"], Mod::Approx),
+        (&["more", "than"], Mod::MoreThan),
+        (&["over"], Mod::MoreThan),
+        (&["longer", "than"], Mod::MoreThan),
+        (&["less", "than"], Mod::LessThan),
+        (&["fewer", "than"], Mod::LessThan),
+        (&["under"], Mod::LessThan),
+        (&["at", "least"], Mod::EqualOrMore),
+        (&["no", "less", "than"], Mod::EqualOrMore),
+        (&["at", "most"], Mod::EqualOrLess),
+        (&["no", "more", "than"], Mod::EqualOrLess),
     ];
     for (phrase, m) in PHRASES {
         if let Ok(r) = phrase_sp(phrase, i) {
             return Ok((r, m));
         }
     }
-    if let Ok(r) = phrase_sp("up to", i) {
+    if let Ok(r) = phrase_sp(&["up", "to"], i) {
         return Ok((r, Mod::EqualOrLess));
     }
     fail(i)
@@ -191,9 +238,9 @@ fn alpha_or_digit(i: &str) -> R<'_, ()> {
 }
 
 /// A phrase of space-separated keywords followed by whitespace.
-fn phrase_sp<'a>(phrase: &'static str, i: &'a str) -> Result<&'a str, ()> {
+fn phrase_sp<'a>(phrase: &'static [&'static str], i: &'a str) -> Result<&'a str, ()> {
     let mut rest = i;
-    for w in phrase.split(' ') {
+    for w in phrase {
         let (r, _) = kw(w)(rest).map_err(|_| ())?;
         let (r, _) = sp(r).map_err(|_| ())?;
         rest = r;
@@ -202,10 +249,10 @@ fn phrase_sp<'a>(phrase: &'static str, i: &'a str) -> Result<&'a str, ()> {
 }
 
 /// A phrase of space-separated keywords (no trailing space).
-fn phrase<'a>(p: &'static str) -> impl Fn(&'a str) -> R<'a, ()> {
+fn phrase<'a>(p: &'static [&'static str]) -> impl Fn(&'a str) -> R<'a, ()> {
     move |i: &'a str| {
         let mut rest = i;
-        for (k, w) in p.split(' ').enumerate() {
+        for (k, w) in p.iter().enumerate() {
             if k > 0 {
                 rest = sp(rest)?.0;
             }
@@ -958,7 +1005,7 @@ fn time(i: &str) -> R<'_, Expr> {
         Expr::Time {
             h,
             m,
-            day: day.unwrap_or(Day::Dct(0)),
+            day: day.unwrap_or(Day::Reference),
             utc: utc.unwrap_or(false),
         },
     ))
@@ -1019,34 +1066,35 @@ fn set(i: &str) -> R<'_, Expr> {
 ///           | "the near future" | "recent years" | "these days" | "at present"
 fn reference(i: &str) -> R<'_, Expr> {
     let present = alt((
-        phrase("right now"),
-        phrase("now"),
-        phrase("currently"),
-        phrase("current"),
-        phrase("nowadays"),
-        phrase("these days"),
-        phrase("at present"),
-        phrase("the present"),
+        phrase(&["right", "now"]),
+        phrase(&["now"]),
+        phrase(&["currently"]),
+        phrase(&["current"]),
+        phrase(&["nowadays"]),
+        phrase(&["these", "days"]),
+        phrase(&["at", "present"]),
+        phrase(&["the", "present"]),
     ))
     .map(|_| RefKind::Present);
     let past = alt((
-        phrase("recently"),
-        phrase("lately"),
-        phrase("the past"),
-        phrase("recent years"),
-        phrase("recent"),
+        phrase(&["recently"]),
+        phrase(&["lately"]),
+        phrase(&["the", "past"]),
+        phrase(&["recent", "years"]),
+        phrase(&["recent", "times"]),
+        phrase(&["recent"]),
     ))
     .map(|_| RefKind::Past);
     let future = alt((
-        phrase("the future"),
-        phrase("the near term"),
-        phrase("the long term"),
-        phrase("the longer term"),
-        phrase("the short term"),
-        phrase("the near future"),
-        phrase("the foreseeable future"),
-        phrase("the coming years"),
-        phrase("future"),
+        phrase(&["the", "future"]),
+        phrase(&["the", "near", "term"]),
+        phrase(&["the", "long", "term"]),
+        phrase(&["the", "longer", "term"]),
+        phrase(&["the", "short", "term"]),
+        phrase(&["the", "near", "future"]),
+        phrase(&["the", "foreseeable", "future"]),
+        phrase(&["the", "coming", "years"]),
+        phrase(&["future"]),
     ))
     .map(|_| RefKind::Future);
     let (r, k) = alt((present, past, future)).parse(i)?;

@@ -3,6 +3,10 @@
 use super::lex::is_word_byte;
 use super::resolve::{State, Tense};
 use super::rules::{Parsed, expression};
+use super::words::{
+    CAL, G_FUTURE_CUE, G_PAST_CUE, G_PRESENT_CUE, HEAD, SEED, STRONG, WEAK, groups, lookup_hashed,
+    step,
+};
 use super::{Expr, Unit, YearSpec};
 use crate::{Anchor, Timex};
 
@@ -27,41 +31,134 @@ pub fn tag(text: &str, anchor: &Anchor) -> Vec<Timex> {
     let bytes = text.as_bytes();
     let mut state = State::new(anchor.date);
     let mut out = Vec::new();
+    // Function words seen recently that may start an expression once a
+    // head word arrives: (start byte, index of the last word it may reach).
+    let mut pending: [(usize, usize); 8] = [(0, 0); 8];
+    let mut npending = 0;
+    let mut words = 0usize;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if !is_word_byte(b) {
-            if (b == b'\'' || b == 0xE2)
+        let kind = BYTES[usize::from(b)];
+        if kind == SPACE {
+            i += 1;
+            continue;
+        }
+        if kind != WORD {
+            // "'90s", "’90s"
+            let quoted_digit = match b {
+                b'\'' => bytes.get(i + 1).is_some_and(u8::is_ascii_digit),
+                0xE2 => {
+                    bytes[i..].starts_with("\u{2019}".as_bytes())
+                        && bytes.get(i + 3).is_some_and(u8::is_ascii_digit)
+                }
+                _ => false,
+            };
+            if quoted_digit
                 && (i == 0 || !is_word_byte(bytes[i - 1]))
                 && let Some(t) = try_at(text, i, &mut state)
             {
                 i = t.span.end;
                 out.push(t);
+                npending = 0;
                 continue;
+            }
+            // A clause break ends a run of temporal words.
+            if kind == BREAK || (b == b'.' && bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace))
+            {
+                npending = 0;
             }
             i += 1;
             continue;
         }
-        let end = word_end(bytes, i);
-        if is_candidate(&bytes[i..end])
-            && let Some(t) = try_at(text, i, &mut state)
-        {
-            i = t.span.end;
-            out.push(t);
-            continue;
+        // One pass over the word: its end and its hash.
+        let mut end = i;
+        let mut h = SEED;
+        while end < bytes.len() && BYTES[usize::from(bytes[end])] == WORD {
+            h = step(h, bytes[end]);
+            end += 1;
+        }
+        words += 1;
+        let mut c = if b.is_ascii_digit() {
+            number_class(bytes, i, end)
+        } else {
+            lookup_hashed(&bytes[i..end], h).0
+        };
+        if c & CAL != 0 && b.is_ascii_lowercase() {
+            c = HEAD; // "may", "march", "last fall"
+        }
+        if c & (STRONG | HEAD) != 0 {
+            // Earlier function words first, in text order, then this word.
+            let mut found = None;
+            for &(start, reach) in &pending[..npending] {
+                if reach >= words
+                    && let Some(t) = try_at(text, start, &mut state)
+                {
+                    found = Some(t);
+                    break;
+                }
+            }
+            npending = 0;
+            if found.is_none() && c & STRONG != 0 {
+                found = try_at(text, i, &mut state);
+            }
+            if let Some(t) = found {
+                i = t.span.end.max(i + 1);
+                out.push(t);
+                continue;
+            }
+        }
+        if c == 0 {
+            // A word outside the temporal vocabulary ends the run: "the
+            // company" cannot start an expression that a later "year" ends.
+            npending = 0;
+        }
+        if c & WEAK != 0 {
+            let reach = words + if b.is_ascii_digit() { 3 } else { 5 };
+            if npending == pending.len() {
+                pending.copy_within(1.., 0);
+                npending -= 1;
+            }
+            pending[npending] = (i, reach);
+            npending += 1;
         }
         i = end;
     }
     out
 }
 
-fn word_end(bytes: &[u8], i: usize) -> usize {
-    let mut j = i;
-    while j < bytes.len() && is_word_byte(bytes[j]) {
-        j += 1;
+const SPACE: u8 = 0;
+const WORD: u8 = 1;
+const BREAK: u8 = 2;
+const OTHER: u8 = 3;
+
+/// Byte classes of the scan: word bytes (ASCII letters and digits and all
+/// non-ASCII bytes, as `is_word_byte`), whitespace, clause breaks, other.
+static BYTES: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() || c >= 0x80 {
+            WORD
+        } else if c == b' ' || c == b'\n' || c == b'\t' || c == b'\r' {
+            SPACE
+        } else if c == b';'
+            || c == b'!'
+            || c == b'?'
+            || c == b'('
+            || c == b')'
+            || c == b'"'
+            || c == b':'
+        {
+            BREAK
+        } else {
+            OTHER
+        };
+        b += 1;
     }
-    j
-}
+    t
+};
 
 /// Parses and resolves the expression starting at byte `i`, if any.
 fn try_at(text: &str, i: usize, state: &mut State) -> Option<Timex> {
@@ -108,6 +205,21 @@ fn plausible(text: &str, i: usize, n: usize, expr: &Expr) -> bool {
         return false; // inside a number: "1,998", "3-1998"
     }
     match expr {
+        // "a quarter of the inhabitants", "half of" are fractions
+        Expr::Duration {
+            unit: Unit::Quarter,
+            ..
+        } if text[i + n..].trim_start().starts_with("of ") => {
+            // ... unless an adjective makes it a span of quarters: "two
+            // consecutive quarters of decline"
+            let words: Vec<&str> = text[i..i + n].split_whitespace().collect();
+            let before = words.len().checked_sub(2).and_then(|k| words.get(k));
+            !before.is_some_and(|w| {
+                ["a", "an", "one", "two", "three", "four"]
+                    .iter()
+                    .any(|x| x.eq_ignore_ascii_case(w))
+            })
+        }
         Expr::BarePlural(_) => is(&[
             "for", "within", "in", "over", "after", "than", "take", "takes", "took", "last",
             "lasted",
@@ -186,204 +298,33 @@ fn plausible(text: &str, i: usize, n: usize, expr: &Expr) -> bool {
     }
 }
 
-/// Is this word (the bytes of one word) the first word of some rule?
-fn is_candidate(word: &[u8]) -> bool {
-    if word[0].is_ascii_digit() {
-        return true;
+/// The class of a number: `STRONG` when it looks like a year, a clock
+/// time, a numeric date, a decade or an ordinal ("1998", "10:35", "9/25",
+/// "1990s", "21st", "3 p.m."), else `WEAK` (an amount: "two" weeks).
+fn number_class(bytes: &[u8], i: usize, end: usize) -> u8 {
+    let digits = bytes[i..end]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if digits == 4 || digits < end - i {
+        return STRONG;
     }
-    if word.len() > 13 {
-        return false;
+    // "10:35", "9/25/2019", "1990's"; not "3.5" or "16-hour", whose head
+    // word ("percent", "hour") decides.
+    if matches!(bytes.get(end), Some(b':' | b'/' | b'\'')) {
+        return STRONG;
     }
-    let mut buf = [0u8; 13];
-    for (k, b) in word.iter().enumerate() {
-        buf[k] = b.to_ascii_lowercase();
+    let mut j = end;
+    while j < bytes.len() && matches!(bytes[j], b' ' | b'\n' | b'\t') {
+        j += 1;
     }
-    trigger(&buf[..word.len()])
-}
-
-/// The static trigger table: first words of the grammar's rules.
-fn trigger(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"january"
-            | b"february"
-            | b"march"
-            | b"april"
-            | b"may"
-            | b"june"
-            | b"july"
-            | b"august"
-            | b"september"
-            | b"october"
-            | b"november"
-            | b"december"
-            | b"jan"
-            | b"feb"
-            | b"mar"
-            | b"apr"
-            | b"jun"
-            | b"jul"
-            | b"aug"
-            | b"sept"
-            | b"sep"
-            | b"oct"
-            | b"nov"
-            | b"dec"
-            | b"monday"
-            | b"tuesday"
-            | b"wednesday"
-            | b"thursday"
-            | b"friday"
-            | b"saturday"
-            | b"sunday"
-            | b"mon"
-            | b"tue"
-            | b"tues"
-            | b"wed"
-            | b"thu"
-            | b"thur"
-            | b"thurs"
-            | b"fri"
-            | b"sat"
-            | b"sun"
-            | b"the"
-            | b"this"
-            | b"last"
-            | b"next"
-            | b"past"
-            | b"coming"
-            | b"early"
-            | b"late"
-            | b"mid"
-            | b"earlier"
-            | b"later"
-            | b"about"
-            | b"around"
-            | b"approximately"
-            | b"roughly"
-            | b"nearly"
-            | b"almost"
-            | b"some"
-            | b"more"
-            | b"over"
-            | b"longer"
-            | b"less"
-            | b"fewer"
-            | b"under"
-            | b"at"
-            | b"no"
-            | b"up"
-            | b"fiscal"
-            | b"one"
-            | b"two"
-            | b"three"
-            | b"four"
-            | b"five"
-            | b"six"
-            | b"seven"
-            | b"eight"
-            | b"nine"
-            | b"ten"
-            | b"eleven"
-            | b"twelve"
-            | b"thirteen"
-            | b"fourteen"
-            | b"fifteen"
-            | b"sixteen"
-            | b"seventeen"
-            | b"eighteen"
-            | b"nineteen"
-            | b"twenty"
-            | b"thirty"
-            | b"forty"
-            | b"fifty"
-            | b"sixty"
-            | b"seventy"
-            | b"eighty"
-            | b"ninety"
-            | b"a"
-            | b"an"
-            | b"dozen"
-            | b"several"
-            | b"few"
-            | b"many"
-            | b"dozens"
-            | b"hundreds"
-            | b"thousands"
-            | b"hundred"
-            | b"first"
-            | b"second"
-            | b"third"
-            | b"fourth"
-            | b"fifth"
-            | b"sixth"
-            | b"seventh"
-            | b"eighth"
-            | b"ninth"
-            | b"tenth"
-            | b"eleventh"
-            | b"twelfth"
-            | b"year"
-            | b"today"
-            | b"yesterday"
-            | b"tomorrow"
-            | b"tonight"
-            | b"that"
-            | b"recent"
-            | b"ensuing"
-            | b"years"
-            | b"months"
-            | b"weeks"
-            | b"days"
-            | b"hours"
-            | b"minutes"
-            | b"decades"
-            | b"centuries"
-            | b"noon"
-            | b"midnight"
-            | b"midday"
-            | b"daily"
-            | b"weekly"
-            | b"monthly"
-            | b"annually"
-            | b"yearly"
-            | b"quarterly"
-            | b"hourly"
-            | b"nightly"
-            | b"biweekly"
-            | b"every"
-            | b"each"
-            | b"per"
-            | b"right"
-            | b"now"
-            | b"currently"
-            | b"current"
-            | b"nowadays"
-            | b"these"
-            | b"recently"
-            | b"lately"
-            | b"previously"
-            | b"formerly"
-            | b"soon"
-            | b"future"
-            | b"spring"
-            | b"summer"
-            | b"fall"
-            | b"autumn"
-            | b"winter"
-            | b"christmas"
-            | b"new"
-            | b"thanksgiving"
-            | b"independence"
-            | b"halloween"
-            | b"valentine"
-            | b"memorial"
-            | b"labor"
-            | b"veterans"
-            | b"easter"
-            | b"good"
-            | b"election"
-    )
+    if bytes.len() >= j + 2
+        && matches!(bytes[j].to_ascii_lowercase(), b'a' | b'p')
+        && matches!(bytes[j + 1].to_ascii_lowercase(), b'.' | b'm')
+    {
+        return STRONG;
+    }
+    WEAK
 }
 
 /// The tense of the sentence around `start..end`: the tense cue nearest to
@@ -400,22 +341,32 @@ pub(crate) fn tense_at(text: &str, start: usize, end: usize, deadline: bool) -> 
     {
         return Tense::Future;
     }
-    let (s, e) = sentence_bounds(text, start, end);
-    let mut best: Option<(usize, Tense)> = None;
-    let mut consider = |w0: usize, w1: usize, t: Tense| {
-        let dist = if w1 <= start {
-            start - w1
-        } else {
-            w0.saturating_sub(end)
-        };
-        if best.is_none_or(|(d, _)| dist < d) {
-            best = Some((dist, t));
-        }
-    };
+    // The search stays inside the sentence (and 400 bytes either way).
     let b = text.as_bytes();
-    let mut k = s;
+    let (s, e) = (start.saturating_sub(400), (end + 400).min(b.len()));
+    let word_cue = |w0: usize, w1: usize| -> Option<Tense> {
+        let w = &text[w0..w1];
+        // "is to resume", "set to meet"
+        if text[w1..].starts_with(" to ")
+            && ["is", "are", "set", "ready", "likely"]
+                .iter()
+                .any(|c| w.eq_ignore_ascii_case(c))
+        {
+            return Some(Tense::Future);
+        }
+        cue(w, w0 > 0 && b[w0 - 1] == b'\'')
+    };
+    // The nearest cue after the expression...
+    let mut right = None;
+    let mut k = end;
     while k < e {
         if !b[k].is_ascii_alphabetic() {
+            let c = b[k];
+            if matches!(c, b'!' | b'?' | b'\n')
+                || (c == b'.' && b.get(k + 1).is_none_or(u8::is_ascii_whitespace))
+            {
+                break;
+            }
             k += 1;
             continue;
         }
@@ -423,24 +374,46 @@ pub(crate) fn tense_at(text: &str, start: usize, end: usize, deadline: bool) -> 
         while k < e && b[k].is_ascii_alphabetic() {
             k += 1;
         }
-        if w0 >= start && k <= end {
-            continue;
-        }
-        let w = &text[w0..k];
-        let to_follows = text[k..].starts_with(" to ");
-        if to_follows
-            && ["is", "are", "set", "ready", "likely"]
-                .iter()
-                .any(|c| w.eq_ignore_ascii_case(c))
-        {
-            consider(w0, k, Tense::Future);
-            continue;
-        }
-        if let Some(t) = cue(w, w0 > 0 && matches!(b[w0 - 1], b'\'')) {
-            consider(w0, k, t);
+        if let Some(t) = word_cue(w0, k) {
+            right = Some((w0 - end, t));
+            break;
         }
     }
-    best.map_or(Tense::Present, |(_, t)| t)
+    // ... and before it, searched outward and no further than the first.
+    let mut left = None;
+    let mut k = start;
+    while k > s {
+        if !b[k - 1].is_ascii_alphabetic() {
+            let c = b[k - 1];
+            if matches!(c, b'!' | b'?' | b'\n') || (c == b'.' && b.get(k) == Some(&b' ')) {
+                break;
+            }
+            k -= 1;
+            continue;
+        }
+        let w1 = k;
+        if right.is_some_and(|(d, _)| start - w1 > d) {
+            break;
+        }
+        while k > s && b[k - 1].is_ascii_alphabetic() {
+            k -= 1;
+        }
+        if let Some(t) = word_cue(k, w1) {
+            left = Some((start - w1, t));
+            break;
+        }
+    }
+    match (left, right) {
+        (Some((l, lt)), Some((r, rt))) => {
+            if l <= r {
+                lt
+            } else {
+                rt
+            }
+        }
+        (Some((_, t)), None) | (None, Some((_, t))) => t,
+        (None, None) => Tense::Present,
+    }
 }
 
 fn cue(w: &str, after_apostrophe: bool) -> Option<Tense> {
@@ -454,88 +427,28 @@ fn cue(w: &str, after_apostrophe: bool) -> Option<Tense> {
             None
         };
     }
-    const FUTURE: [&str; 17] = [
-        "will",
-        "shall",
-        "won",
-        "going",
-        "plans",
-        "plan",
-        "scheduled",
-        "expected",
-        "expects",
-        "upcoming",
-        "tomorrow",
-        "intends",
-        "next",
-        "planned",
-        "planning",
-        "should",
-        "due",
-    ];
-    const PAST: [&str; 12] = [
-        "was",
-        "were",
-        "had",
-        "did",
-        "said",
-        "told",
-        "ago",
-        "yesterday",
-        "last",
-        "earlier",
-        "came",
-        "went",
-    ];
-    const PRESENT: [&str; 5] = ["is", "are", "says", "say", "am"];
-    if FUTURE.iter().any(|c| lw(c)) {
+    let g = groups(w.as_bytes());
+    if g & G_FUTURE_CUE != 0 {
         return Some(Tense::Future);
     }
-    if PAST.iter().any(|c| lw(c)) {
+    if g & G_PAST_CUE != 0 {
         return Some(Tense::Past);
     }
-    if PRESENT.iter().any(|c| lw(c)) {
+    if g & G_PRESENT_CUE != 0 {
         return Some(Tense::Present);
     }
     let b = w.as_bytes();
     if b.len() >= 5
         && b[b.len() - 2..].eq_ignore_ascii_case(b"ed")
-        && !matches!(
-            w.to_ascii_lowercase().as_str(),
-            "indeed" | "based" | "need" | "speed" | "proceed" | "united" | "limited" | "related"
-        )
+        && ![
+            "indeed", "based", "need", "speed", "proceed", "united", "limited", "related",
+        ]
+        .iter()
+        .any(|x| lw(x))
     {
         return Some(Tense::Past);
     }
     None
-}
-
-/// The sentence around a span: from the last stop before it to the next
-/// stop after it (at most 400 bytes each way).
-fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let b = text.as_bytes();
-    let lo = start.saturating_sub(400);
-    let mut s = start;
-    while s > lo {
-        let c = b[s - 1];
-        if (matches!(c, b'!' | b'?' | b'\n') || (c == b'.' && b.get(s) == Some(&b' '))) && s < start
-        {
-            break;
-        }
-        s -= 1;
-    }
-    let hi = (end + 400).min(b.len());
-    let mut e = end;
-    while e < hi {
-        let c = b[e];
-        if matches!(c, b'!' | b'?' | b'\n')
-            || (c == b'.' && b.get(e + 1).is_none_or(|n| n.is_ascii_whitespace()))
-        {
-            break;
-        }
-        e += 1;
-    }
-    (s, e)
 }
 
 #[cfg(test)]
@@ -561,10 +474,23 @@ mod tests {
     }
 
     #[test]
-    fn candidates() {
-        assert!(is_candidate(b"December"));
-        assert!(is_candidate(b"1998"));
-        assert!(!is_candidate(b"Putin"));
-        assert!(!is_candidate(b"extraordinarily"));
+    fn numbers_that_may_start_an_expression() {
+        let cand = |s: &str| {
+            let e = s.find(' ').unwrap_or(s.len());
+            number_class(s.as_bytes(), 0, e)
+        };
+        assert_eq!(cand("1998"), STRONG);
+        assert_eq!(cand("1990s"), STRONG);
+        assert_eq!(cand("3 p.m."), STRONG);
+        assert_eq!(cand("15 people"), WEAK);
+    }
+
+    #[test]
+    fn finds_weak_starts_before_heads() {
+        let a = Anchor::new(chrono::NaiveDate::from_ymd_opt(2019, 9, 25).unwrap());
+        let text = "the president said the past two years were hard";
+        let t = tag(text, &a);
+        assert_eq!(t.len(), 1);
+        assert_eq!(&text[t[0].span.clone()], "the past two years");
     }
 }

@@ -1,0 +1,487 @@
+//! The word table of the pre-scan: one hash lookup classifies a word as
+//! a temporal word on its own (`STRONG`), a function word that may start
+//! an expression (`WEAK`: "the", "last", "two") or a head word that ends
+//! or anchors one (`HEAD`: "year", "ago"). The table is built at compile
+//! time (open addressing over a case-folded FNV-1a hash), so the scan
+//! neither allocates nor copies a word.
+
+/// Temporal on its own: month and weekday names, "today", "now"...
+pub(crate) const STRONG: u8 = 1;
+/// May start an expression when a head word follows within a few words.
+pub(crate) const WEAK: u8 = 2;
+/// Ends or anchors an expression: units, "ago", "past", "morning"...
+pub(crate) const HEAD: u8 = 4;
+/// A calendar name (month, weekday, season): temporal on its own only
+/// when capitalised ("May", not "may"; "Fall" or "last fall").
+pub(crate) const CAL: u8 = 8;
+/// A month name or abbreviation.
+pub(crate) const MONTH: u8 = 16;
+/// A weekday name or abbreviation.
+pub(crate) const WEEKDAY: u8 = 32;
+/// Glue inside an expression ("of", "than", "the end of", "a.m."): keeps
+/// a run of temporal words going without starting or ending one.
+pub(crate) const GLUE: u8 = 64;
+
+const WORDS: &[(&str, u8, u32)] = &[
+    ("a", WEAK, G_AMOUNT),
+    ("about", WEAK, G_MOD),
+    ("additional", GLUE, 0),
+    ("afternoon", HEAD, 0),
+    ("ago", HEAD, G_PAST_CUE),
+    ("almost", WEAK, G_MOD),
+    ("am", 0, G_PRESENT_CUE),
+    ("an", WEAK, G_AMOUNT),
+    ("and", GLUE, 0),
+    ("annually", STRONG, G_SET),
+    ("approximately", WEAK, G_MOD),
+    ("apr", STRONG | CAL | MONTH, 0),
+    ("april", STRONG | CAL | MONTH, 0),
+    ("are", 0, G_PRESENT_CUE),
+    ("around", WEAK, G_MOD),
+    ("at", WEAK, G_REF | G_MOD),
+    ("aug", STRONG | CAL | MONTH, 0),
+    ("august", STRONG | CAL | MONTH, 0),
+    ("autumn", STRONG | CAL, G_SEASON),
+    ("beginning", GLUE, 0),
+    ("biweekly", STRONG, G_SET),
+    ("bst", GLUE, 0),
+    ("business", GLUE, 0),
+    ("came", 0, G_PAST_CUE),
+    ("cdt", GLUE, 0),
+    ("centuries", STRONG | HEAD, G_PLURAL),
+    ("century", HEAD, 0),
+    ("cet", GLUE, 0),
+    ("christmas", STRONG, G_HOLIDAY),
+    ("close", GLUE, 0),
+    ("coming", WEAK, G_REL | G_REF),
+    ("comparable", GLUE, 0),
+    ("consecutive", GLUE, 0),
+    ("corresponding", GLUE, 0),
+    ("couple", GLUE, 0),
+    ("cst", GLUE, 0),
+    ("current", STRONG, G_REF),
+    ("currently", STRONG, G_REF),
+    ("daily", STRONG, G_SET),
+    ("day", HEAD, 0),
+    ("days", STRONG | HEAD, G_PLURAL),
+    ("dec", STRONG | CAL | MONTH, 0),
+    ("decade", HEAD, 0),
+    ("decades", STRONG | HEAD, G_PLURAL),
+    ("december", STRONG | CAL | MONTH, 0),
+    ("did", 0, G_PAST_CUE),
+    ("dozen", WEAK, G_AMOUNT),
+    ("dozens", WEAK, G_AMOUNT),
+    ("due", 0, G_FUTURE_CUE),
+    ("each", WEAK, G_SET),
+    ("earlier", WEAK | HEAD, G_REL | G_PAST_CUE),
+    ("early", WEAK, G_MOD),
+    ("easter", STRONG, G_HOLIDAY),
+    ("edt", GLUE, 0),
+    ("eight", WEAK, G_AMOUNT),
+    ("eighteen", STRONG | HEAD, G_AMOUNT | G_YEARWORD),
+    ("eighth", WEAK, G_ORD),
+    ("eighty", WEAK, G_AMOUNT),
+    ("election", WEAK, G_HOLIDAY),
+    ("eleven", WEAK, G_AMOUNT),
+    ("eleventh", WEAK, G_ORD),
+    ("end", GLUE, 0),
+    ("ensuing", WEAK, G_REF),
+    ("entire", GLUE, 0),
+    ("est", GLUE, 0),
+    ("et", GLUE, 0),
+    ("eve", HEAD, 0),
+    ("evening", HEAD, 0),
+    ("every", WEAK, G_SET),
+    ("expected", 0, G_FUTURE_CUE),
+    ("expects", 0, G_FUTURE_CUE),
+    ("fall", STRONG | CAL, G_SEASON),
+    ("feb", STRONG | CAL | MONTH, 0),
+    ("february", STRONG | CAL | MONTH, 0),
+    ("few", WEAK, G_AMOUNT),
+    ("fewer", WEAK, G_MOD),
+    ("fifteen", WEAK, G_AMOUNT),
+    ("fifth", WEAK, G_ORD),
+    ("fifty", WEAK, G_AMOUNT),
+    ("final", GLUE, G_ORD),
+    ("first", WEAK, G_ORD),
+    ("fiscal", STRONG, G_FISCAL),
+    ("five", WEAK, G_AMOUNT),
+    ("following", GLUE, 0),
+    ("foreseeable", GLUE, 0),
+    ("formerly", WEAK, 0),
+    ("forty", WEAK, G_AMOUNT),
+    ("four", WEAK, G_AMOUNT),
+    ("fourteen", WEAK, G_AMOUNT),
+    ("fourth", WEAK, G_ORD),
+    ("fri", STRONG | CAL | WEEKDAY, 0),
+    ("friday", STRONG | CAL | WEEKDAY, 0),
+    ("full", GLUE, 0),
+    ("future", STRONG | HEAD, G_REF),
+    ("gmt", GLUE, 0),
+    ("going", 0, G_FUTURE_CUE),
+    ("good", WEAK, G_HOLIDAY),
+    ("had", 0, G_PAST_CUE),
+    ("half", HEAD, 0),
+    ("halloween", STRONG, G_HOLIDAY),
+    ("hour", HEAD, 0),
+    ("hourly", STRONG, G_SET),
+    ("hours", STRONG | HEAD, G_PLURAL),
+    ("hundred", WEAK, G_AMOUNT),
+    ("hundreds", WEAK, G_AMOUNT),
+    ("independence", WEAK, G_HOLIDAY),
+    ("intends", 0, G_FUTURE_CUE),
+    ("is", 0, G_PRESENT_CUE),
+    ("jan", STRONG | CAL | MONTH, 0),
+    ("january", STRONG | CAL | MONTH, 0),
+    ("jul", STRONG | CAL | MONTH, 0),
+    ("july", STRONG | CAL | MONTH, 0),
+    ("jun", STRONG | CAL | MONTH, 0),
+    ("june", STRONG | CAL | MONTH, 0),
+    ("labor", WEAK, G_HOLIDAY),
+    ("last", WEAK, G_REL | G_PAST_CUE),
+    ("late", WEAK, G_MOD),
+    ("lately", STRONG, G_REF),
+    ("later", WEAK | HEAD, G_REL),
+    ("latest", GLUE, 0),
+    ("least", GLUE, 0),
+    ("less", WEAK, G_MOD),
+    ("long", GLUE, 0),
+    ("longer", WEAK | GLUE, G_MOD),
+    ("m", GLUE, 0),
+    ("many", WEAK, G_AMOUNT),
+    ("mar", STRONG | CAL | MONTH, 0),
+    ("march", STRONG | CAL | MONTH, 0),
+    ("may", STRONG | CAL | MONTH, 0),
+    ("mdt", GLUE, 0),
+    ("memorial", WEAK, G_HOLIDAY),
+    ("mid", STRONG, G_MOD),
+    ("midday", STRONG, G_CLOCK),
+    ("middle", GLUE, 0),
+    ("midnight", STRONG, G_CLOCK),
+    ("mins", HEAD, 0),
+    ("minute", HEAD, 0),
+    ("minutes", STRONG | HEAD, G_PLURAL),
+    ("mon", STRONG | CAL | WEEKDAY, 0),
+    ("monday", STRONG | CAL | WEEKDAY, 0),
+    ("month", HEAD, 0),
+    ("monthly", STRONG, G_SET),
+    ("months", STRONG | HEAD, G_PLURAL),
+    ("more", WEAK, G_MOD),
+    ("morning", HEAD, 0),
+    ("most", GLUE, 0),
+    ("mst", GLUE, 0),
+    ("near", GLUE, 0),
+    ("nearly", WEAK, G_MOD),
+    ("new", WEAK, G_HOLIDAY),
+    ("next", WEAK, G_REL | G_FUTURE_CUE),
+    ("night", HEAD, 0),
+    ("nightly", STRONG, G_SET),
+    ("nine", WEAK, G_AMOUNT),
+    ("nineteen", STRONG | HEAD, G_AMOUNT | G_YEARWORD),
+    ("ninety", WEAK, G_AMOUNT),
+    ("ninth", WEAK, G_ORD),
+    ("no", WEAK, G_MOD),
+    ("noon", STRONG, G_CLOCK),
+    ("nov", STRONG | CAL | MONTH, 0),
+    ("november", STRONG | CAL | MONTH, 0),
+    ("now", STRONG, G_REF),
+    ("nowadays", STRONG, G_REF),
+    ("oct", STRONG | CAL | MONTH, 0),
+    ("october", STRONG | CAL | MONTH, 0),
+    ("of", GLUE, 0),
+    ("one", WEAK, G_AMOUNT),
+    ("or", GLUE, 0),
+    ("over", WEAK, G_MOD),
+    ("overnight", HEAD, 0),
+    ("p", GLUE, 0),
+    ("past", WEAK | HEAD, G_REL),
+    ("pdt", GLUE, 0),
+    ("per", WEAK, G_SET),
+    ("period", HEAD, 0),
+    ("plan", 0, G_FUTURE_CUE),
+    ("planned", 0, G_FUTURE_CUE),
+    ("planning", 0, G_FUTURE_CUE),
+    ("plans", 0, G_FUTURE_CUE),
+    ("preceding", GLUE, 0),
+    ("present", HEAD, 0),
+    ("previous", GLUE, 0),
+    ("previously", WEAK, 0),
+    ("prior", GLUE, 0),
+    ("pst", GLUE, 0),
+    ("pt", GLUE, 0),
+    ("quarter", HEAD, 0),
+    ("quarterly", WEAK, 0),
+    ("quarters", HEAD, 0),
+    ("recent", STRONG, G_REF),
+    ("recently", STRONG, G_REF),
+    ("right", WEAK, G_REF),
+    ("roughly", WEAK, G_MOD),
+    ("s", GLUE, 0),
+    ("said", 0, G_PAST_CUE),
+    ("same", GLUE, 0),
+    ("sat", STRONG | CAL | WEEKDAY, 0),
+    ("saturday", STRONG | CAL | WEEKDAY, 0),
+    ("say", 0, G_PRESENT_CUE),
+    ("says", 0, G_PRESENT_CUE),
+    ("scheduled", 0, G_FUTURE_CUE),
+    ("second", WEAK | HEAD, G_ORD),
+    ("seconds", HEAD, 0),
+    ("sep", STRONG | CAL | MONTH, 0),
+    ("sept", STRONG | CAL | MONTH, 0),
+    ("september", STRONG | CAL | MONTH, 0),
+    ("seven", WEAK, G_AMOUNT),
+    ("seventeen", WEAK, G_AMOUNT),
+    ("seventh", WEAK, G_ORD),
+    ("seventy", WEAK, G_AMOUNT),
+    ("several", WEAK, G_AMOUNT),
+    ("shall", 0, G_FUTURE_CUE),
+    ("short", GLUE, 0),
+    ("should", 0, G_FUTURE_CUE),
+    ("six", WEAK, G_AMOUNT),
+    ("sixteen", WEAK, G_AMOUNT),
+    ("sixth", WEAK, G_ORD),
+    ("sixty", WEAK, G_AMOUNT),
+    ("some", WEAK, G_MOD),
+    ("soon", WEAK, 0),
+    ("spring", STRONG | CAL, G_SEASON),
+    ("start", GLUE, 0),
+    ("straight", GLUE, 0),
+    ("summer", STRONG | CAL, G_SEASON),
+    ("sun", STRONG | CAL | WEEKDAY, 0),
+    ("sunday", STRONG | CAL | WEEKDAY, 0),
+    ("ten", WEAK, G_AMOUNT),
+    ("tenth", WEAK, G_ORD),
+    ("term", HEAD | GLUE, 0),
+    ("than", GLUE, 0),
+    ("thanksgiving", STRONG, G_HOLIDAY),
+    ("that", WEAK, G_THAT),
+    ("the", WEAK, G_THE | G_MOD),
+    ("these", WEAK, G_REF),
+    ("third", WEAK, G_ORD),
+    ("thirteen", WEAK, G_AMOUNT),
+    ("thirty", WEAK, G_AMOUNT),
+    ("this", WEAK, G_REL),
+    ("thousand", HEAD, 0),
+    ("thousands", WEAK, G_AMOUNT),
+    ("three", WEAK, G_AMOUNT),
+    ("thu", STRONG | CAL | WEEKDAY, 0),
+    ("thur", STRONG | CAL | WEEKDAY, 0),
+    ("thurs", STRONG | CAL | WEEKDAY, 0),
+    ("thursday", STRONG | CAL | WEEKDAY, 0),
+    ("to", GLUE, 0),
+    ("today", STRONG, G_DAYW),
+    ("told", 0, G_PAST_CUE),
+    ("tomorrow", STRONG, G_DAYW | G_FUTURE_CUE),
+    ("tonight", STRONG, G_DAYW),
+    ("trading", GLUE, 0),
+    ("tue", STRONG | CAL | WEEKDAY, 0),
+    ("tues", STRONG | CAL | WEEKDAY, 0),
+    ("tuesday", STRONG | CAL | WEEKDAY, 0),
+    ("twelfth", WEAK, G_ORD),
+    ("twelve", WEAK, G_AMOUNT),
+    ("twenty", WEAK, G_AMOUNT),
+    ("two", WEAK, G_AMOUNT | G_YEARWORD),
+    ("under", WEAK, G_MOD),
+    ("up", WEAK, G_MOD),
+    ("upcoming", 0, G_FUTURE_CUE),
+    ("utc", GLUE, 0),
+    ("valentine", WEAK, G_HOLIDAY),
+    ("veterans", WEAK, G_HOLIDAY),
+    ("was", 0, G_PAST_CUE),
+    ("wed", STRONG | CAL | WEEKDAY, 0),
+    ("wednesday", STRONG | CAL | WEEKDAY, 0),
+    ("week", HEAD, 0),
+    ("weekend", HEAD, 0),
+    ("weekends", HEAD, 0),
+    ("weekly", STRONG, G_SET),
+    ("weeks", STRONG | HEAD, G_PLURAL),
+    ("went", 0, G_PAST_CUE),
+    ("were", 0, G_PAST_CUE),
+    ("whole", GLUE, 0),
+    ("will", 0, G_FUTURE_CUE),
+    ("winter", STRONG | CAL, G_SEASON),
+    ("won", 0, G_FUTURE_CUE),
+    ("working", GLUE, 0),
+    ("year", STRONG | HEAD, G_YEAR),
+    ("yearly", STRONG, G_SET),
+    ("years", STRONG | HEAD, G_PLURAL),
+    ("yesterday", STRONG, G_DAYW | G_PAST_CUE),
+    ("yrs", HEAD, 0),
+];
+
+/// First-word group `REL` (see `rules::core`).
+pub(crate) const G_REL: u32 = 1 << 0;
+/// First-word group `AMOUNT` (see `rules::core`).
+pub(crate) const G_AMOUNT: u32 = 1 << 1;
+/// First-word group `ORD` (see `rules::core`).
+pub(crate) const G_ORD: u32 = 1 << 2;
+/// First-word group `REF` (see `rules::core`).
+pub(crate) const G_REF: u32 = 1 << 3;
+/// First-word group `SET` (see `rules::core`).
+pub(crate) const G_SET: u32 = 1 << 4;
+/// First-word group `DAYW` (see `rules::core`).
+pub(crate) const G_DAYW: u32 = 1 << 5;
+/// First-word group `SEASON` (see `rules::core`).
+pub(crate) const G_SEASON: u32 = 1 << 6;
+/// First-word group `HOLIDAY` (see `rules::core`).
+pub(crate) const G_HOLIDAY: u32 = 1 << 7;
+/// First-word group `YEAR` (see `rules::core`).
+pub(crate) const G_YEAR: u32 = 1 << 8;
+/// First-word group `FISCAL` (see `rules::core`).
+pub(crate) const G_FISCAL: u32 = 1 << 9;
+/// First-word group `CLOCK` (see `rules::core`).
+pub(crate) const G_CLOCK: u32 = 1 << 10;
+/// First-word group `PLURAL` (see `rules::core`).
+pub(crate) const G_PLURAL: u32 = 1 << 11;
+/// First-word group `YEARWORD` (see `rules::core`).
+pub(crate) const G_YEARWORD: u32 = 1 << 12;
+/// First-word group `THAT` (see `rules::core`).
+pub(crate) const G_THAT: u32 = 1 << 13;
+/// First-word group `THE` (see `rules::core`).
+pub(crate) const G_THE: u32 = 1 << 14;
+/// First-word group `MONTH_G` (see `rules::core`).
+pub(crate) const G_MONTH_G: u32 = 1 << 15;
+/// First-word group `WEEKDAY_G` (see `rules::core`).
+pub(crate) const G_WEEKDAY_G: u32 = 1 << 16;
+/// First-word group `DIGIT` (see `rules::core`).
+pub(crate) const G_DIGIT: u32 = 1 << 17;
+/// A future-tense cue ("will", "plans", "expected").
+pub(crate) const G_FUTURE_CUE: u32 = 1 << 18;
+/// A past-tense cue ("was", "said", "ago").
+pub(crate) const G_PAST_CUE: u32 = 1 << 19;
+/// A present-tense cue ("is", "says").
+pub(crate) const G_PRESENT_CUE: u32 = 1 << 20;
+/// May begin a modifier ("early", "about", "more than", "the end of").
+pub(crate) const G_MOD: u32 = 1 << 21;
+
+const SLOTS: usize = 1024;
+const MAX: usize = 13;
+
+#[derive(Clone, Copy)]
+struct Slot {
+    len: u8,
+    word: [u8; MAX],
+    class: u8,
+    groups: u32,
+}
+
+const EMPTY: Slot = Slot {
+    len: 0,
+    word: [0; MAX],
+    class: 0,
+    groups: 0,
+};
+
+/// The FNV-1a start value.
+pub(crate) const SEED: u32 = 0x811c_9dc5;
+
+/// One FNV-1a step over a byte with ASCII letters folded to lower case
+/// (`| 0x20` leaves digits unchanged).
+#[inline(always)]
+pub(crate) const fn step(h: u32, b: u8) -> u32 {
+    (h ^ (b | 0x20) as u32).wrapping_mul(0x0100_0193)
+}
+
+const fn hash(w: &[u8]) -> usize {
+    let mut h = SEED;
+    let mut k = 0;
+    while k < w.len() {
+        h = step(h, w[k]);
+        k += 1;
+    }
+    h as usize % SLOTS
+}
+
+const fn build() -> [Slot; SLOTS] {
+    let mut table = [EMPTY; SLOTS];
+    let mut n = 0;
+    while n < WORDS.len() {
+        let w = WORDS[n].0.as_bytes();
+        let mut i = hash(w);
+        while table[i].len != 0 {
+            i = (i + 1) % SLOTS;
+        }
+        let mut word = [0u8; MAX];
+        let mut k = 0;
+        while k < w.len() {
+            word[k] = w[k];
+            k += 1;
+        }
+        table[i] = Slot {
+            len: w.len() as u8,
+            word,
+            class: WORDS[n].1,
+            groups: WORDS[n].2,
+        };
+        n += 1;
+    }
+    table
+}
+
+static TABLE: [Slot; SLOTS] = build();
+
+/// The class bits of a word (any case), 0 for words not in the table.
+pub(crate) fn class(w: &[u8]) -> u8 {
+    lookup(w).0
+}
+
+/// The first-word groups of a word (any case), 0 for words not in the table.
+pub(crate) fn groups(w: &[u8]) -> u32 {
+    lookup(w).1
+}
+
+/// The class bits and first-word groups of a word (any case).
+pub(crate) fn lookup(w: &[u8]) -> (u8, u32) {
+    if w.is_empty() || w.len() > MAX {
+        return (0, 0);
+    }
+    lookup_hashed(w, hash(w) as u32)
+}
+
+/// `lookup` for a word whose hash (`step` over its bytes from `SEED`) the
+/// caller computed while scanning it.
+#[inline]
+pub(crate) fn lookup_hashed(w: &[u8], h: u32) -> (u8, u32) {
+    if w.is_empty() || w.len() > MAX {
+        return (0, 0);
+    }
+    let mut i = h as usize % SLOTS;
+    loop {
+        let slot = &TABLE[i];
+        if slot.len == 0 {
+            return (0, 0);
+        }
+        if usize::from(slot.len) == w.len() && slot.word[..w.len()].eq_ignore_ascii_case(w) {
+            return (slot.class, slot.groups);
+        }
+        i = (i + 1) % SLOTS;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_table() {
+        let table: [(&[u8], u8); 9] = [
+            (b"December", STRONG | CAL | MONTH),
+            (b"THE", WEAK),
+            (b"year", STRONG | HEAD),
+            (b"ago", HEAD),
+            (b"Putin", 0),
+            (b"", 0),
+            (b"extraordinarily", 0),
+            (b"past", WEAK | HEAD),
+            (b"of", GLUE),
+        ];
+        for (w, want) in table {
+            assert_eq!(class(w), want, "{}", String::from_utf8_lossy(w));
+        }
+        assert!(
+            WORDS
+                .iter()
+                .all(|(w, c, g)| lookup(w.as_bytes()) == (*c, *g))
+        );
+    }
+}
