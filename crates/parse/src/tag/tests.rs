@@ -337,3 +337,34 @@ fn leaves_non_temporal_words_alone() {
         ("the current account", A, &[]),
     ]);
 }
+
+#[test]
+fn irregular_past_verbs_set_the_tense() {
+    check(&[
+        (
+            "In December, Russia sent two bombers.",
+            A,
+            &[("December", Date, "2018-12", None)],
+        ),
+        (
+            "Russia sent two bombers in December.",
+            A,
+            &[("December", Date, "2018-12", None)],
+        ),
+        (
+            "They met on Monday.",
+            A,
+            &[("Monday", Date, "2019-09-23", None)],
+        ),
+        (
+            "The army rose up in April.",
+            A,
+            &[("April", Date, "2019-04", None)],
+        ),
+        (
+            "Russia will send bombers in December.",
+            A,
+            &[("December", Date, "2019-12", None)],
+        ),
+    ]);
+}
