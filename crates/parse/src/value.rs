@@ -173,6 +173,12 @@ impl Value {
         Value(s)
     }
 
+    /// Whether the spelling follows the TimeML value grammar (constructors
+    /// given years outside 0000-9999 do not).
+    pub(crate) fn is_well_formed(&self) -> bool {
+        grammar::value(&self.0).is_some()
+    }
+
     /// True for `PRESENT_REF`, `PAST_REF` and `FUTURE_REF`.
     pub fn is_reference(&self) -> bool {
         self.0.ends_with("_REF")

@@ -124,6 +124,10 @@ pub fn tag(text: &str, anchor: &Anchor) -> Vec<Timex> {
         }
         i = end;
     }
+    // Arithmetic on odd input ("1998 decades ago") can leave the years
+    // TimeML writes (0000-9999): such a value is no TimeML value, and no
+    // expression is better than a wrong one.
+    out.retain(|t| t.value.is_well_formed());
     out
 }
 

@@ -368,3 +368,9 @@ fn irregular_past_verbs_set_the_tense() {
         ),
     ]);
 }
+
+#[test]
+fn values_outside_timeml_years_are_dropped() {
+    // Found by proptest: "1998 decades ago" from 1900 is year -18080.
+    check(&[("1998 decade ago", "1900-01-01", &[])]);
+}
