@@ -366,6 +366,11 @@ fn irregular_past_verbs_set_the_tense() {
             A,
             &[("December", Date, "2019-12", None)],
         ),
+        (
+            "He said he would travel on Thursday.",
+            A,
+            &[("Thursday", Date, "2019-09-26", None)],
+        ),
     ]);
 }
 

@@ -406,6 +406,7 @@ const WORDS: &[(&str, u8, u32)] = &[
     ("withheld", 0, G_PAST_CUE),
     ("woke", 0, G_PAST_CUE),
     ("won", 0, G_FUTURE_CUE),
+    ("would", 0, G_FUTURE_CUE),
     ("wore", 0, G_PAST_CUE),
     ("working", GLUE, 0),
     ("wove", 0, G_PAST_CUE),
