@@ -51,6 +51,15 @@ impl Folder {
     fn arg(&self) -> String {
         self.path().display().to_string()
     }
+
+    /// `annals build in -o site` (plus `extra`) inside the folder.
+    fn build(&self, extra: &[&str]) -> (i32, String, String) {
+        let input = self.path().join("in").display().to_string();
+        let site = self.path().join("site").display().to_string();
+        let mut args = vec!["build", input.as_str(), "-o", site.as_str()];
+        args.extend_from_slice(extra);
+        self.run(&args)
+    }
 }
 
 const ARTICLE: &str = "Headline of the story\n\nThe minister visited Paris in March 2019, officials said on the record.\n";
@@ -187,13 +196,7 @@ fn build_updates_an_existing_folder_without_wiping_it() {
     );
     let keep = f.file("site/keep.txt", "mine");
     let site = f.path().join("site");
-    let input = f.path().join("in");
-    let (code, _, err) = f.run(&[
-        "build",
-        &input.display().to_string(),
-        "-o",
-        &site.display().to_string(),
-    ]);
+    let (code, _, err) = f.build(&[]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(std::fs::read_to_string(keep).expect("kept"), "mine");
     let names: Vec<String> = std::fs::read_dir(&site)
@@ -211,13 +214,7 @@ fn bad_input_writes_nothing() {
     let f = Folder::new();
     f.file("in/a.txt", ARTICLE);
     let site = f.path().join("site");
-    let input = f.path().join("in");
-    let (code, _, _) = f.run(&[
-        "build",
-        &input.display().to_string(),
-        "-o",
-        &site.display().to_string(),
-    ]);
+    let (code, _, _) = f.build(&[]);
     assert_eq!(code, 1);
     assert!(
         !site.exists(),
@@ -296,12 +293,7 @@ fn added_events_survive_filters_and_cite_their_source_without_a_quote() {
         "min_sources: 2\narticles:\n  a.txt:\n    published: 2019-09-25\nevents:\n  - add:\n      date: 2019-01-23\n      title: Guaidó sworn in\n      source: Reuters\n      url: https://example.com/guaido\n",
     );
     let site = f.path().join("site");
-    let (code, _, err) = f.run(&[
-        "build",
-        &f.path().join("in").display().to_string(),
-        "-o",
-        &site.display().to_string(),
-    ]);
+    let (code, _, err) = f.build(&[]);
     assert_eq!(code, 0, "{err}");
     let html = std::fs::read_to_string(site.join("index.html")).expect("page");
     assert!(
@@ -343,12 +335,7 @@ fn bad_overrides_are_reported_with_their_place_and_nothing_is_written() {
         "articles:\n  a.txt:\n    published: 2019-09-25\nevents:\n  - id: ev-00000000\n    retitel: Paris trip\n  - match: { date: 2019-13, word: paris }\n    hide: true\n",
     );
     let site = f.path().join("site");
-    let (code, _, err) = f.run(&[
-        "build",
-        &f.path().join("in").display().to_string(),
-        "-o",
-        &site.display().to_string(),
-    ]);
+    let (code, _, err) = f.build(&[]);
     assert_eq!(code, 1);
     assert!(!site.exists(), "nothing is written");
     insta::assert_snapshot!(err);
@@ -436,16 +423,8 @@ fn user_templates_replace_the_built_in_ones() {
     )
     .expect("edit");
     let site = f.path().join("site");
-    let build = |f: &Folder| {
-        f.run(&[
-            "build",
-            &f.path().join("in").display().to_string(),
-            "-o",
-            &site.display().to_string(),
-            "--templates",
-            &tpl.display().to_string(),
-        ])
-    };
+    let tpl_arg = tpl.display().to_string();
+    let build = |f: &Folder| f.build(&["--templates", &tpl_arg]);
     let (code, _, err) = build(&f);
     assert_eq!(code, 0, "{err}");
     let html = std::fs::read_to_string(site.join("index.html")).expect("page");
