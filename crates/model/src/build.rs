@@ -31,7 +31,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use annals_parse::EventMention;
+use annals_parse::{EventMention, Precision};
+use chrono::NaiveDate;
 
 use crate::{Alternative, Citation, Document, Event, SourceInfo, Timeline, When, stable_id};
 
@@ -57,17 +58,32 @@ fn kind(lemma: &str) -> &str {
         .map_or(lemma, |group| group[0])
 }
 
-/// A mention with the document it comes from.
+/// A mention with the document it comes from, and its date's bounds and
+/// precision read once: clustering compares every pair of mentions.
 struct Item<'a> {
     doc: usize,
     mention: &'a EventMention,
+    bounds: Option<(NaiveDate, NaiveDate)>,
+    precision: Option<Precision>,
 }
 
-fn compatible(a: &EventMention, b: &EventMention) -> bool {
-    match (a.value.bounds(), b.value.bounds()) {
+impl<'a> Item<'a> {
+    fn new(doc: usize, mention: &'a EventMention) -> Item<'a> {
+        Item {
+            doc,
+            mention,
+            bounds: mention.value.bounds(),
+            precision: mention.value.precision(),
+        }
+    }
+}
+
+/// Whether two dates nest at their precisions.
+fn compatible(a: &Item<'_>, b: &Item<'_>) -> bool {
+    match (a.bounds, b.bounds) {
         (Some((a0, a1)), Some((b0, b1))) => {
             let nested = (a0 >= b0 && a1 <= b1) || (b0 >= a0 && b1 <= a1);
-            nested && a.value.precision().is_some() && b.value.precision().is_some()
+            nested && a.precision.is_some() && b.precision.is_some()
         }
         _ => false,
     }
@@ -75,10 +91,9 @@ fn compatible(a: &EventMention, b: &EventMention) -> bool {
 
 /// Two day-precision dates at most three days apart that do not nest: the
 /// kind of disagreement sources have about one happening.
-fn near_conflict(a: &EventMention, b: &EventMention) -> bool {
-    use annals_parse::Precision;
-    let day = |m: &EventMention| m.value.precision() >= Some(Precision::Day);
-    match (a.value.bounds(), b.value.bounds()) {
+fn near_conflict(a: &Item<'_>, b: &Item<'_>) -> bool {
+    let day = |m: &Item<'_>| m.precision >= Some(Precision::Day);
+    match (a.bounds, b.bounds) {
         (Some((a0, _)), Some((b0, _))) if day(a) && day(b) && !compatible(a, b) => {
             (a0 - b0).num_days().abs() <= 3
         }
@@ -93,7 +108,7 @@ fn conflicting_but_same(a: &Item<'_>, b: &Item<'_>) -> bool {
     let (ma, mb) = (a.mention, b.mention);
     a.doc != b.doc
         && !different_places(ma, mb)
-        && near_conflict(ma, mb)
+        && near_conflict(a, b)
         && kind(&ma.lemma) == kind(&mb.lemma)
         && shared(&ma.participants, &mb.participants) >= 2
 }
@@ -133,7 +148,7 @@ fn same_happening(a: &Item<'_>, b: &Item<'_>, leading: &[Vec<String>]) -> bool {
     if conflicting_but_same(a, b) {
         return true;
     }
-    if !compatible(ma, mb) {
+    if !compatible(a, b) {
         return false;
     }
     let names = shared(&ma.participants, &mb.participants);
@@ -145,7 +160,7 @@ fn same_happening(a: &Item<'_>, b: &Item<'_>, leading: &[Vec<String>]) -> bool {
     // Any kind of happening on one day: the names in the clauses must
     // agree, not just somewhere in the sentences.
     ma.value == mb.value
-        && ma.value.precision() >= Some(annals_parse::Precision::Day)
+        && a.precision >= Some(Precision::Day)
         && shared(&ma.actors, &mb.actors) >= 2
 }
 
@@ -157,7 +172,7 @@ impl Timeline {
         let mut items: Vec<Item<'_>> = Vec::new();
         for (doc, ms) in mentions.iter().enumerate().take(docs.len()) {
             for mention in ms.iter().filter(|m| !m.negated) {
-                items.push(Item { doc, mention });
+                items.push(Item::new(doc, mention));
             }
         }
         // Deterministic order: by document id, then position.
@@ -205,7 +220,7 @@ impl Timeline {
 /// it deterministic.
 fn cluster(items: &[Item<'_>], leading: &[Vec<String>]) -> Vec<Vec<usize>> {
     let fits = |i: usize, j: usize| {
-        compatible(items[i].mention, items[j].mention) || conflicting_but_same(&items[i], &items[j])
+        compatible(&items[i], &items[j]) || conflicting_but_same(&items[i], &items[j])
     };
     let mut clusters: Vec<Vec<usize>> = (0..items.len()).map(|i| vec![i]).collect();
     loop {
@@ -367,36 +382,36 @@ fn rank(
 /// The event's date and the conflicting alternatives, by the rule in the
 /// module docs.
 fn date(docs: &[Document], mentions: &[&Item<'_>]) -> (When, Vec<Alternative>) {
-    // Distinct values, in a deterministic order.
-    let mut values: Vec<&EventMention> = Vec::new();
+    // Distinct values (one mention stands for each), in a deterministic order.
+    let mut values: Vec<&Item<'_>> = Vec::new();
     for m in mentions {
-        if !values.iter().any(|v| v.value == m.mention.value) {
-            values.push(m.mention);
+        if !values.iter().any(|v| v.mention.value == m.mention.value) {
+            values.push(m);
         }
     }
-    values.sort_by(|a, b| a.value.cmp(&b.value));
-    let supporters = |v: &EventMention| -> BTreeSet<usize> {
+    values.sort_by(|a, b| a.mention.value.cmp(&b.mention.value));
+    let supporters = |v: &Item<'_>| -> BTreeSet<usize> {
         mentions
             .iter()
-            .filter(|m| compatible(m.mention, v))
+            .filter(|m| compatible(m, v))
             .map(|m| m.doc)
             .collect()
     };
-    let first_report = |v: &EventMention| {
+    let first_report = |v: &Item<'_>| {
         mentions
             .iter()
-            .filter(|m| m.mention.value == v.value)
+            .filter(|m| m.mention.value == v.mention.value)
             .map(|m| docs[m.doc].published)
             .min()
     };
     // Only the finest dates compete: a month that holds two conflicting
     // days supports both, it does not settle between them.
-    let leaves: Vec<&EventMention> = values
+    let leaves: Vec<&Item<'_>> = values
         .iter()
         .filter(|v| {
             !values
                 .iter()
-                .any(|w| compatible(w, v) && w.value.precision() > v.value.precision())
+                .any(|w| compatible(w, v) && w.precision > v.precision)
         })
         .copied()
         .collect();
@@ -406,42 +421,42 @@ fn date(docs: &[Document], mentions: &[&Item<'_>]) -> (When, Vec<Alternative>) {
             supporters(a)
                 .len()
                 .cmp(&supporters(b).len())
-                .then(a.value.precision().cmp(&b.value.precision()))
+                .then(a.precision.cmp(&b.precision))
                 .then(first_report(b).cmp(&first_report(a)))
-                .then(b.value.bounds().cmp(&a.value.bounds()))
+                .then(b.bounds.cmp(&a.bounds))
         })
         .copied()
-        .unwrap_or(mentions[0].mention);
+        .unwrap_or(mentions[0]);
     // Conflicting values, each at its finest precision, with its documents.
     let mut alternatives: Vec<Alternative> = Vec::new();
     for v in &values {
         if compatible(v, chosen) {
             continue;
         }
-        let finer_conflict = values.iter().any(|w| {
-            !compatible(w, chosen) && compatible(w, v) && w.value.precision() > v.value.precision()
-        });
+        let finer_conflict = values
+            .iter()
+            .any(|w| !compatible(w, chosen) && compatible(w, v) && w.precision > v.precision);
         if finer_conflict {
             continue;
         }
         let mut ids: Vec<String> = mentions
             .iter()
-            .filter(|m| compatible(m.mention, v))
+            .filter(|m| compatible(m, v))
             .map(|m| docs[m.doc].id.clone())
             .collect();
         ids.sort();
         ids.dedup();
         alternatives.push(Alternative {
             when: When {
-                value: v.value.clone(),
-                modifier: v.modifier,
+                value: v.mention.value.clone(),
+                modifier: v.mention.modifier,
             },
             docs: ids,
         });
     }
     let when = When {
-        value: chosen.value.clone(),
-        modifier: chosen.modifier,
+        value: chosen.mention.value.clone(),
+        modifier: chosen.mention.modifier,
     };
     (when, alternatives)
 }
