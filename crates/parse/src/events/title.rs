@@ -101,18 +101,16 @@ fn headline_verb(s: &Sentence<'_>, parts: &[usize], trigger: usize) -> Option<St
         AUXILIARIES.contains(&s.words[i].lower().as_str())
             || NEGATIONS.contains(&s.words[i].lower().as_str())
     });
-    // "…, scheduled for next year": a bare participle is no finite verb;
-    // "Of the tons … supplied": a prepositional phrase is no subject.
+    // "…, scheduled for next year": a bare participle is no finite verb.
+    // (A prepositional pseudo-subject, "Of the tons … supplied", needs no
+    // check here: such a mention is dropped whole.)
     let bare_participle = trigger > 0
         && s.words[trigger - 1].breaks_after
         && s.clauses
             .iter()
             .rfind(|c| c.end <= trigger)
             .is_some_and(|c| c.clone().any(|i| s.is_verb(i)));
-    let no_subject = subject
-        .first()
-        .is_some_and(|&i| PREPOSITIONS.contains(&s.words[i].lower().as_str()));
-    if subject.is_empty() || aux_before || bare_participle || no_subject {
+    if subject.is_empty() || aux_before || bare_participle {
         return None;
     }
     let plural = subject.iter().any(|&i| s.words[i].lower() == "and")
