@@ -120,15 +120,7 @@ fn read_templates(dir: &Path) -> Result<annals_render::Templates, Failure> {
         .iter()
         .map(|(n, _)| *n)
         .collect();
-    let entries = std::fs::read_dir(dir).map_err(|e| {
-        Failure::Fatal(format!(
-            "cannot read templates folder {}: {}",
-            dir.display(),
-            io_reason(&e)
-        ))
-    })?;
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
+    let paths = sorted_entries(dir, "templates folder")?;
     let mut templates = annals_render::Templates::new();
     let mut diagnostics = Vec::new();
     for path in paths.iter().filter(|p| p.is_file()) {
@@ -462,17 +454,23 @@ fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
     Ok(files)
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<String>) -> Result<(), Failure> {
+/// The entries of a folder, sorted so that every run sees them in the same
+/// order. `what` names the folder in the error.
+fn sorted_entries(dir: &Path, what: &str) -> Result<Vec<PathBuf>, Failure> {
     let entries = std::fs::read_dir(dir).map_err(|e| {
         Failure::Fatal(format!(
-            "cannot read folder {}: {}",
+            "cannot read {what} {}: {}",
             dir.display(),
             io_reason(&e)
         ))
     })?;
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
-    for path in paths {
+    Ok(paths)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<String>) -> Result<(), Failure> {
+    for path in sorted_entries(dir, "folder")? {
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
