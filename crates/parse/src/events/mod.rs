@@ -213,7 +213,7 @@ fn mention(s: &Sentence<'_>, k: usize, timex: &Timex) -> Option<EventMention> {
         .unwrap_or_default();
     let (clause, found) = match before.as_str() {
         "since" | "until" | "till" => {
-            let (clause, found) = clause_after_bound(s, k, timex)?;
+            let (clause, found) = clause_after_bound(s, timex)?;
             (clause, Some(found))
         }
         "of" if first >= 2 && event_noun(&s.words[first - 2].lower()).is_some() => {
@@ -289,7 +289,6 @@ fn mention(s: &Sentence<'_>, k: usize, timex: &Timex) -> Option<EventMention> {
 /// after a bounding timex, when it has a subject of its own.
 fn clause_after_bound(
     s: &Sentence<'_>,
-    k: usize,
     timex: &Timex,
 ) -> Option<(Range<usize>, (usize, String, Head))> {
     let next = s.words.iter().position(|w| w.span.0 >= timex.span.end)?;
@@ -301,7 +300,6 @@ fn clause_after_bound(
     if !names_subject || s.words[next - 1].breaks_after || s.timex_of[next].is_some() {
         return None;
     }
-    let _ = k;
     // The subject may be interrupted by appositives: extend to the verb.
     let mut ci = s.clause_of_word(next)?;
     let mut range = next..s.clauses[ci].end;
