@@ -169,6 +169,14 @@ pub(crate) enum Expr {
         dir: i32,
         from_ref: bool,
     },
+    /// The period under discussion in another year: "the same period last
+    /// year" (`back` 1), "the 1988 quarter" (`year`). Without a `unit`
+    /// the period is the last one the text named.
+    Comparable {
+        unit: Option<Unit>,
+        year: Option<i32>,
+        back: i32,
+    },
     /// "the next day", "that year".
     Anaphor { unit: Unit, offset: i32 },
     /// "two weeks", "several years".

@@ -10,7 +10,7 @@
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::{Amount, Day, Expr, Holiday, RefKind, Rel, Unit, YearSpec};
-use crate::{Mod, TimexType, Value};
+use crate::{Mod, Precision, TimexType, Value};
 
 /// The tense of the sentence around an expression.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,6 +29,8 @@ pub(crate) struct State {
     /// The start of the last month or year the text pinned down (coarser
     /// mentions must not move the day that "the next day" counts from).
     pub(crate) coarse: NaiveDate,
+    /// How precise the mention that set `coarse` was.
+    pub(crate) coarse_precision: Precision,
     /// The last quarter mentioned, while no finer date followed it: a
     /// year-based shift after it ("profit rose from a year earlier")
     /// compares quarters.
@@ -41,6 +43,7 @@ impl State {
             dct,
             reference: dct,
             coarse: dct,
+            coarse_precision: Precision::Year,
             quarter: None,
         }
     }
@@ -437,6 +440,40 @@ impl State {
                     Amount::Fuzzy => (Date, Value::future_ref()),
                 }
             }
+            Expr::Comparable { unit, year, back } => {
+                let precision = match unit {
+                    Some(Unit::Quarter) => Precision::Quarter,
+                    Some(Unit::Month) => Precision::Month,
+                    Some(Unit::Week) => Precision::Week,
+                    Some(Unit::Day) => Precision::Day,
+                    _ if self.quarter.is_some() => Precision::Quarter,
+                    // "the same period": a month or quarter when the text
+                    // named one, else the year.
+                    _ if self.coarse_precision == Precision::Month => Precision::Month,
+                    _ => Precision::Year,
+                };
+                let in_year = |y: i32| year.unwrap_or(y - back);
+                let on_day = |d: NaiveDate| d.with_year(in_year(d.year()));
+                (
+                    Date,
+                    match precision {
+                        Precision::Quarter => {
+                            // Without one named, the latest reported quarter.
+                            let (y, q) = self.quarter.unwrap_or_else(|| {
+                                let (y, m) = add_months(dct.year(), dct.month(), -3);
+                                (y, (m - 1) / 3 + 1)
+                            });
+                            Value::quarter(in_year(y), q)
+                        }
+                        Precision::Month => {
+                            Value::month(in_year(self.coarse.year()), self.coarse.month())
+                        }
+                        Precision::Week => week_value(on_day(self.reference)?),
+                        Precision::Day => Value::day(on_day(self.reference)?),
+                        _ => Value::year(in_year(self.coarse.year())),
+                    },
+                )
+            }
             Expr::Anaphor { unit, offset } => {
                 let base = match unit {
                     Unit::Day | Unit::Week => self.reference,
@@ -487,24 +524,27 @@ impl State {
         let comparison = matches!(
             expr,
             Expr::Shift { unit, .. } if !matches!(unit, Unit::Day | Unit::Week)
-        );
+        ) || matches!(expr, Expr::Comparable { .. });
         let (precision, start) = if kind == Duration || kind == Set || comparison {
             (None, None)
         } else {
             value.precision_and_start()
         };
         match (precision, start) {
-            (Some(crate::Precision::Quarter), Some(start)) => {
+            (Some(Precision::Quarter), Some(start)) => {
                 self.quarter = Some((start.year(), (start.month() - 1) / 3 + 1));
             }
-            (Some(p), _) if p >= crate::Precision::Month => self.quarter = None,
+            // "the quarter ended Sept. 30" keeps the quarter in view.
+            (Some(Precision::Day), Some(d)) if self.quarter == Some(quarter_ending(d)) => {}
+            (Some(p), _) if p >= Precision::Month => self.quarter = None,
             _ => {}
         }
         if let (Some(p), Some(start)) = (precision, start)
-            && p >= crate::Precision::Year
+            && p >= Precision::Year
         {
             self.coarse = start;
-            if p >= crate::Precision::Week {
+            self.coarse_precision = p;
+            if p >= Precision::Week {
                 self.reference = start;
             }
         }
@@ -513,6 +553,17 @@ impl State {
             value,
             modifier,
         })
+    }
+}
+
+/// The quarter (year, number) that `d` is the last day of, or a quarter
+/// no text can name when it is not one.
+fn quarter_ending(d: NaiveDate) -> (i32, u32) {
+    let q = (d.month() - 1) / 3 + 1;
+    if d.month() % 3 == 0 && d.succ_opt().is_some_and(|n| n.month() != d.month()) {
+        (d.year(), q)
+    } else {
+        (d.year(), 0)
     }
 }
 

@@ -100,8 +100,9 @@ type Rule = for<'a> fn(&'a str) -> R<'a, Expr>;
 /// Every rule with the groups of words it can start with, in priority
 /// order (on equal length the earlier rule wins). Dispatching on the first
 /// word keeps a candidate down to the few rules that can match it.
-const RULES: [(Rule, u32); 23] = [
+const RULES: [(Rule, u32); 24] = [
     (weekday_date, G_WEEKDAY_G),
+    (comparable, G_THE),
     (the_period, G_THE),
     (year_words, G_YEARWORD | G_THE),
     (month_day, G_MONTH_G),
@@ -568,6 +569,95 @@ fn quarter(i: &str) -> R<'_, Expr> {
         Ok((i, Expr::QuarterRel(k)))
     };
     alt((numbered, relative, period)).parse(i)
+}
+
+/// comparable = "the" sp year4 sp ("period" | "quarter" | "months")
+///            | "the" sp ("year-ago" | "year-earlier" | "prior-year") sp period [sp back]
+///            | "the" sp ("same" | "corresponding" | "comparable") sp period sp back
+/// period     = ["year-ago" sp | "year-earlier" sp] ("period" | "quarter" | "month" | "week" | "day" | "months" | "weeks")
+/// back       = ["of" sp] ("last year" | "the previous year" | "the prior year" | "the year before")
+///            | "a year" sp ("ago" | "earlier" | "before") | ("in" | "of") sp year4
+///
+/// The period under discussion in another year: "the same period last
+/// year", "the year-ago quarter", "the 1988 period".
+fn comparable(i: &str) -> R<'_, Expr> {
+    let (i, _) = (kw("the"), sp).parse(i)?;
+    let unit_word = |i| -> R<'_, Option<Unit>> {
+        let (i, k) = kw_any(&[
+            "period", "quarter", "month", "week", "day", "months", "weeks",
+        ])(i)?;
+        Ok((
+            i,
+            [
+                None,
+                Some(Unit::Quarter),
+                Some(Unit::Month),
+                Some(Unit::Week),
+                Some(Unit::Day),
+                None,
+                None,
+            ][k],
+        ))
+    };
+    if let Ok((r, (y, _, k))) = (year4, sp, kw_any(&["period", "quarter", "months"])).parse(i) {
+        return Ok((
+            r,
+            Expr::Comparable {
+                unit: (k == 1).then_some(Unit::Quarter),
+                year: Some(y),
+                back: 0,
+            },
+        ));
+    }
+    let (i, adj) = kw_any(&[
+        "year-ago",
+        "year-earlier",
+        "prior-year",
+        "same",
+        "corresponding",
+        "comparable",
+    ])(i)?;
+    let (i, _) = sp(i)?;
+    let (i, _) = opt((kw_any(&["year-ago", "year-earlier"]), sp)).parse(i)?;
+    let (i, unit) = unit_word(i)?;
+    let back = |i| -> R<'_, (Option<i32>, i32)> {
+        let (i, _) = sp(i)?;
+        alt((
+            (
+                opt((kw("of"), sp)),
+                alt((
+                    (kw("last"), sp, kw("year")).map(|_| ()),
+                    (
+                        kw("the"),
+                        sp,
+                        kw_any(&["previous", "prior"]),
+                        sp,
+                        kw("year"),
+                    )
+                        .map(|_| ()),
+                    (kw("the"), sp, kw("year"), sp, kw("before")).map(|_| ()),
+                )),
+            )
+                .map(|_| (None, 1)),
+            (
+                kw("a"),
+                sp,
+                kw("year"),
+                sp,
+                kw_any(&["ago", "earlier", "before"]),
+            )
+                .map(|_| (None, 1)),
+            (kw_any(&["in", "of"]), sp, year4).map(|(_, _, y)| (Some(y), 0)),
+        ))
+        .parse(i)
+    };
+    let (i, tail) = opt(back).parse(i)?;
+    let (year, back) = match (tail, adj) {
+        (Some(t), _) => t,
+        (None, 0..=2) => (None, 1),
+        (None, _) => return fail(i),
+    };
+    Ok((i, Expr::Comparable { unit, year, back }))
 }
 
 /// the_period = "the" sp ["full" | "entire" | "whole" | "fiscal" | "current fiscal" | "latest fiscal"] sp

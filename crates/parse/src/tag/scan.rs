@@ -338,13 +338,26 @@ pub(crate) fn tense_at(text: &str, start: usize, end: usize, deadline: bool) -> 
     // weekday one is not ("had filed reports by Wednesday").
     let prev = prev_word(text, start);
     if (deadline
-        && ["by", "until", "till", "through"]
+        && ["by", "until", "till"]
             .iter()
             .any(|w| w.eq_ignore_ascii_case(prev)))
         || text[..start].trim_end().ends_with("as soon as")
     {
         return Tense::Future;
     }
+    // "through January" runs ahead unless the sentence is in the past:
+    // "has extended loans through January", "sales rose through August".
+    if deadline && prev.eq_ignore_ascii_case("through") {
+        return match verb_tense(text, start, end) {
+            Tense::Past => Tense::Past,
+            _ => Tense::Future,
+        };
+    }
+    verb_tense(text, start, end)
+}
+
+/// The tense cue nearest to `start..end` within its sentence.
+fn verb_tense(text: &str, start: usize, end: usize) -> Tense {
     // The search stays inside the sentence (and 400 bytes either way).
     let b = text.as_bytes();
     let (s, e) = (start.saturating_sub(400), (end + 400).min(b.len()));
@@ -358,7 +371,10 @@ pub(crate) fn tense_at(text: &str, start: usize, end: usize, deadline: bool) -> 
         {
             return Some(Tense::Future);
         }
-        cue(w, w0 > 0 && b[w0 - 1] == b'\'')
+        match cue(w, w0 > 0 && b[w0 - 1] == b'\'') {
+            Some(Tense::Past) => Some(participle_frame(text, w0).unwrap_or(Tense::Past)),
+            t => t,
+        }
     };
     // The nearest cue after the expression...
     let mut right = None;
@@ -417,6 +433,50 @@ pub(crate) fn tense_at(text: &str, start: usize, end: usize, deadline: bool) -> 
         }
         (Some((_, t)), None) | (None, Some((_, t))) => t,
         (None, None) => Tense::Present,
+    }
+}
+
+/// The tense of the auxiliary before a past form that is a participle:
+/// "has extended" (present), "will be named" (future), "had been
+/// scheduled" (past). `None` when the word stands alone.
+fn participle_frame(text: &str, w0: usize) -> Option<Tense> {
+    let is = |w: &str, set: &[&str]| set.iter().any(|c| w.eq_ignore_ascii_case(c));
+    let mut at = w0;
+    let mut aux = prev_word(text, at);
+    // "has already agreed", "was not told"
+    if is(
+        aux,
+        &["already", "not", "also", "just", "since", "now", "recently"],
+    ) {
+        at = text[..at].trim_end().len() - aux.len();
+        aux = prev_word(text, at);
+    }
+    let before = |w: &str| {
+        let at = text[..at].trim_end().len() - w.len();
+        prev_word(text, at)
+    };
+    const MODAL: &[&str] = &[
+        "will", "would", "ll", "shall", "may", "might", "should", "to",
+    ];
+    if is(aux, &["is", "are", "am", "being"]) {
+        Some(Tense::Present)
+    } else if is(aux, &["has", "have", "had", "was", "were"]) {
+        Some(Tense::Past)
+    } else if is(aux, &["be"]) {
+        Some(if is(before(aux), MODAL) {
+            Tense::Future
+        } else {
+            Tense::Present
+        })
+    } else if is(aux, &["been"]) {
+        let b = before(aux);
+        Some(if is(b, MODAL) {
+            Tense::Future
+        } else {
+            Tense::Past
+        })
+    } else {
+        None
     }
 }
 

@@ -379,3 +379,88 @@ fn values_outside_timeml_years_are_dropped() {
     // Found by proptest: "1998 decades ago" from 1900 is year -18080.
     check(&[("1998 decade ago", "1900-01-01", &[])]);
 }
+
+#[test]
+fn the_same_period_in_another_year() {
+    check(&[
+        (
+            "Net rose in the third quarter, up from the corresponding period last year.",
+            "1989-11-01",
+            &[
+                ("the third quarter", Date, "1989-Q3", None),
+                ("the corresponding period last year", Date, "1988-Q3", None),
+            ],
+        ),
+        (
+            "Sales for the quarter ended Sept. 30 beat the year-ago period.",
+            "1989-11-01",
+            &[
+                ("the quarter", Date, "1989-Q3", None),
+                ("Sept. 30", Date, "1989-09-30", None),
+                ("the year-ago period", Date, "1988-Q3", None),
+            ],
+        ),
+        (
+            "Prices rose in January, against a fall in the same month a year ago.",
+            "2009-02-10",
+            &[
+                ("January", Date, "2009-01", None),
+                ("the same month a year ago", Date, "2008-01", None),
+            ],
+        ),
+        (
+            "Kirschner earned $376,000 in the 1988 quarter.",
+            "1989-10-30",
+            &[("the 1988 quarter", Date, "1988-Q3", None)],
+        ),
+        (
+            "Exports grew 5% on the same period last year.",
+            A,
+            &[("the same period last year", Date, "2018", None)],
+        ),
+        // Without a year the same day is an anaphor, not a comparison.
+        (
+            "He left on Friday and she came back the same day.",
+            A,
+            &[
+                ("Friday", Date, "2019-09-20", None),
+                ("the same day", Date, "2019-09-20", None),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn auxiliaries_decide_the_tense_of_participles() {
+    check(&[
+        // "will be named": ahead, though "named" looks past.
+        (
+            "Collins will be named commander for a mission in December.",
+            "1998-03-04",
+            &[("December", Date, "1998-12", None)],
+        ),
+        // "have gathered": done.
+        (
+            "They have gathered evidence in the October slaying.",
+            "1999-04-19",
+            &[("October", Date, "1998-10", None)],
+        ),
+        // "could be located" is not a future.
+        (
+            "He could not be located Wednesday.",
+            "2000-01-06",
+            &[("Wednesday", Date, "2000-01-05", None)],
+        ),
+        // "through" runs ahead unless the sentence is past.
+        (
+            "The bank is extending the loans through January.",
+            "1989-10-30",
+            &[("January", Date, "1990-01", None)],
+        ),
+        (
+            "Sales followed little change through August.",
+            "1989-10-27",
+            &[("August", Date, "1989-08", None)],
+        ),
+    ]);
+}
