@@ -223,7 +223,7 @@ pub(crate) fn month(i: &str) -> R<'_, u32> {
         return fail(i);
     };
     // Abbreviations take an optional period; all-caps "MAR" etc. is fine.
-    let rest = if name.len() <= 4 && name != "june" && name != "july" {
+    let rest = if name.len() <= 4 && !matches!(name, "may" | "june" | "july") {
         rest.strip_prefix('.').unwrap_or(rest)
     } else {
         rest
@@ -432,6 +432,15 @@ fn amount_base(i: &str) -> R<'_, Amount> {
         }
         if rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
             return fail(i);
+        }
+        // "5 1/2 hours", "5-1/2 hours"
+        if let Some(r) = rest
+            .strip_prefix(' ')
+            .or_else(|| rest.strip_prefix('-'))
+            .and_then(|r| r.strip_prefix("1/2"))
+            && at_boundary(r)
+        {
+            return Ok((r, Amount::Half(v)));
         }
         return Ok((rest, Amount::N(v)));
     }

@@ -99,6 +99,9 @@ pub(crate) enum Day {
     Date(Option<i32>, u32, u32),
     /// The day under discussion (the reference time): a bare clock time.
     Reference,
+    /// A day counted from the reference time: "that night" (0), "the next
+    /// morning" (1).
+    FromReference(i32),
 }
 
 /// PRESENT_REF, PAST_REF, FUTURE_REF.

@@ -263,6 +263,7 @@ impl State {
         match day {
             Day::Dct(k) => shift_days(self.dct, i64::from(k)),
             Day::Reference => Some(self.reference),
+            Day::FromReference(k) => shift_days(self.reference, i64::from(k)),
             Day::Weekday(wd, rel) => resolve_weekday(self.dct, wd, rel, tense),
             Day::Date(Some(y), m, d) => ymd(y, m, d),
             Day::Date(None, m, d) => pick_year(self.dct, tense, |y| ymd(y, m, d)),
@@ -477,6 +478,9 @@ impl State {
             Expr::Anaphor { unit, offset } => {
                 let base = match unit {
                     Unit::Day | Unit::Week => self.reference,
+                    // "the month" after "the first half of the year" is the
+                    // reference day's month, not January.
+                    Unit::Month if self.coarse_precision < Precision::Month => self.reference,
                     _ => self.coarse,
                 };
                 match unit {

@@ -4,10 +4,10 @@ use super::lex::is_word_byte;
 use super::resolve::{State, Tense};
 use super::rules::{Parsed, expression};
 use super::words::{
-    CAL, G_FUTURE_CUE, G_PAST_CUE, G_PRESENT_CUE, HEAD, SEED, STRONG, WEAK, groups, lookup_hashed,
-    step,
+    CAL, G_FUTURE_CUE, G_PAST_CUE, G_PRESENT_CUE, G_SEASON, HEAD, SEED, STRONG, WEAK, groups,
+    lookup_hashed, step,
 };
-use super::{Expr, Unit, YearSpec};
+use super::{Expr, Rel, Unit, YearSpec};
 use crate::{Anchor, Timex};
 
 /// Finds the temporal expressions of `text`, resolved against `anchor`.
@@ -79,13 +79,15 @@ pub fn tag(text: &str, anchor: &Anchor) -> Vec<Timex> {
             end += 1;
         }
         words += 1;
-        let mut c = if b.is_ascii_digit() {
-            number_class(bytes, i, end)
+        let (mut c, g) = if b.is_ascii_digit() {
+            (number_class(bytes, i, end), 0)
         } else {
-            lookup_hashed(&bytes[i..end], h).0
+            lookup_hashed(&bytes[i..end], h)
         };
-        if c & CAL != 0 && b.is_ascii_lowercase() {
-            c = HEAD; // "may", "march", "last fall"
+        // "may", "march", "last fall"; a lowercase season may still start
+        // one after a preposition ("in spring"), which `plausible` checks.
+        if c & CAL != 0 && b.is_ascii_lowercase() && g & G_SEASON == 0 {
+            c = HEAD;
         }
         if c & (STRONG | HEAD) != 0 {
             // Earlier function words first, in text order, then this word.
@@ -280,6 +282,40 @@ fn plausible(text: &str, i: usize, n: usize, expr: &Expr) -> bool {
                 && text[i + n..].starts_with(' ')
                 && text[i + n + 1..].starts_with(|c: char| c.is_ascii_alphabetic());
             !s.contains("second-") && !ordinal
+        }
+        // A bare lowercase season needs a preposition: "in spring", not
+        // "hot spring" or "prices fall".
+        Expr::Season {
+            year: YearSpec::Infer,
+            rel: Rel::Tense,
+            ..
+        } if text[i..].starts_with(|c: char| c.is_ascii_lowercase()) => is(&[
+            "in",
+            "during",
+            "by",
+            "since",
+            "until",
+            "till",
+            "through",
+            "throughout",
+            "before",
+            "after",
+            "over",
+            "until",
+            "next",
+            "this",
+            "last",
+            "early",
+            "late",
+            "mid",
+        ]),
+        // Ages are not durations: "42 years old".
+        Expr::Duration { .. }
+            if text[i + n..].strip_prefix(' ').is_some_and(|r| {
+                r.starts_with("old") && !r[3..].starts_with(char::is_alphabetic)
+            }) =>
+        {
+            false
         }
         Expr::Refer(_) => {
             let s = &text[i..i + n];

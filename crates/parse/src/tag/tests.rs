@@ -464,3 +464,49 @@ fn auxiliaries_decide_the_tense_of_participles() {
         ),
     ]);
 }
+
+#[test]
+fn everyday_news_forms() {
+    check(&[
+        (
+            "Troops arrived on Monday. That night the shelling began, and the next morning it stopped.",
+            A,
+            &[
+                ("Monday", Date, "2019-09-23", None),
+                ("That night", Time, "2019-09-23TNI", None),
+                ("the next morning", Time, "2019-09-24TMO", None),
+            ],
+        ),
+        (
+            "The vote closed at 1430 GMT after 5 1/2 hours.",
+            A,
+            &[
+                ("1430 GMT", Time, "2019-09-25T14:30Z", None),
+                ("5 1/2 hours", Duration, "PT5H30M", None),
+            ],
+        ),
+        // Four digits without a zone stay an amount or a year.
+        ("He paid 1430 dollars.", A, &[]),
+        (
+            "Sales fell in the first half of the year and will recover by the end of the month.",
+            A,
+            &[
+                ("the first half of the year", Date, "2019-H1", None),
+                ("the end of the month", Date, "2019-09", Some(Mod::End)),
+            ],
+        ),
+        (
+            "It rained for the month of May.",
+            A,
+            &[("May", Date, "2019-05", None)],
+        ),
+        (
+            "Planting starts in spring.",
+            A,
+            &[("spring", Date, "2019-SP", None)],
+        ),
+        // Verbs and nouns, not seasons; ages, not durations.
+        ("Prices fall as hot spring water flows.", A, &[]),
+        ("The man, 42 years old, was released.", A, &[]),
+    ]);
+}
