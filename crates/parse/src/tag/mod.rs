@@ -147,6 +147,10 @@ pub(crate) enum Expr {
     QuarterRel(Option<i32>),
     /// "the first half of 1989".
     Half { h: u32, year: YearSpec },
+    /// "the week of March 6".
+    WeekOf(Day),
+    /// "the last week of March" (`k` = -1), "the second week of June 2009".
+    WeekOfMonth { k: i32, m: u32, year: YearSpec },
     /// "this week", "last week".
     Week(i32),
     /// "this weekend".

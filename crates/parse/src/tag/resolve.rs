@@ -374,6 +374,22 @@ impl State {
                 };
                 (Date, Value::half(y, h))
             }
+            Expr::WeekOf(day) => (Date, week_value(self.day(day, tense())?)),
+            Expr::WeekOfMonth { k, m, year } => {
+                let y = match self.year(year) {
+                    Some(y) => y,
+                    None => month_year(dct, m, Rel::Tense, tense()),
+                };
+                // The week holding the month's 4th, 11th.. or its last day
+                // but three: the first and last weeks mostly inside it.
+                let d = if k > 0 {
+                    ymd(y, m, 4 + 7 * (k as u32 - 1))?
+                } else {
+                    let (ny, nm) = add_months(y, m, 1);
+                    shift_days(ymd(ny, nm, 1)?, -4)?
+                };
+                (Date, week_value(d))
+            }
             Expr::Week(k) => (Date, week_value(shift_days(dct, 7 * i64::from(k))?)),
             Expr::Weekend(k) => {
                 let w = shift_days(dct, 7 * i64::from(k))?.iso_week();

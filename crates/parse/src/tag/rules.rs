@@ -100,8 +100,9 @@ type Rule = for<'a> fn(&'a str) -> R<'a, Expr>;
 /// Every rule with the groups of words it can start with, in priority
 /// order (on equal length the earlier rule wins). Dispatching on the first
 /// word keeps a candidate down to the few rules that can match it.
-const RULES: [(Rule, u32); 24] = [
+const RULES: [(Rule, u32); 25] = [
     (weekday_date, G_WEEKDAY_G),
+    (week_of, G_THE),
     (comparable, G_THE),
     (the_period, G_THE),
     (year_words, G_YEARWORD | G_THE),
@@ -574,6 +575,29 @@ fn quarter(i: &str) -> R<'_, Expr> {
         Ok((i, Expr::QuarterRel(k)))
     };
     alt((numbered, relative, period)).parse(i)
+}
+
+/// week_of = "the" sp ("first" | "second" | "third" | "fourth" | "last" | "final") sp "week of" sp month_year
+///         | "the week of" sp month_day
+fn week_of(i: &str) -> R<'_, Expr> {
+    let (i, _) = (kw("the"), sp).parse(i)?;
+    let (i, k) = opt((
+        kw_any(&["first", "second", "third", "fourth", "last", "final"]),
+        sp,
+    )
+        .map(|(k, _)| [1, 2, 3, 4, -1, -1][k]))
+    .parse(i)?;
+    let (i, _) = (kw("week"), sp, kw("of"), sp).parse(i)?;
+    match k {
+        None => match month_day(i)? {
+            (r, Expr::Date { y, m, d }) => Ok((r, Expr::WeekOf(Day::Date(y, m, d)))),
+            _ => fail(i),
+        },
+        Some(k) => match month_year(i)? {
+            (r, Expr::Month { m, year, .. }) => Ok((r, Expr::WeekOfMonth { k, m, year })),
+            _ => fail(i),
+        },
+    }
 }
 
 /// comparable = "the" sp year4 sp ("period" | "quarter" | "months")

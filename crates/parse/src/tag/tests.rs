@@ -510,3 +510,22 @@ fn everyday_news_forms() {
         ("The man, 42 years old, was released.", A, &[]),
     ]);
 }
+
+#[test]
+fn weeks_of_a_month() {
+    check(&[
+        (
+            "Output slowed in the last week of March 2009 and the week of April 6.",
+            A,
+            &[
+                ("the last week of March 2009", Date, "2009-W13", None),
+                ("the week of April 6", Date, "2019-W14", None),
+            ],
+        ),
+        (
+            "Talks resume in the second week of October.",
+            A,
+            &[("the second week of October", Date, "2019-W41", None)],
+        ),
+    ]);
+}
