@@ -474,6 +474,13 @@ fn amount_base(i: &str) -> R<'_, Amount> {
     if lower("dozen") {
         return Ok((rest, Amount::N(12)));
     }
+    // "the next couple of years"
+    if lower("couple")
+        && let Ok((r, _)) = sp(rest)
+        && let Ok((r, _)) = kw("of")(r)
+    {
+        return Ok((r, Amount::N(2)));
+    }
     if lower("several") || lower("few") || lower("many") {
         return Ok((rest, Amount::Fuzzy));
     }

@@ -147,6 +147,8 @@ pub(crate) enum Expr {
     QuarterRel(Option<i32>),
     /// "the first half of 1989".
     Half { h: u32, year: YearSpec },
+    /// "year-end", "year's end": the end of the year under discussion.
+    YearEnd,
     /// "the week of March 6".
     WeekOf(Day),
     /// "the last week of March" (`k` = -1), "the second week of June 2009".

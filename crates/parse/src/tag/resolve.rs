@@ -374,6 +374,10 @@ impl State {
                 };
                 (Date, Value::half(y, h))
             }
+            Expr::YearEnd => {
+                modifier = Some(Mod::End);
+                (Date, Value::year(self.coarse.year()))
+            }
             Expr::WeekOf(day) => (Date, week_value(self.day(day, tense())?)),
             Expr::WeekOfMonth { k, m, year } => {
                 let y = match self.year(year) {

@@ -100,7 +100,8 @@ type Rule = for<'a> fn(&'a str) -> R<'a, Expr>;
 /// Every rule with the groups of words it can start with, in priority
 /// order (on equal length the earlier rule wins). Dispatching on the first
 /// word keeps a candidate down to the few rules that can match it.
-const RULES: [(Rule, u32); 25] = [
+const RULES: [(Rule, u32); 26] = [
+    (year_end, G_YEAR),
     (weekday_date, G_WEEKDAY_G),
     (week_of, G_THE),
     (comparable, G_THE),
@@ -117,10 +118,10 @@ const RULES: [(Rule, u32); 25] = [
     (quarter, G_THE | G_FISCAL | G_DIGIT | G_REL | G_ORD),
     (half, G_THE | G_ORD | G_REL),
     (deictic, G_REL | G_THE),
-    (day, G_REL | G_THE | G_THAT | G_WEEKDAY_G | G_DAYW),
+    (day, G_REL | G_THE | G_THAT | G_WEEKDAY_G | G_DAYW | G_MOD),
     (shift, G_AMOUNT | G_DIGIT | G_THE | G_YEAR),
     (anaphor, G_THE | G_THAT | G_REL),
-    (reference, G_REF | G_THE),
+    (reference, G_REF | G_THE | G_AMOUNT),
     (
         duration,
         G_THE | G_REL | G_AMOUNT | G_DIGIT | G_ORD | G_REF | G_PLURAL,
@@ -449,6 +450,25 @@ fn year(i: &str) -> R<'_, Expr> {
 
 /// decade = ["the" sp] (year4 "s" | ["'"] 2DIGIT "s")
 fn decade(i: &str) -> R<'_, Expr> {
+    // "the nineties": the twentieth century's decades by name.
+    if let Ok((r, (_, _, k))) = (
+        kw("the"),
+        sp,
+        kw_any(&[
+            "twenties",
+            "thirties",
+            "forties",
+            "fifties",
+            "sixties",
+            "seventies",
+            "eighties",
+            "nineties",
+        ]),
+    )
+        .parse(i)
+    {
+        return Ok((r, Expr::Decade(192 + k as i32)));
+    }
     let (i, _) = opt((kw("the"), sp)).parse(i)?;
     let (i, _) = opt(alt((lit("'"), lit("\u{2019}")))).parse(i)?;
     let b = i.as_bytes();
@@ -575,6 +595,19 @@ fn quarter(i: &str) -> R<'_, Expr> {
         Ok((i, Expr::QuarterRel(k)))
     };
     alt((numbered, relative, period)).parse(i)
+}
+
+/// year_end = "year" ("-" | sp | "'s" sp) "end"
+fn year_end(i: &str) -> R<'_, Expr> {
+    let (i, _) = kw("year")(i)?;
+    let (i, _) = alt((
+        lit("-"),
+        sp,
+        (alt((lit("'s"), lit("\u{2019}s"))), sp).map(|_| ()),
+    ))
+    .parse(i)?;
+    let (i, _) = kw("end")(i)?;
+    Ok((i, Expr::YearEnd))
 }
 
 /// week_of = "the" sp ("first" | "second" | "third" | "fourth" | "last" | "final") sp "week of" sp month_year
@@ -887,7 +920,22 @@ fn day(i: &str) -> R<'_, Expr> {
             },
         ))
     };
-    alt((with_pod, tonight, this_pod, anaphoric_pod)).parse(i)
+    // "mid-afternoon", "mid morning yesterday": the reference day unless
+    // a day follows.
+    let mid_pod = |i| -> R<'_, Expr> {
+        let (i, _) = kw("mid")(i)?;
+        let (i, _) = alt((lit("-"), sp)).parse(i)?;
+        let (i, k) = kw_any(&["morning", "afternoon"])(i)?;
+        let (i, d) = opt((sp, deictic_form).map(|t| t.1)).parse(i)?;
+        Ok((
+            i,
+            Expr::Day {
+                day: d.unwrap_or(Day::Reference),
+                pod: Some([Pod::Mo, Pod::Af][k]),
+            },
+        ))
+    };
+    alt((with_pod, tonight, this_pod, anaphoric_pod, mid_pod)).parse(i)
 }
 
 /// shift = amount sp unit sp ("ago" | "earlier" | "later" | "before" | "from now")
@@ -1063,6 +1111,22 @@ fn duration(i: &str) -> R<'_, Expr> {
             },
         ))
     };
+    // "the weeks ahead"
+    let ahead = |i| -> R<'_, Expr> {
+        let (i, _) = (kw("the"), sp).parse(i)?;
+        let (i, (u, plural)) = unit(i)?;
+        let (i, _) = (sp, kw("ahead")).parse(i)?;
+        if !plural {
+            return fail(i);
+        }
+        Ok((
+            i,
+            Expr::Duration {
+                n: Amount::Fuzzy,
+                unit: u,
+            },
+        ))
+    };
     let bare_plural = |i| -> R<'_, Expr> {
         let (i, (u, plural)) = unit(i)?;
         if !plural || matches!(u, Unit::Second | Unit::Quarter) {
@@ -1070,7 +1134,7 @@ fn duration(i: &str) -> R<'_, Expr> {
         }
         Ok((i, Expr::BarePlural(u)))
     };
-    alt((counted, past_unit, fuzzy, bare_plural)).parse(i)
+    alt((counted, past_unit, fuzzy, ahead, bare_plural)).parse(i)
 }
 
 /// ampm = "a.m." | "p.m." | "am" | "pm"; returns 0 or 12.
@@ -1245,6 +1309,8 @@ fn reference(i: &str) -> R<'_, Expr> {
     ))
     .map(|_| RefKind::Past);
     let future = alt((
+        phrase(&["a", "later", "date"]),
+        phrase(&["a", "later", "time"]),
         phrase(&["the", "future"]),
         phrase(&["the", "near", "term"]),
         phrase(&["the", "long", "term"]),

@@ -289,26 +289,30 @@ fn plausible(text: &str, i: usize, n: usize, expr: &Expr) -> bool {
             year: YearSpec::Infer,
             rel: Rel::Tense,
             ..
-        } if text[i..].starts_with(|c: char| c.is_ascii_lowercase()) => is(&[
-            "in",
-            "during",
-            "by",
-            "since",
-            "until",
-            "till",
-            "through",
-            "throughout",
-            "before",
-            "after",
-            "over",
-            "until",
-            "next",
-            "this",
-            "last",
-            "early",
-            "late",
-            "mid",
-        ]),
+        } if text[i..].starts_with(|c: char| c.is_ascii_lowercase())
+            && text[i..i + n].bytes().all(|b| b.is_ascii_alphabetic()) =>
+        {
+            is(&[
+                "in",
+                "during",
+                "by",
+                "since",
+                "until",
+                "till",
+                "through",
+                "throughout",
+                "before",
+                "after",
+                "over",
+                "into",
+                "next",
+                "this",
+                "last",
+                "early",
+                "late",
+                "mid",
+            ])
+        }
         // Ages are not durations: "42 years old".
         Expr::Duration { .. }
             if text[i + n..].strip_prefix(' ').is_some_and(|r| {

@@ -529,3 +529,41 @@ fn weeks_of_a_month() {
         ),
     ]);
 }
+
+#[test]
+fn year_ends_decade_names_and_vague_futures() {
+    check(&[
+        (
+            "Hate groups fell through the nineties; the plan runs well into the summer.",
+            "1998-03-03",
+            &[
+                ("the nineties", Date, "199", None),
+                ("the summer", Date, "1998-SU", None),
+            ],
+        ),
+        (
+            "Debt is due by year-end, and a vote will come at a later date.",
+            A,
+            &[
+                ("year-end", Date, "2019", Some(Mod::End)),
+                ("a later date", Date, "FUTURE_REF", None),
+            ],
+        ),
+        (
+            "In the weeks ahead, and over the next couple of years, rates will rise.",
+            A,
+            &[
+                ("the weeks ahead", Duration, "PXW", None),
+                ("the next couple of years", Duration, "P2Y", None),
+            ],
+        ),
+        (
+            "By mid-afternoon the market had turned; it fell at mid-morning yesterday.",
+            A,
+            &[
+                ("mid-afternoon", Time, "2019-09-25TAF", None),
+                ("mid-morning yesterday", Time, "2019-09-24TMO", None),
+            ],
+        ),
+    ]);
+}
