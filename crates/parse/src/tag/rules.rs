@@ -1054,6 +1054,10 @@ fn duration(i: &str) -> R<'_, Expr> {
             return fail(i); // "the a year" is not English; avoid "the one day"
         }
         let (i, sep) = alt((sp.map(|_| false), lit("-").map(|_| true))).parse(i)?;
+        // "the 90-day truce": the article belongs to the noun.
+        if sep && the.is_some() && lead.is_none() {
+            return fail(i);
+        }
         let (i, _) = opt((
             kw_any(&[
                 "trading",

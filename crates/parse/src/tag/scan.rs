@@ -211,6 +211,23 @@ fn plausible(text: &str, i: usize, n: usize, expr: &Expr) -> bool {
         return false; // inside a number: "1,998", "3-1998"
     }
     match expr {
+        // "a quarter point", "a quarter mile" are measures
+        Expr::Duration {
+            unit: Unit::Quarter,
+            ..
+        } if {
+            let after = text[i + n..].trim_start();
+            ["point", "percent", "mile", "inch", "cent", "pound"]
+                .iter()
+                .any(|w| {
+                    after
+                        .get(..w.len())
+                        .is_some_and(|h| h.eq_ignore_ascii_case(w))
+                })
+        } =>
+        {
+            false
+        }
         // "a quarter of the inhabitants", "half of" are fractions
         Expr::Duration {
             unit: Unit::Quarter,
@@ -405,9 +422,35 @@ fn verb_tense(text: &str, start: usize, end: usize) -> Tense {
         let w = &text[w0..w1];
         // "is to resume", "set to meet"
         if text[w1..].starts_with(" to ")
-            && ["is", "are", "set", "ready", "likely"]
-                .iter()
-                .any(|c| w.eq_ignore_ascii_case(c))
+            && [
+                "is",
+                "are",
+                "set",
+                "ready",
+                "likely",
+                "expect",
+                "expects",
+                "plan",
+                "plans",
+                "aim",
+                "aims",
+                "hope",
+                "hopes",
+                "want",
+                "wants",
+                "intend",
+                "intends",
+                "seek",
+                "seeks",
+                "vow",
+                "vows",
+                "promise",
+                "promises",
+                "scheduled",
+                "poised",
+            ]
+            .iter()
+            .any(|c| w.eq_ignore_ascii_case(c))
         {
             return Some(Tense::Future);
         }
@@ -416,8 +459,11 @@ fn verb_tense(text: &str, start: usize, end: usize) -> Tense {
             t => t,
         }
     };
-    // The nearest cue after the expression...
+    // The nearest cue after the expression (past a comma it belongs to
+    // another clause, and counts only when nothing before the expression
+    // does: "in September, according to minutes released")...
     let mut right = None;
+    let mut comma = false;
     let mut k = end;
     while k < e {
         if !b[k].is_ascii_alphabetic() {
@@ -427,6 +473,7 @@ fn verb_tense(text: &str, start: usize, end: usize) -> Tense {
             {
                 break;
             }
+            comma |= c == b',';
             k += 1;
             continue;
         }
@@ -435,7 +482,7 @@ fn verb_tense(text: &str, start: usize, end: usize) -> Tense {
             k += 1;
         }
         if let Some(t) = word_cue(w0, k) {
-            right = Some((w0 - end, t));
+            right = Some((w0 - end, t, comma));
             break;
         }
     }
@@ -452,7 +499,7 @@ fn verb_tense(text: &str, start: usize, end: usize) -> Tense {
             continue;
         }
         let w1 = k;
-        if right.is_some_and(|(d, _)| start - w1 > d) {
+        if right.is_some_and(|(d, _, comma)| !comma && start - w1 > d) {
             break;
         }
         while k > s && b[k - 1].is_ascii_alphabetic() {
@@ -464,14 +511,14 @@ fn verb_tense(text: &str, start: usize, end: usize) -> Tense {
         }
     }
     match (left, right) {
-        (Some((l, lt)), Some((r, rt))) => {
-            if l <= r {
+        (Some((l, lt)), Some((r, rt, comma))) => {
+            if comma || l <= r {
                 lt
             } else {
                 rt
             }
         }
-        (Some((_, t)), None) | (None, Some((_, t))) => t,
+        (Some((_, t)), None) | (None, Some((_, t, _))) => t,
         (None, None) => Tense::Present,
     }
 }

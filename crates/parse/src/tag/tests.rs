@@ -567,3 +567,25 @@ fn year_ends_decade_names_and_vague_futures() {
         ),
     ]);
 }
+
+#[test]
+fn plans_point_ahead_and_commas_end_clauses() {
+    check(&[
+        (
+            "Officials expect to lower rates by a quarter point in September, according to minutes released on Friday.",
+            "2024-06-13",
+            &[
+                ("September", Date, "2024-09", None),
+                ("Friday", Date, "2024-06-07", None),
+            ],
+        ),
+        (
+            "The 90-day truce expires on Aug. 12.",
+            "2024-06-13",
+            &[
+                ("90-day", Duration, "P90D", None),
+                ("Aug. 12", Date, "2024-08-12", None),
+            ],
+        ),
+    ]);
+}
