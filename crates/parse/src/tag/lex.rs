@@ -410,13 +410,26 @@ fn amount_base(i: &str) -> R<'_, Amount> {
     // digits, with an optional decimal part
     if i.starts_with(|c: char| c.is_ascii_digit()) {
         let b = i.as_bytes();
-        let n = b.iter().take_while(|c| c.is_ascii_digit()).count();
+        let mut n = b.iter().take_while(|c| c.is_ascii_digit()).count();
         if n > 4 {
             return fail(i);
         }
-        let v = b[..n]
+        let mut v = b[..n]
             .iter()
             .fold(0u32, |a, d| a * 10 + u32::from(d - b'0'));
+        // "1,000 days": groups of three after a comma
+        while n <= 3
+            && v < 1_000_000
+            && b.get(n) == Some(&b',')
+            && b.len() >= n + 4
+            && b[n + 1..n + 4].iter().all(u8::is_ascii_digit)
+            && !b.get(n + 4).is_some_and(u8::is_ascii_digit)
+        {
+            v = b[n + 1..n + 4]
+                .iter()
+                .fold(v, |a, d| a * 10 + u32::from(d - b'0'));
+            n += 4;
+        }
         let rest = &i[n..];
         if let Some(frac) = rest.strip_prefix('.') {
             let m = frac.bytes().take_while(u8::is_ascii_digit).count();

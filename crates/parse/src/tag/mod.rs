@@ -198,6 +198,10 @@ pub(crate) enum Expr {
     Set(Option<u32>, Unit),
     /// "every Tuesday".
     SetWeekday(u32),
+    /// "each July".
+    SetMonth(u32),
+    /// "every summer" (0 = spring .. 3 = winter).
+    SetSeason(u32),
     /// "summer", "last fall" (0 = spring .. 3 = winter).
     Season { s: u32, year: YearSpec, rel: Rel },
     /// "Christmas", "Thanksgiving Day".

@@ -520,6 +520,11 @@ impl State {
             ),
             Expr::Set(n, unit) => (Set, duration_value(Amount::N(n.unwrap_or(1)), unit)),
             Expr::SetWeekday(d) => (Set, Value::canonical(format!("XXXX-WXX-{d}"))),
+            Expr::SetMonth(m) => (Set, Value::canonical(format!("XXXX-{m:02}"))),
+            Expr::SetSeason(s) => (
+                Set,
+                Value::canonical(format!("XXXX-{}", ["SP", "SU", "FA", "WI"][s as usize])),
+            ),
             Expr::Season { s, year, rel } => {
                 let code = ["SP", "SU", "FA", "WI"][s as usize];
                 let y = match self.year(year) {

@@ -1276,6 +1276,13 @@ fn set(i: &str) -> R<'_, Expr> {
         if let Ok((r, d)) = weekday(i) {
             return Ok((r, Expr::SetWeekday(d)));
         }
+        // "every summer", "each July"
+        if let Ok((r, k)) = kw_any(&["spring", "summer", "fall", "autumn", "winter"])(i) {
+            return Ok((r, Expr::SetSeason([0, 1, 2, 2, 3][k])));
+        }
+        if let Ok((r, m)) = month(i) {
+            return Ok((r, Expr::SetMonth(m)));
+        }
         let (i, n) = opt((amount, sp).map(|t| t.0)).parse(i)?;
         let (i, (u, _)) = unit(i)?;
         let n = match n {

@@ -589,3 +589,22 @@ fn plans_point_ahead_and_commas_end_clauses() {
         ),
     ]);
 }
+
+#[test]
+fn thousands_and_yearly_sets() {
+    check(&[
+        (
+            "The country has endured nearly 1,000 days of war.",
+            A,
+            &[("nearly 1,000 days", Duration, "P1000D", Some(Mod::Approx))],
+        ),
+        (
+            "The festival, held every summer, opens each July.",
+            A,
+            &[
+                ("every summer", Set, "XXXX-SU", None),
+                ("each July", Set, "XXXX-07", None),
+            ],
+        ),
+    ]);
+}
