@@ -454,6 +454,12 @@ fn verb_tense(text: &str, start: usize, end: usize) -> Tense {
         {
             return Some(Tense::Future);
         }
+        // "won't" is a future; "won the vote" is not.
+        if w.eq_ignore_ascii_case("won")
+            && (text[w1..].starts_with("'t") || text[w1..].starts_with("\u{2019}t"))
+        {
+            return Some(Tense::Future);
+        }
         match cue(w, w0 > 0 && b[w0 - 1] == b'\'') {
             Some(Tense::Past) => Some(participle_frame(text, w0).unwrap_or(Tense::Past)),
             t => t,
@@ -617,6 +623,13 @@ mod tests {
             ("He will visit on Friday.", "Friday", Tense::Future),
             ("He said Friday that he will resign.", "Friday", Tense::Past),
             ("Talks are set for Friday.", "Friday", Tense::Present),
+            ("Trump won the vote on Tuesday.", "Tuesday", Tense::Past),
+            ("He won't leave on Tuesday.", "Tuesday", Tense::Future),
+            (
+                "He won\u{2019}t leave on Tuesday.",
+                "Tuesday",
+                Tense::Future,
+            ),
         ];
         for (text, word, want) in table {
             let s = text.find(word).unwrap();

@@ -415,7 +415,7 @@ const WORDS: &[(&str, u8, u32)] = &[
     ("withdrew", 0, G_PAST_CUE),
     ("withheld", 0, G_PAST_CUE),
     ("woke", 0, G_PAST_CUE),
-    ("won", 0, G_FUTURE_CUE),
+    ("won", 0, G_PAST_CUE),
     ("would", 0, G_FUTURE_CUE),
     ("wore", 0, G_PAST_CUE),
     ("working", GLUE, 0),
