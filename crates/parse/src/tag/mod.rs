@@ -97,6 +97,8 @@ pub(crate) enum Day {
     Weekday(u32, Rel),
     /// A month and day, with or without the year.
     Date(Option<i32>, u32, u32),
+    /// A month and day after "last", "next" or "this": "last Oct. 23".
+    Dated(u32, u32, Rel),
     /// The day under discussion (the reference time): a bare clock time.
     Reference,
     /// A day counted from the reference time: "that night" (0), "the next

@@ -129,7 +129,19 @@ fn month_year(dct: NaiveDate, m: u32, rel: Rel, tense: Tense) -> i32 {
                 y + 1
             }
         }
-        (Rel::This, _) | (Rel::Tense, Tense::Present) => y,
+        (Rel::This, _) => y,
+        // Without a tense, the nearest: "worth more in October" read in
+        // January is last October.
+        (Rel::Tense, Tense::Present) => {
+            let ahead = (m + 12 - cur) % 12;
+            if ahead <= 4 {
+                if m >= cur { y } else { y + 1 }
+            } else if m <= cur {
+                y
+            } else {
+                y - 1
+            }
+        }
         (Rel::Tense, Tense::Past) => {
             let ahead = (m + 12 - cur) % 12;
             if (1..=2).contains(&ahead) {
@@ -267,6 +279,15 @@ impl State {
             Day::Weekday(wd, rel) => resolve_weekday(self.dct, wd, rel, tense),
             Day::Date(Some(y), m, d) => ymd(y, m, d),
             Day::Date(None, m, d) => pick_year(self.dct, tense, |y| ymd(y, m, d)),
+            Day::Dated(m, d, rel) => {
+                let y = self.dct.year();
+                let cands = [y - 1, y, y + 1].into_iter().filter_map(|y| ymd(y, m, d));
+                match rel {
+                    Rel::Last => cands.filter(|x| *x < self.dct).max(),
+                    Rel::Next => cands.filter(|x| *x > self.dct).min(),
+                    Rel::This | Rel::Tense => ymd(y, m, d),
+                }
+            }
         }
     }
 
@@ -319,7 +340,13 @@ impl State {
                 if (near - dct).num_days().abs() <= 92 {
                     date(Date, near)?
                 } else {
-                    date(Date, pick_year(dct, tense(), |y| ymd(y, m, d))?)?
+                    // Further away, news reports the past unless the verb
+                    // says otherwise.
+                    let t = match tense() {
+                        Tense::Present => Tense::Past,
+                        t => t,
+                    };
+                    date(Date, pick_year(dct, t, |y| ymd(y, m, d))?)?
                 }
             }
             Expr::Month { m, year, rel } => {

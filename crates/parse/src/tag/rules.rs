@@ -387,6 +387,16 @@ fn month_rel(i: &str) -> R<'_, Expr> {
     let (i, rel) = rel_word(i)?;
     let (i, _) = sp(i)?;
     let (i, m) = month(i)?;
+    // "last Oct. 23"
+    if let Ok((r, d)) = (osp, day_number).map(|t| t.1).parse(i) {
+        return Ok((
+            r,
+            Expr::Day {
+                day: Day::Dated(m, d, rel),
+                pod: None,
+            },
+        ));
+    }
     Ok((
         i,
         Expr::Month {

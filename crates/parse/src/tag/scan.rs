@@ -454,6 +454,10 @@ fn verb_tense(text: &str, start: usize, end: usize) -> Tense {
         {
             return Some(Tense::Future);
         }
+        // "next to the embassy" is a place.
+        if w.eq_ignore_ascii_case("next") && text[w1..].starts_with(" to ") {
+            return None;
+        }
         // "won't" is a future; "won the vote" is not.
         if w.eq_ignore_ascii_case("won")
             && (text[w1..].starts_with("'t") || text[w1..].starts_with("\u{2019}t"))
@@ -475,7 +479,9 @@ fn verb_tense(text: &str, start: usize, end: usize) -> Tense {
         if !b[k].is_ascii_alphabetic() {
             let c = b[k];
             if matches!(c, b'!' | b'?' | b'\n')
-                || (c == b'.' && b.get(k + 1).is_none_or(u8::is_ascii_whitespace))
+                || (c == b'.'
+                    && b.get(k + 1).is_none_or(u8::is_ascii_whitespace)
+                    && !abbreviation(b, k))
             {
                 break;
             }
@@ -498,7 +504,9 @@ fn verb_tense(text: &str, start: usize, end: usize) -> Tense {
     while k > s {
         if !b[k - 1].is_ascii_alphabetic() {
             let c = b[k - 1];
-            if matches!(c, b'!' | b'?' | b'\n') || (c == b'.' && b.get(k) == Some(&b' ')) {
+            if matches!(c, b'!' | b'?' | b'\n')
+                || (c == b'.' && b.get(k) == Some(&b' ') && !abbreviation(b, k - 1))
+            {
                 break;
             }
             k -= 1;
@@ -573,6 +581,23 @@ fn participle_frame(text: &str, w0: usize) -> Option<Tense> {
     }
 }
 
+/// Whether the period at `dot` ends an initial or a title rather than a
+/// sentence: "Daniel P. Davison", "Mr. Davison", "Gov. Smith".
+fn abbreviation(b: &[u8], dot: usize) -> bool {
+    let mut s = dot;
+    while s > 0 && b[s - 1].is_ascii_alphabetic() {
+        s -= 1;
+    }
+    let w = &b[s..dot];
+    (w.len() == 1 && w[0].is_ascii_uppercase())
+        || [
+            "mr", "mrs", "ms", "dr", "st", "gov", "sen", "rep", "gen", "lt", "col", "sgt", "capt",
+            "prof", "jr", "sr", "rev", "gens", "messrs", "no", "vs",
+        ]
+        .iter()
+        .any(|a| w.eq_ignore_ascii_case(a.as_bytes()))
+}
+
 fn cue(w: &str, after_apostrophe: bool) -> Option<Tense> {
     let lw = |s: &str| w.eq_ignore_ascii_case(s);
     if after_apostrophe {
@@ -595,10 +620,25 @@ fn cue(w: &str, after_apostrophe: bool) -> Option<Tense> {
         return Some(Tense::Present);
     }
     let b = w.as_bytes();
+    // "-eed" is a stem ("succeed", "exceed", "need") but for a few pasts.
+    let eed_stem = b.len() >= 3
+        && b[b.len() - 3..].eq_ignore_ascii_case(b"eed")
+        && ![
+            "agreed",
+            "disagreed",
+            "freed",
+            "guaranteed",
+            "decreed",
+            "refereed",
+        ]
+        .iter()
+        .any(|x| lw(x));
     if b.len() >= 5
         && b[b.len() - 2..].eq_ignore_ascii_case(b"ed")
+        && !eed_stem
         && ![
-            "indeed", "based", "need", "speed", "proceed", "united", "limited", "related",
+            "based", "united", "limited", "related", "hundred", "sacred", "naked", "wicked",
+            "rugged", "kindred", "crooked", "beloved", "infrared",
         ]
         .iter()
         .any(|x| lw(x))

@@ -608,3 +608,38 @@ fn thousands_and_yearly_sets() {
         ),
     ]);
 }
+
+#[test]
+fn tense_reads_past_initials_stems_and_prepositions() {
+    check(&[
+        // "P." is an initial, not a sentence end; "succeed" is no past.
+        (
+            "Mr. Schwarz will succeed Daniel P. Davison Feb. 1.",
+            "1989-10-26",
+            &[("Feb. 1", Date, "1990-02-01", None)],
+        ),
+        // "next to" is a place, not the future.
+        (
+            "A bomb ripped through a building next to the U.S. embassy in Nairobi Friday morning.",
+            "1998-08-08",
+            &[("Friday morning", Time, "1998-08-07TMO", None)],
+        ),
+        (
+            "He was shot to death last Oct. 23 at his home.",
+            "1999-04-19",
+            &[("last Oct. 23", Date, "1998-10-23", None)],
+        ),
+        // A month and day far from the anchor is past unless a verb says
+        // otherwise; a bare month without tense is the nearest.
+        (
+            "Police have been searching for him since the Oct. 23 slaying.",
+            "1999-05-06",
+            &[("Oct. 23", Date, "1998-10-23", None)],
+        ),
+        (
+            "Her flats, worth $130 million in October, are worth half that.",
+            "1998-01-08",
+            &[("October", Date, "1997-10", None)],
+        ),
+    ]);
+}
