@@ -570,7 +570,16 @@ impl State {
             Expr::Holiday { h, year } => {
                 let d = match self.year(year) {
                     Some(y) => holiday_date(h, y)?,
-                    None => pick_year(dct, tense(), |y| holiday_date(h, y))?,
+                    // Within two weeks, the nearest whatever the verb ("as
+                    // Easter week began", a week before Easter).
+                    None => {
+                        let near = pick_year(dct, Tense::Present, |y| holiday_date(h, y))?;
+                        if (near - dct).num_days().abs() <= 14 {
+                            near
+                        } else {
+                            pick_year(dct, tense(), |y| holiday_date(h, y))?
+                        }
+                    }
                 };
                 (Date, Value::day(d))
             }

@@ -643,3 +643,12 @@ fn tense_reads_past_initials_stems_and_prepositions() {
         ),
     ]);
 }
+
+#[test]
+fn holidays_near_the_anchor_are_the_nearest() {
+    check(&[(
+        "Protesters prayed as Easter week began.",
+        "2000-04-17",
+        &[("Easter", Date, "2000-04-23", None)],
+    )]);
+}
