@@ -236,7 +236,7 @@ pub(crate) fn duration_value(n: Amount, unit: Unit) -> Value {
         Unit::Day => (false, 'D', 1),
         Unit::Week => (false, 'W', 1),
         Unit::Month => (false, 'M', 1),
-        Unit::Quarter => (false, 'M', 3),
+        Unit::Quarter => (false, 'Q', 1),
         Unit::Year => (false, 'Y', 1),
         Unit::Decade => (false, 'Y', 10),
         Unit::Century => (false, 'Y', 100),
@@ -712,7 +712,7 @@ mod tests {
             (Amount::Half(2), Unit::Month, "P2.5M"),
             (Amount::Half(1), Unit::Minute, "PT1M30S"),
             (Amount::N(2), Unit::Decade, "P20Y"),
-            (Amount::N(3), Unit::Quarter, "P9M"),
+            (Amount::N(3), Unit::Quarter, "P3Q"),
         ];
         for (n, u, want) in table {
             assert_eq!(duration_value(n, u).as_str(), want);
