@@ -64,9 +64,14 @@ pub(crate) fn osp(i: &str) -> R<'_, ()> {
     }
 }
 
-/// True when `i` does not continue a word.
+/// True when `i` does not continue a word: "Friday’s" and "Friday—the"
+/// end the word at the curly apostrophe and the dash.
 pub(crate) fn at_boundary(i: &str) -> bool {
-    i.as_bytes().first().is_none_or(|&b| !is_word_byte(b))
+    match i.as_bytes().first() {
+        None => true,
+        Some(&b) if b < 0x80 => !b.is_ascii_alphanumeric(),
+        Some(_) => !i.chars().next().is_some_and(char::is_alphanumeric),
+    }
 }
 
 /// kw(w) = w, case-insensitive, followed by a word boundary

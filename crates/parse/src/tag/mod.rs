@@ -86,6 +86,9 @@ pub(crate) enum YearSpec {
     Dct(i32),
     /// Not given: inferred from the anchor and the tense.
     Infer,
+    /// Two digits after an apostrophe ("'82"): the latest such year no
+    /// more than ten years after the anchor.
+    Short(i32),
 }
 
 /// A day, before resolution.

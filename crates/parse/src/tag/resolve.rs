@@ -296,6 +296,10 @@ impl State {
             YearSpec::Abs(y) => Some(y),
             YearSpec::Dct(k) => Some(self.dct.year() + k),
             YearSpec::Infer => None,
+            YearSpec::Short(n) => {
+                let y = self.dct.year() / 100 * 100 + n;
+                Some(if y > self.dct.year() + 10 { y - 100 } else { y })
+            }
         }
     }
 

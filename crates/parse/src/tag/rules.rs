@@ -454,6 +454,15 @@ fn year(i: &str) -> R<'_, Expr> {
         (kw("the"), sp, kw("year"), sp).map(|(a, b, c, _)| (a, b, Some((c, ())))),
     )))
     .parse(i)?;
+    // "in '82": an apostrophe and two digits, not a decade ("'80s")
+    if let Some(r) = i.strip_prefix('\'').or_else(|| i.strip_prefix('\u{2019}'))
+        && let Ok((r, y)) = digits(2)(r)
+        && at_boundary(r)
+        // "'60 Minutes" is a quoted title
+        && (sp, unit).parse(r).is_err()
+    {
+        return Ok((r, Expr::Year(YearSpec::Short(y as i32))));
+    }
     let (i, y) = year4(i)?;
     Ok((i, Expr::Year(YearSpec::Abs(y))))
 }

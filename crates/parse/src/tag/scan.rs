@@ -68,7 +68,9 @@ pub fn tag(text: &str, anchor: &Anchor) -> Vec<Timex> {
             {
                 npending = 0;
             }
-            i += 1;
+            // A punctuation character is three bytes (0xE2 ..): skip them
+            // all, or its tail would start the next word.
+            i += if b == 0xE2 { 3 } else { 1 };
             continue;
         }
         // One pass over the word: its end and its hash.
@@ -138,14 +140,16 @@ const WORD: u8 = 1;
 const BREAK: u8 = 2;
 const OTHER: u8 = 3;
 
-/// Byte classes of the scan: word bytes (ASCII letters and digits and all
-/// non-ASCII bytes, as `is_word_byte`), whitespace, clause breaks, other.
+/// Byte classes of the scan: word bytes (ASCII letters and digits and the
+/// non-ASCII bytes of letters), whitespace, clause breaks, other.
 static BYTES: [u8; 256] = {
     let mut t = [OTHER; 256];
     let mut b = 0;
     while b < 256 {
         let c = b as u8;
-        t[b] = if c.is_ascii_alphanumeric() || c >= 0x80 {
+        // 0xE2 leads the general punctuation (’ — “ ” …), which ends a
+        // word; other non-ASCII bytes belong to letters.
+        t[b] = if c.is_ascii_alphanumeric() || (c >= 0x80 && c != 0xE2) {
             WORD
         } else if c == b' ' || c == b'\n' || c == b'\t' || c == b'\r' {
             SPACE
@@ -329,6 +333,16 @@ fn plausible(text: &str, i: usize, n: usize, expr: &Expr) -> bool {
                 "late",
                 "mid",
             ])
+        }
+        // A quoted, capitalised duration is a title: "'60 Minutes'".
+        Expr::Duration { .. }
+            if matches!(before, Some('\'' | '"' | '\u{2018}' | '\u{201c}'))
+                && text[i..i + n]
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_uppercase())) =>
+        {
+            false
         }
         // Ages are not durations: "42 years old".
         Expr::Duration { .. }

@@ -652,3 +652,29 @@ fn holidays_near_the_anchor_are_the_nearest() {
         &[("Easter", Date, "2000-04-23", None)],
     )]);
 }
+
+#[test]
+fn typographic_punctuation_ends_words() {
+    check(&[
+        (
+            "Friday’s vote followed last year’s — and “Tomorrow,” he said.",
+            A,
+            &[
+                ("Friday", Date, "2019-09-20", None),
+                ("last year", Date, "2018", None),
+                ("Tomorrow", Date, "2019-09-26", None),
+            ],
+        ),
+        (
+            "On Monday—the day after the vote—he left, as in ’82.",
+            A,
+            &[
+                ("Monday", Date, "2019-09-23", None),
+                ("the day", Date, "2019-09-23", None),
+                ("’82", Date, "1982", None),
+            ],
+        ),
+        // A quoted title, not a year.
+        ("He spoke to '60 Minutes' on air.", A, &[]),
+    ]);
+}
