@@ -100,6 +100,8 @@ pub(crate) enum Day {
     Weekday(u32, Rel),
     /// A month and day, with or without the year.
     Date(Option<i32>, u32, u32),
+    /// A day of the month without the month: "on the 25th".
+    OfMonth(u32),
     /// A month and day after "last", "next" or "this": "last Oct. 23".
     Dated(u32, u32, Rel),
     /// The day under discussion (the reference time): a bare clock time.

@@ -279,6 +279,21 @@ impl State {
             Day::Weekday(wd, rel) => resolve_weekday(self.dct, wd, rel, tense),
             Day::Date(Some(y), m, d) => ymd(y, m, d),
             Day::Date(None, m, d) => pick_year(self.dct, tense, |y| ymd(y, m, d)),
+            Day::OfMonth(d) => {
+                // This month's, last month's or next month's, by the tense.
+                let (y, m) = (self.reference.year(), self.reference.month());
+                let days = [-1, 0, 1].map(|k| {
+                    let (y, m) = add_months(y, m, k);
+                    ymd(y, m, d)
+                });
+                let cands = days.iter().flatten().copied();
+                let r = self.reference;
+                match tense {
+                    Tense::Past => cands.filter(|x| *x <= r).max(),
+                    Tense::Future => cands.filter(|x| *x >= r).min(),
+                    Tense::Present => cands.min_by_key(|x| (*x - r).num_days().abs()),
+                }
+            }
             Day::Dated(m, d, rel) => {
                 let y = self.dct.year();
                 let cands = [y - 1, y, y + 1].into_iter().filter_map(|y| ymd(y, m, d));
@@ -445,7 +460,10 @@ impl State {
                 (Date, Value::month(y, m))
             }
             Expr::Day { day, pod } => {
-                let t = if matches!(day, Day::Weekday(..) | Day::Date(None, ..)) {
+                let t = if matches!(
+                    day,
+                    Day::Weekday(..) | Day::Date(None, ..) | Day::OfMonth(_)
+                ) {
                     tense()
                 } else {
                     Tense::Present
@@ -457,7 +475,10 @@ impl State {
                 }
             }
             Expr::Time { h, m, day, utc } => {
-                let t = if matches!(day, Day::Weekday(..) | Day::Date(None, ..)) {
+                let t = if matches!(
+                    day,
+                    Day::Weekday(..) | Day::Date(None, ..) | Day::OfMonth(_)
+                ) {
                     tense()
                 } else {
                     Tense::Present

@@ -297,6 +297,19 @@ fn weekday_date(i: &str) -> R<'_, Expr> {
 
 /// day_month = ["the" sp] day [sp "of"] sp month [","] [sp year4]
 fn day_month(i: &str) -> R<'_, Expr> {
+    // "on the 25th": a day of the month under discussion
+    if let Ok((r, (_, _, d))) = (kw("the"), sp, day_number).parse(i)
+        && (sp, kw("of")).parse(r).is_err()
+        && day_alone(r)
+    {
+        return Ok((
+            r,
+            Expr::Day {
+                day: Day::OfMonth(d),
+                pod: None,
+            },
+        ));
+    }
     let (i, the) = opt((kw("the"), sp)).parse(i)?;
     let (i, d) = if the.is_some() {
         alt((day_number, ordinal)).parse(i)?
@@ -308,6 +321,19 @@ fn day_month(i: &str) -> R<'_, Expr> {
     let (i, m) = month(i)?;
     let (i, y) = year_tail(i)?;
     Ok((i, Expr::Date { y, m, d }))
+}
+
+/// Whether "the 25th" ends here as a date: at punctuation or before a
+/// function word, not before a noun ("the 25th anniversary").
+fn day_alone(rest: &str) -> bool {
+    let r = rest.trim_start_matches(' ');
+    r.is_empty()
+        || r.starts_with(['.', ',', ';', ':', ')', '\n', '!', '?'].as_slice())
+        || kw_any(&[
+            "at", "and", "or", "in", "when", "after", "before", "until", "to", "but", "with",
+            "for", "as",
+        ])(r)
+        .is_ok()
 }
 
 /// month_year = month [","] sp ["of" sp] year4 | month (bare)
@@ -444,7 +470,37 @@ fn numeric(i: &str) -> R<'_, Expr> {
             },
         ))
     };
-    alt((us, iso)).parse(i)
+    // "25/09/2019", "25.09.2019": day first when the day cannot be a
+    // month (or with dots, as Europe writes them).
+    let day_first = |i| -> R<'_, Expr> {
+        let (i, (d, n)) = number(i)?;
+        let (i, sep) = alt((lit("/").map(|_| '/'), lit(".").map(|_| '.'))).parse(i)?;
+        let (i, (m, mn)) = number(i)?;
+        let (i, _) = lit(if sep == '/' { "/" } else { "." })(i)?;
+        let (i, y) = digits(4)(i)?;
+        // dotted dates write both as two digits ("05.03.2019"), unlike
+        // version numbers ("1.2.2019")
+        if n > 2
+            || (sep == '.' && (n != 2 || mn != 2))
+            || !(1..=12).contains(&m)
+            || !(1..=31).contains(&d)
+            || (sep == '/' && d <= 12)
+            || !at_boundary(i)
+            || i.starts_with(['/', '.'].as_slice())
+                && i[1..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            return fail(i);
+        }
+        Ok((
+            i,
+            Expr::Date {
+                y: Some(y as i32),
+                m,
+                d,
+            },
+        ))
+    };
+    alt((us, iso, day_first)).parse(i)
 }
 
 /// year = ["fiscal" sp ["year" sp]] year4 | "the year" sp year4

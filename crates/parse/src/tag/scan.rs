@@ -7,7 +7,7 @@ use super::words::{
     CAL, G_FUTURE_CUE, G_PAST_CUE, G_PRESENT_CUE, G_SEASON, HEAD, SEED, STRONG, WEAK, groups,
     lookup_hashed, step,
 };
-use super::{Expr, Rel, Unit, YearSpec};
+use super::{Day, Expr, Rel, Unit, YearSpec};
 use crate::{Anchor, Timex};
 
 /// Finds the temporal expressions of `text`, resolved against `anchor`.
@@ -344,6 +344,13 @@ fn plausible(text: &str, i: usize, n: usize, expr: &Expr) -> bool {
         {
             false
         }
+        // "the 25th" alone is a date only after a preposition of time.
+        Expr::Day {
+            day: Day::OfMonth(_),
+            ..
+        } => is(&[
+            "on", "by", "until", "till", "since", "from", "before", "after", "through",
+        ]),
         // Ages are not durations: "42 years old".
         Expr::Duration { .. }
             if text[i + n..].strip_prefix(' ').is_some_and(|r| {

@@ -678,3 +678,29 @@ fn typographic_punctuation_ends_words() {
         ("He spoke to '60 Minutes' on air.", A, &[]),
     ]);
 }
+
+#[test]
+fn day_first_numbers_and_days_of_the_month() {
+    check(&[
+        (
+            "The report, published 25/09/2019 and revised 03.10.2019, said talks resume on the 3rd.",
+            "2019-09-23",
+            &[
+                ("25/09/2019", Date, "2019-09-25", None),
+                ("03.10.2019", Date, "2019-10-03", None),
+                ("the 3rd", Date, "2019-10-03", None),
+            ],
+        ),
+        (
+            "It happened on the 25th.",
+            "2019-09-23",
+            &[("the 25th", Date, "2019-08-25", None)],
+        ),
+        // A version number, an anniversary, a US date kept month first.
+        (
+            "Version 1.2.2019 marks the 25th anniversary; see 09/10/2019.",
+            "2019-09-23",
+            &[("09/10/2019", Date, "2019-09-10", None)],
+        ),
+    ]);
+}
