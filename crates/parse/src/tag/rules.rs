@@ -1168,10 +1168,15 @@ fn duration(i: &str) -> R<'_, Expr> {
     let past_unit = |i| -> R<'_, Expr> {
         let (i, _) = kw("the")(i)?;
         let (i, _) = sp(i)?;
-        let (i, _) = kw_any(&["past", "last", "next", "coming"])(i)?;
+        let (i, k) = kw_any(&["past", "last", "next", "coming"])(i)?;
         let (i, _) = sp(i)?;
         let (i, (u, plural)) = unit(i)?;
         let n = if plural { Amount::Fuzzy } else { Amount::N(1) };
+        // "the past year" names the previous calendar year, as the corpora
+        // annotate it.
+        if !plural && u == Unit::Year {
+            return Ok((i, Expr::Year(YearSpec::Dct(if k < 2 { -1 } else { 1 }))));
+        }
         Ok((i, Expr::Duration { n, unit: u }))
     };
     let fuzzy = |i| -> R<'_, Expr> {

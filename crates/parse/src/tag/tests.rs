@@ -704,3 +704,18 @@ fn day_first_numbers_and_days_of_the_month() {
         ),
     ]);
 }
+
+#[test]
+fn the_past_year_is_a_calendar_year() {
+    // TimeBank and MEANTIME mark "the past year" as the previous year
+    // (DATE) every time; plural and counted forms stay durations.
+    check(&[(
+        "Over the past year and the last two years, hate groups grew; the next year looks worse.",
+        A,
+        &[
+            ("the past year", Date, "2018", None),
+            ("the last two years", Duration, "P2Y", None),
+            ("the next year", Date, "2020", None),
+        ],
+    )]);
+}
