@@ -710,12 +710,12 @@ fn the_past_year_is_a_calendar_year() {
     // TimeBank and MEANTIME mark "the past year" as the previous year
     // (DATE) every time; plural and counted forms stay durations.
     check(&[(
-        "Over the past year and the last two years, hate groups grew; the next year looks worse.",
+        "Over the past year and the last two years, hate groups grew; the coming year looks worse.",
         A,
         &[
             ("the past year", Date, "2018", None),
             ("the last two years", Duration, "P2Y", None),
-            ("the next year", Date, "2020", None),
+            ("the coming year", Date, "2020", None),
         ],
     )]);
 }
