@@ -422,7 +422,12 @@ impl State {
             }
             Expr::YearEnd => {
                 modifier = Some(Mod::End);
-                (Date, Value::year(self.coarse.year()))
+                let y = if tense() == Tense::Past {
+                    dct.year() - 1
+                } else {
+                    dct.year()
+                };
+                (Date, Value::year(y))
             }
             Expr::WeekOf(day) => (Date, week_value(self.day(day, tense())?)),
             Expr::WeekOfMonth { k, m, year } => {

@@ -7,8 +7,8 @@ use super::words::{
     CAL, G_FUTURE_CUE, G_PAST_CUE, G_PRESENT_CUE, G_SEASON, HEAD, SEED, STRONG, WEAK, groups,
     lookup_hashed, step,
 };
-use super::{Day, Expr, Rel, Unit, YearSpec};
-use crate::{Anchor, Timex};
+use super::{Amount, Day, Expr, Rel, Unit, YearSpec};
+use crate::{Anchor, Timex, TimexType};
 
 /// Finds the temporal expressions of `text`, resolved against `anchor`.
 ///
@@ -181,12 +181,43 @@ fn try_at(text: &str, i: usize, state: &mut State) -> Option<Timex> {
     let deadline = matches!(expr, Expr::Month { .. });
     let mut tense = || *cached.get_or_insert_with(|| tense_at(text, i, i + n, deadline));
     let r = state.resolve(expr, modifier, &mut tense)?;
+    // "twice a year", "$33 million a year", "24 hours a day": a rate.
+    let kind = if matches!(
+        expr,
+        Expr::Duration {
+            n: Amount::N(1),
+            ..
+        }
+    ) && rate(text, i)
+    {
+        TimexType::Set
+    } else {
+        r.kind
+    };
     Some(Timex {
         span: i..i + n,
-        kind: r.kind,
+        kind,
         value: r.value,
         modifier: r.modifier,
     })
+}
+
+/// Whether the "a year" at `i` is a rate: after a count, an amount or a
+/// number ("twice a year", "$33 million a year", "24 hours a day").
+fn rate(text: &str, i: usize) -> bool {
+    let t = &text[i..];
+    if !(t.starts_with("a ") || t.starts_with("an ")) {
+        return false;
+    }
+    let before = text[..i].trim_end();
+    let prev = prev_word(text, i);
+    before.ends_with(|c: char| c.is_ascii_digit() || c == '%')
+        || [
+            "times", "once", "twice", "thrice", "million", "billion", "trillion", "thousand",
+            "hundred", "percent", "dollars", "cents", "hours", "days", "weeks", "months",
+        ]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(prev))
 }
 
 /// The word before byte `i`, if any (ASCII letters only).
@@ -422,6 +453,10 @@ pub(crate) fn tense_at(text: &str, start: usize, end: usize, deadline: bool) -> 
         || text[..start].trim_end().ends_with("as soon as")
     {
         return Tense::Future;
+    }
+    // "since March", "since year-end": behind, whatever the verb.
+    if prev.eq_ignore_ascii_case("since") {
+        return Tense::Past;
     }
     // "through January" runs ahead unless the sentence is in the past:
     // "has extended loans through January", "sales rose through August".

@@ -719,3 +719,34 @@ fn the_past_year_is_a_calendar_year() {
         ],
     )]);
 }
+
+#[test]
+fn rates_and_since() {
+    check(&[
+        (
+            "The plant runs 24 hours a day and earns $33 million a year, twice a month.",
+            A,
+            &[
+                ("24 hours", Duration, "PT24H", None),
+                ("a day", Set, "P1D", None),
+                ("a year", Set, "P1Y", None),
+                ("a month", Set, "P1M", None),
+            ],
+        ),
+        // A plain "a year" stays a duration.
+        (
+            "He was jailed for a year.",
+            A,
+            &[("a year", Duration, "P1Y", None)],
+        ),
+        (
+            "Prices are up since year-end and since March; the vote is since Friday.",
+            A,
+            &[
+                ("year-end", Date, "2018", Some(Mod::End)),
+                ("March", Date, "2019-03", None),
+                ("Friday", Date, "2019-09-20", None),
+            ],
+        ),
+    ]);
+}
