@@ -4,8 +4,7 @@ use super::lex::is_word_byte;
 use super::resolve::{State, Tense};
 use super::rules::{Parsed, expression};
 use super::words::{
-    CAL, G_FUTURE_CUE, G_PAST_CUE, G_PRESENT_CUE, HEAD, SEED, STRONG, WEAK, groups, lookup_hashed,
-    step,
+    CAL, G_FUTURE_CUE, G_PAST_CUE, G_PRESENT_CUE, HEAD, STRONG, WEAK, groups, key_at, lookup_key,
 };
 use super::{Expr, Unit, YearSpec};
 use crate::{Anchor, Timex};
@@ -71,18 +70,15 @@ pub fn tag(text: &str, anchor: &Anchor) -> Vec<Timex> {
             i += 1;
             continue;
         }
-        // One pass over the word: its end and its hash.
-        let mut end = i;
-        let mut h = SEED;
+        let mut end = i + 1;
         while end < bytes.len() && BYTES[usize::from(bytes[end])] == WORD {
-            h = step(h, bytes[end]);
             end += 1;
         }
         words += 1;
         let mut c = if b.is_ascii_digit() {
             number_class(bytes, i, end)
         } else {
-            lookup_hashed(&bytes[i..end], h).0
+            key_at(bytes, i, end).map_or(0, |k| lookup_key(k).0)
         };
         if c & CAL != 0 && b.is_ascii_lowercase() {
             c = HEAD; // "may", "march", "last fall"
