@@ -4,7 +4,7 @@ use super::lex::is_word_byte;
 use super::resolve::{State, Tense};
 use super::rules::{Parsed, expression};
 use super::words::{
-    CAL, G_FUTURE_CUE, G_PAST_CUE, G_PRESENT_CUE, HEAD, STRONG, WEAK, groups, key_at, lookup_key,
+    CAL, G_FUTURE_CUE, G_PAST_CUE, G_PRESENT_CUE, HEAD, STRONG, WEAK, groups, lookup_key, word_at,
 };
 use super::{Expr, Unit, YearSpec};
 use crate::{Anchor, Timex};
@@ -70,15 +70,12 @@ pub fn tag(text: &str, anchor: &Anchor) -> Vec<Timex> {
             i += 1;
             continue;
         }
-        let mut end = i + 1;
-        while end < bytes.len() && BYTES[usize::from(bytes[end])] == WORD {
-            end += 1;
-        }
+        let (end, key) = word_at(bytes, i);
         words += 1;
         let mut c = if b.is_ascii_digit() {
             number_class(bytes, i, end)
         } else {
-            key_at(bytes, i, end).map_or(0, |k| lookup_key(k).0)
+            key.map_or(0, |k| lookup_key(k).0)
         };
         if c & CAL != 0 && b.is_ascii_lowercase() {
             c = HEAD; // "may", "march", "last fall"

@@ -5,6 +5,8 @@
 //! time (open addressing over a word's case-folded bytes, packed into
 //! one integer), so the scan neither allocates nor compares strings.
 
+use super::lex::is_word_byte;
+
 /// Temporal on its own: month and weekday names, "today", "now"...
 pub(crate) const STRONG: u8 = 1;
 /// May start an expression when a head word follows within a few words.
@@ -492,18 +494,44 @@ pub(crate) const fn key(w: &[u8]) -> Option<Key> {
     Some(fold(Key::from_le_bytes(buf), w.len()))
 }
 
-/// The key of the word `bytes[i..end]`, read with one 16-byte load where
-/// the text is long enough; `None` when the word is longer than `MAX`.
+/// The end and the key of the word that starts at `bytes[i]` (a word
+/// byte: an ASCII letter or digit or any non-ASCII byte, as
+/// `lex::is_word_byte`). The key is `None` for words longer than `MAX`.
+///
+/// Where the text has 16 bytes from `i`, one load finds both: a mask of
+/// the non-word bytes among them gives the length without a branch per
+/// byte, and the same bytes make the key.
 #[inline]
-pub(crate) fn key_at(bytes: &[u8], i: usize, end: usize) -> Option<Key> {
-    let n = end - i;
-    if n > MAX || n == 0 {
-        return None;
+pub(crate) fn word_at(bytes: &[u8], i: usize) -> (usize, Option<Key>) {
+    if let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<16>) {
+        let raw = Key::from_le_bytes(*chunk);
+        let n = (non_word_bytes(raw).trailing_zeros() / 8) as usize;
+        if n < 16 {
+            return (i + n, (n <= MAX).then(|| fold(raw, n)));
+        }
     }
-    match bytes.get(i..).and_then(<[u8]>::first_chunk::<16>) {
-        Some(chunk) => Some(fold(Key::from_le_bytes(*chunk), n)),
-        None => key(&bytes[i..end]),
+    let mut end = i + 1;
+    while end < bytes.len() && is_word_byte(bytes[end]) {
+        end += 1;
     }
+    (end, key(&bytes[i..end]))
+}
+
+/// The high bit of each byte of `x` that is not a word byte.
+#[inline(always)]
+fn non_word_bytes(x: Key) -> Key {
+    const fn each(b: u8) -> Key {
+        Key::from_le_bytes([b; 16])
+    }
+    // Compare the low seven bits of each byte with a range: in each byte
+    // `a + (0x80 - lo)` has its high bit set when `a >= lo`, and
+    // `a + (0x7f - hi)` when `a > hi`; no byte carries into the next.
+    let a = x & each(0x7f);
+    let in_range = |a: Key, lo: u8, hi: u8| (a + each(0x80 - lo)) & !(a + each(0x7f - hi));
+    let letter = in_range(a | FOLD, b'a', b'z');
+    let digit = in_range(a, b'0', b'9');
+    // Non-ASCII bytes (high bit set in `x`) are word bytes.
+    !(letter | digit | x) & each(0x80)
 }
 
 /// Keeps the first `n` (1..=15) bytes of `raw`, folded.
@@ -659,6 +687,23 @@ mod tests {
     }
 
     #[test]
+    fn word_ends_agree_with_is_word_byte() {
+        // Every byte value at every position of the 16-byte load, after a
+        // word byte and with word bytes around it.
+        for b in 0..=255u8 {
+            for pos in 1..16 {
+                let mut text = [b'x'; 24];
+                text[pos] = b;
+                let want = if is_word_byte(b) { 24 } else { pos };
+                assert_eq!(word_at(&text, 0).0, want, "byte {b:#x} at {pos}");
+            }
+        }
+        // Words that run into the end of the text.
+        assert_eq!(word_at(b"x 1998", 2), (6, key(b"1998")));
+        assert_eq!(word_at("caf\u{e9}".as_bytes(), 0).0, 5);
+    }
+
+    #[test]
     fn keys_fold_case_and_stop_at_the_word_end() {
         // (text, word start, word end, the word in lower case); the last
         // rows end too near the text's end for a 16-byte load.
@@ -671,13 +716,16 @@ mod tests {
             (b"x TUESDAY", 2, 9, b"tuesday"),
         ];
         for (text, i, end, want) in table {
-            let k = key_at(text, i, end);
+            let (e, k) = word_at(text, i);
+            assert_eq!(e, end, "{}", String::from_utf8_lossy(want));
             assert_eq!(k, key(want), "{}", String::from_utf8_lossy(want));
             assert_eq!(k.map(lookup_key), Some(lookup(want)));
         }
         assert_eq!(key(b""), None);
         assert_eq!(key(b"extraordinarily"), None);
-        assert_eq!(key_at(b"extraordinarily so", 0, 15), None);
+        assert_eq!(word_at(b"extraordinarily so", 0), (15, None));
+        assert_eq!(word_at(b"a extraordinarily", 2), (17, None));
+        assert_eq!(word_at(b"incomprehensibilities, they", 0), (21, None));
         // `| 0x20` maps no byte but a letter onto a letter: "@" becomes "`".
         assert_eq!(lookup(b"@go"), (0, 0));
         assert_eq!(lookup(b"AGO"), lookup(b"ago"));
