@@ -71,18 +71,12 @@ pub(crate) fn at_boundary(i: &str) -> bool {
 
 /// kw(w) = w, case-insensitive, followed by a word boundary
 pub(crate) fn kw<'a>(w: &'static str) -> impl Fn(&'a str) -> R<'a, &'a str> {
-    move |i: &'a str| {
-        // Most calls fail on the first byte; test it before anything else.
-        if i.as_bytes().first().map(|b| b | 0x20) != w.as_bytes().first().map(|b| b | 0x20) {
-            return fail(i);
-        }
-        let n = w.len();
-        match i.get(..n) {
-            Some(head) if head.eq_ignore_ascii_case(w) && at_boundary(&i[n..]) => {
-                Ok((&i[n..], head))
-            }
+    move |i: &'a str| match kw_len(i.as_bytes(), w.as_bytes()) {
+        Some(n) => match (i.get(..n), i.get(n..)) {
+            (Some(head), Some(rest)) => Ok((rest, head)),
             _ => fail(i),
-        }
+        },
+        None => fail(i),
     }
 }
 
@@ -90,12 +84,31 @@ pub(crate) fn kw<'a>(w: &'static str) -> impl Fn(&'a str) -> R<'a, &'a str> {
 pub(crate) fn kw_any<'a>(words: &'static [&'static str]) -> impl Fn(&'a str) -> R<'a, usize> {
     move |i: &'a str| {
         for (k, w) in words.iter().enumerate() {
-            if let Ok((rest, _)) = kw(w)(i) {
+            if let Some(n) = kw_len(i.as_bytes(), w.as_bytes())
+                && let Some(rest) = i.get(n..)
+            {
                 return Ok((rest, k));
             }
         }
         fail(i)
     }
+}
+
+/// The length of the keyword `w` at the start of `i` (ASCII letters in
+/// any case, a word boundary after it), if it is there. Inlined so that
+/// the first-byte test, which rejects most calls, costs no call.
+#[inline(always)]
+fn kw_len(i: &[u8], w: &[u8]) -> Option<usize> {
+    match (i.first(), w.first()) {
+        (Some(a), Some(b)) if a | 0x20 == b | 0x20 => kw_tail(i, w),
+        _ => None,
+    }
+}
+
+fn kw_tail(i: &[u8], w: &[u8]) -> Option<usize> {
+    let n = w.len();
+    let head = i.get(..n)?;
+    (head.eq_ignore_ascii_case(w) && i.get(n).is_none_or(|&b| !is_word_byte(b))).then_some(n)
 }
 
 /// A literal (case-insensitive) with no boundary check: "-", ".", "'s".
