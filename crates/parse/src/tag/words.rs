@@ -621,6 +621,71 @@ const fn build() -> Table {
 static TABLE: Table = build();
 static ENTRY: [Entry; WORDS.len()] = ENTRIES;
 
+/// The position of a word (any case) in a short list of lower-case words,
+/// found with one hash probe instead of a comparison per list entry. `S`
+/// (a power of two, at least twice the list's length) is the slot count.
+#[derive(Debug)]
+pub(crate) struct WordIndex<const S: usize> {
+    keys: [Key; S],
+    pos: [u8; S],
+}
+
+impl<const S: usize> WordIndex<S> {
+    /// Indexes `words`; a word listed twice keeps its first position, as
+    /// a search from the front would find.
+    pub(crate) const fn new(words: &[&str]) -> Self {
+        assert!(S.is_power_of_two() && words.len() * 2 <= S && words.len() < 256);
+        let mut index = WordIndex {
+            keys: [0; S],
+            pos: [0; S],
+        };
+        let mut n = 0;
+        while n < words.len() {
+            let w = words[n].as_bytes();
+            let mut k = 0;
+            while k < w.len() {
+                assert!(w[k].is_ascii_lowercase(), "listed words are lower case");
+                k += 1;
+            }
+            let Some(key) = key(w) else {
+                panic!("listed words have 1 to MAX bytes");
+            };
+            let mut i = Self::home(key);
+            while index.keys[i] != 0 && index.keys[i] != key {
+                i = (i + 1) % S;
+            }
+            if index.keys[i] == 0 {
+                index.keys[i] = key;
+                index.pos[i] = n as u8;
+            }
+            n += 1;
+        }
+        index
+    }
+
+    /// The position of `w` in the list, if it is there.
+    #[inline]
+    pub(crate) fn get(&self, w: &[u8]) -> Option<usize> {
+        let k = key(w)?;
+        let mut i = Self::home(k);
+        loop {
+            let slot = self.keys[i];
+            if slot == k {
+                return Some(usize::from(self.pos[i]));
+            }
+            if slot == 0 {
+                return None;
+            }
+            i = (i + 1) % S;
+        }
+    }
+
+    #[inline(always)]
+    const fn home(k: Key) -> usize {
+        home(k) % S
+    }
+}
+
 /// The class bits of a word (any case), 0 for words not in the table.
 pub(crate) fn class(w: &[u8]) -> u8 {
     lookup(w).0
@@ -684,6 +749,26 @@ mod tests {
                 .iter()
                 .all(|(w, c, g)| lookup(w.as_bytes()) == (*c, *g))
         );
+    }
+
+    #[test]
+    fn word_index_finds_the_first_position_in_any_case() {
+        const LIST: [&str; 5] = ["day", "days", "week", "day", "approximately"];
+        static INDEX: WordIndex<16> = WordIndex::new(&LIST);
+        let table: [(&[u8], Option<usize>); 9] = [
+            (b"day", Some(0)),
+            (b"DAY", Some(0)),
+            (b"Days", Some(1)),
+            (b"week", Some(2)),
+            (b"approximately", Some(4)),
+            (b"weeks", None),
+            (b"da", None),
+            (b"", None),
+            (b"approximatelyy", None),
+        ];
+        for (w, want) in table {
+            assert_eq!(INDEX.get(w), want, "{}", String::from_utf8_lossy(w));
+        }
     }
 
     #[test]
