@@ -16,8 +16,8 @@
 //! ```
 
 use nom::IResult;
-use nom::bytes::complete::take_while1;
 
+use super::words::WordIndex;
 use super::{Amount, Unit};
 
 pub(crate) type R<'a, T> = IResult<&'a str, T>;
@@ -30,8 +30,10 @@ pub(crate) fn fail<T>(i: &str) -> R<'_, T> {
     )))
 }
 
+/// A byte of a word: an ASCII letter or digit, or a non-ASCII byte but
+/// 0xE2, the lead byte of the general punctuation (’ — “ ” …).
 pub(crate) fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b >= 0x80
+    b.is_ascii_alphanumeric() || (b >= 0x80 && b != 0xE2)
 }
 
 /// sp = 1*( " " | "\t" | "\n" | NBSP ), not crossing a blank line
@@ -76,18 +78,12 @@ pub(crate) fn at_boundary(i: &str) -> bool {
 
 /// kw(w) = w, case-insensitive, followed by a word boundary
 pub(crate) fn kw<'a>(w: &'static str) -> impl Fn(&'a str) -> R<'a, &'a str> {
-    move |i: &'a str| {
-        // Most calls fail on the first byte; test it before anything else.
-        if i.as_bytes().first().map(|b| b | 0x20) != w.as_bytes().first().map(|b| b | 0x20) {
-            return fail(i);
-        }
-        let n = w.len();
-        match i.get(..n) {
-            Some(head) if head.eq_ignore_ascii_case(w) && at_boundary(&i[n..]) => {
-                Ok((&i[n..], head))
-            }
+    move |i: &'a str| match kw_len(i.as_bytes(), w.as_bytes()) {
+        Some(n) => match (i.get(..n), i.get(n..)) {
+            (Some(head), Some(rest)) => Ok((rest, head)),
             _ => fail(i),
-        }
+        },
+        None => fail(i),
     }
 }
 
@@ -95,12 +91,31 @@ pub(crate) fn kw<'a>(w: &'static str) -> impl Fn(&'a str) -> R<'a, &'a str> {
 pub(crate) fn kw_any<'a>(words: &'static [&'static str]) -> impl Fn(&'a str) -> R<'a, usize> {
     move |i: &'a str| {
         for (k, w) in words.iter().enumerate() {
-            if let Ok((rest, _)) = kw(w)(i) {
+            if let Some(n) = kw_len(i.as_bytes(), w.as_bytes())
+                && let Some(rest) = i.get(n..)
+            {
                 return Ok((rest, k));
             }
         }
         fail(i)
     }
+}
+
+/// The length of the keyword `w` at the start of `i` (ASCII letters in
+/// any case, a word boundary after it), if it is there. Inlined so that
+/// the first-byte test, which rejects most calls, costs no call.
+#[inline(always)]
+fn kw_len(i: &[u8], w: &[u8]) -> Option<usize> {
+    match (i.first(), w.first()) {
+        (Some(a), Some(b)) if a | 0x20 == b | 0x20 => kw_tail(i, w),
+        _ => None,
+    }
+}
+
+fn kw_tail(i: &[u8], w: &[u8]) -> Option<usize> {
+    let n = w.len();
+    let head = i.get(..n)?;
+    (head.eq_ignore_ascii_case(w) && i.get(n).is_none_or(|&b| !is_word_byte(b))).then_some(n)
 }
 
 /// A literal (case-insensitive) with no boundary check: "-", ".", "'s".
@@ -113,11 +128,18 @@ pub(crate) fn lit<'a>(w: &'static str) -> impl Fn(&'a str) -> R<'a, ()> {
 
 /// An ASCII word (letters only), as typed.
 pub(crate) fn alpha(i: &str) -> R<'_, &str> {
-    let (rest, w) = take_while1(|c: char| c.is_ascii_alphabetic())(i)?;
-    if at_boundary(rest) || rest.starts_with(|c: char| c.is_ascii_digit()) {
-        Ok((rest, w))
-    } else {
-        fail(i)
+    let n = i.bytes().take_while(u8::is_ascii_alphabetic).count();
+    match i.split_at_checked(n) {
+        Some((w, rest))
+            if n > 0
+                && rest
+                    .as_bytes()
+                    .first()
+                    .is_none_or(|&b| !is_word_byte(b) || b.is_ascii_digit()) =>
+        {
+            Ok((rest, w))
+        }
+        _ => fail(i),
     }
 }
 
@@ -305,9 +327,18 @@ const UNITS: [(&str, Unit); 22] = [
 
 /// unit = "second"s | ... | "century" | "centuries"; returns (unit, plural)
 pub(crate) fn unit(i: &str) -> R<'_, (Unit, bool)> {
+    static INDEX: WordIndex<64> = WordIndex::new(&{
+        let mut names = [""; UNITS.len()];
+        let mut k = 0;
+        while k < UNITS.len() {
+            names[k] = UNITS[k].0;
+            k += 1;
+        }
+        names
+    });
     let (rest, w) = alpha(i)?;
-    match UNITS.iter().find(|(n, _)| n.eq_ignore_ascii_case(w)) {
-        Some(&(name, u)) => Ok((rest, (u, name.ends_with('s')))),
+    match INDEX.get(w.as_bytes()).map(|k| UNITS[k]) {
+        Some((name, u)) => Ok((rest, (u, name.ends_with('s')))),
         None => fail(i),
     }
 }
@@ -340,20 +371,33 @@ const TENS: [&str; 8] = [
 
 /// A number word below 100: "seven", "twenty", "twenty-one", "twenty one".
 pub(crate) fn number_words(i: &str) -> R<'_, u32> {
+    // ONES then TENS: position k < 20 is the number k, 20 + t is 20 + 10t.
+    static INDEX: WordIndex<64> = WordIndex::new(&{
+        let mut names = [""; ONES.len() + TENS.len()];
+        let mut k = 0;
+        while k < names.len() {
+            names[k] = if k < ONES.len() {
+                ONES[k]
+            } else {
+                TENS[k - ONES.len()]
+            };
+            k += 1;
+        }
+        names
+    });
     let (rest, w) = alpha(i)?;
-    if let Some(v) = ONES.iter().position(|n| n.eq_ignore_ascii_case(w)) {
-        return Ok((rest, v as u32));
-    }
-    let Some(t) = TENS.iter().position(|n| n.eq_ignore_ascii_case(w)) else {
-        return fail(i);
+    let t = match INDEX.get(w.as_bytes()) {
+        Some(v) if v < ONES.len() => return Ok((rest, v as u32)),
+        Some(v) => v - ONES.len(),
+        None => return fail(i),
     };
     let tens = 20 + 10 * t as u32;
     for sep in ["-", " "] {
         if let Some(r) = rest.strip_prefix(sep)
             && let Ok((r2, w2)) = alpha(r)
-            && let Some(v) = ONES[1..10].iter().position(|n| n.eq_ignore_ascii_case(w2))
+            && let Some(v @ 1..=9) = INDEX.get(w2.as_bytes())
         {
-            return Ok((r2, tens + v as u32 + 1));
+            return Ok((r2, tens + v as u32));
         }
     }
     Ok((rest, tens))
@@ -366,8 +410,9 @@ const ORDINALS: [&str; 12] = [
 
 /// An ordinal word or numeral: "third", "3rd" → 3.
 pub(crate) fn ordinal(i: &str) -> R<'_, u32> {
+    static INDEX: WordIndex<32> = WordIndex::new(&ORDINALS);
     if let Ok((rest, w)) = alpha(i)
-        && let Some(v) = ORDINALS.iter().position(|n| n.eq_ignore_ascii_case(w))
+        && let Some(v) = INDEX.get(w.as_bytes())
     {
         return Ok((rest, v as u32 + 1));
     }
@@ -528,6 +573,28 @@ fn of_opt(i: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_lists_read_in_any_case() {
+        for (k, w) in ONES.iter().chain(&TENS).enumerate() {
+            let want = if k < 20 {
+                k as u32
+            } else {
+                20 + 10 * (k as u32 - 20)
+            };
+            for w in [w.to_string(), w.to_uppercase()] {
+                assert_eq!(number_words(&w), Ok(("", want)), "{w}");
+            }
+        }
+        for (k, w) in ORDINALS.iter().enumerate() {
+            assert_eq!(ordinal(&w.to_uppercase()), Ok(("", k as u32 + 1)), "{w}");
+        }
+        for (w, u) in UNITS {
+            let upper = w.to_uppercase();
+            assert_eq!(unit(&upper), Ok(("", (u, w.ends_with('s')))), "{w}");
+        }
+        assert!(unit("weekday").is_err() && number_words("twentyone").is_err());
+    }
 
     #[test]
     fn number_words_table() {

@@ -4,8 +4,8 @@ use super::lex::is_word_byte;
 use super::resolve::{State, Tense};
 use super::rules::{Parsed, expression};
 use super::words::{
-    CAL, G_FUTURE_CUE, G_PAST_CUE, G_PRESENT_CUE, G_SEASON, HEAD, SEED, STRONG, WEAK, groups,
-    lookup_hashed, step,
+    CAL, G_FUTURE_CUE, G_PAST_CUE, G_PRESENT_CUE, G_SEASON, HEAD, STRONG, WEAK, groups, lookup_key,
+    word_at,
 };
 use super::{Amount, Day, Expr, Rel, Unit, YearSpec};
 use crate::{Anchor, Timex, TimexType};
@@ -73,18 +73,12 @@ pub fn tag(text: &str, anchor: &Anchor) -> Vec<Timex> {
             i += if b == 0xE2 { 3 } else { 1 };
             continue;
         }
-        // One pass over the word: its end and its hash.
-        let mut end = i;
-        let mut h = SEED;
-        while end < bytes.len() && BYTES[usize::from(bytes[end])] == WORD {
-            h = step(h, bytes[end]);
-            end += 1;
-        }
+        let (end, key) = word_at(bytes, i);
         words += 1;
         let (mut c, g) = if b.is_ascii_digit() {
             (number_class(bytes, i, end), 0)
         } else {
-            lookup_hashed(&bytes[i..end], h)
+            key.map_or((0, 0), lookup_key)
         };
         // "may", "march", "last fall"; a lowercase season may still start
         // one after a preposition ("in spring"), which `plausible` checks.

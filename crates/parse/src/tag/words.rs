@@ -2,8 +2,10 @@
 //! a temporal word on its own (`STRONG`), a function word that may start
 //! an expression (`WEAK`: "the", "last", "two") or a head word that ends
 //! or anchors one (`HEAD`: "year", "ago"). The table is built at compile
-//! time (open addressing over a case-folded FNV-1a hash), so the scan
-//! neither allocates nor copies a word.
+//! time (open addressing over a word's case-folded bytes, packed into
+//! one integer), so the scan neither allocates nor compares strings.
+
+use super::lex::is_word_byte;
 
 /// Temporal on its own: month and weekday names, "today", "now"...
 pub(crate) const STRONG: u8 = 1;
@@ -478,71 +480,231 @@ pub(crate) const G_PRESENT_CUE: u32 = 1 << 20;
 /// May begin a modifier ("early", "about", "more than", "the end of").
 pub(crate) const G_MOD: u32 = 1 << 21;
 
-const SLOTS: usize = 1024;
+const SLOTS: usize = 2048;
+const BITS: u32 = SLOTS.trailing_zeros();
 const MAX: usize = 13;
 
-#[derive(Clone, Copy)]
-struct Slot {
-    len: u8,
-    word: [u8; MAX],
-    class: u8,
-    groups: u32,
-}
+/// A word of 1 to `MAX` bytes, folded to lower case, packed little-endian
+/// into a `u128` and zero-padded. Word bytes are never zero, so equal keys
+/// mean equal (case-folded) words of equal length.
+pub(crate) type Key = u128;
 
-const EMPTY: Slot = Slot {
-    len: 0,
-    word: [0; MAX],
-    class: 0,
-    groups: 0,
-};
+/// `| 0x20` folds ASCII letters to lower case and leaves digits alone.
+/// It maps no other byte onto a lower-case letter, so a key built from
+/// any bytes equals a table word's key only for that word in some case.
+const FOLD: Key = Key::from_le_bytes([0x20; 16]);
 
-/// The FNV-1a start value.
-pub(crate) const SEED: u32 = 0x811c_9dc5;
-
-/// One FNV-1a step over a byte with ASCII letters folded to lower case
-/// (`| 0x20` leaves digits unchanged).
-#[inline(always)]
-pub(crate) const fn step(h: u32, b: u8) -> u32 {
-    (h ^ (b | 0x20) as u32).wrapping_mul(0x0100_0193)
-}
-
-const fn hash(w: &[u8]) -> usize {
-    let mut h = SEED;
+/// The key of `w` (any bytes), `None` when it is empty or longer than `MAX`.
+#[inline]
+pub(crate) const fn key(w: &[u8]) -> Option<Key> {
+    if w.is_empty() || w.len() > MAX {
+        return None;
+    }
+    let mut buf = [0u8; 16];
     let mut k = 0;
     while k < w.len() {
-        h = step(h, w[k]);
+        buf[k] = w[k];
         k += 1;
     }
-    h as usize % SLOTS
+    Some(fold(Key::from_le_bytes(buf), w.len()))
 }
 
-const fn build() -> [Slot; SLOTS] {
-    let mut table = [EMPTY; SLOTS];
+/// The end and the key of the word that starts at `bytes[i]` (a word
+/// byte: an ASCII letter or digit or a non-ASCII byte other than 0xE2, as
+/// `lex::is_word_byte`). The key is `None` for words longer than `MAX`.
+///
+/// Where the text has 16 bytes from `i`, one load finds both: a mask of
+/// the non-word bytes among them gives the length without a branch per
+/// byte, and the same bytes make the key.
+#[inline]
+pub(crate) fn word_at(bytes: &[u8], i: usize) -> (usize, Option<Key>) {
+    if let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<16>) {
+        let raw = Key::from_le_bytes(*chunk);
+        let n = (non_word_bytes(raw).trailing_zeros() / 8) as usize;
+        if n < 16 {
+            return (i + n, (n <= MAX).then(|| fold(raw, n)));
+        }
+    }
+    let mut end = i + 1;
+    while end < bytes.len() && is_word_byte(bytes[end]) {
+        end += 1;
+    }
+    (end, key(&bytes[i..end]))
+}
+
+/// The high bit of each byte of `x` that is not a word byte.
+#[inline(always)]
+fn non_word_bytes(x: Key) -> Key {
+    const fn each(b: u8) -> Key {
+        Key::from_le_bytes([b; 16])
+    }
+    // Compare the low seven bits of each byte with a range: in each byte
+    // `a + (0x80 - lo)` has its high bit set when `a >= lo`, and
+    // `a + (0x7f - hi)` when `a > hi`; no byte carries into the next.
+    let a = x & each(0x7f);
+    let in_range = |a: Key, lo: u8, hi: u8| (a + each(0x80 - lo)) & !(a + each(0x7f - hi));
+    let letter = in_range(a | FOLD, b'a', b'z');
+    let digit = in_range(a, b'0', b'9');
+    // Non-ASCII bytes (high bit set in `x`) are word bytes, but for 0xE2,
+    // which leads the general punctuation (’ — “ ”). A zero byte of
+    // `x ^ 0xE2..` marks it; the borrow can only mark bytes above the
+    // first true one, and the caller reads the lowest.
+    let e = x ^ each(0xE2);
+    let punct = e.wrapping_sub(each(0x01)) & !e & each(0x80);
+    (!(letter | digit | x) & each(0x80)) | punct
+}
+
+/// Keeps the first `n` (1..=15) bytes of `raw`, folded.
+#[inline(always)]
+const fn fold(raw: Key, n: usize) -> Key {
+    let mask = (1 << (8 * n)) - 1;
+    (raw | FOLD) & mask
+}
+
+/// The home slot of a key (multiplicative hashing of both halves).
+#[inline(always)]
+const fn home(k: Key) -> usize {
+    let x = (k as u64) ^ ((k >> 64) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (x.wrapping_mul(0xff51_afd7_ed55_8ccd) >> (64 - BITS)) as usize
+}
+
+/// The table: open addressing over the keys' low halves (which is all
+/// a lookup of a word outside the table reads, in a 16 KiB array), with
+/// the index into `ENTRIES` beside them. 0 marks an empty slot.
+struct Table {
+    lo: [u64; SLOTS],
+    entry: [u16; SLOTS],
+}
+
+/// A word's high key half, groups and class.
+#[derive(Clone, Copy)]
+struct Entry {
+    hi: u64,
+    groups: u32,
+    class: u8,
+}
+
+const ENTRIES: [Entry; WORDS.len()] = {
+    let mut out = [Entry {
+        hi: 0,
+        groups: 0,
+        class: 0,
+    }; WORDS.len()];
     let mut n = 0;
     while n < WORDS.len() {
         let w = WORDS[n].0.as_bytes();
-        let mut i = hash(w);
-        while table[i].len != 0 {
-            i = (i + 1) % SLOTS;
-        }
-        let mut word = [0u8; MAX];
+        // Keys are exact only for lower-case ASCII letters (see `FOLD`).
         let mut k = 0;
         while k < w.len() {
-            word[k] = w[k];
+            assert!(w[k].is_ascii_lowercase(), "table words are lower case");
             k += 1;
         }
-        table[i] = Slot {
-            len: w.len() as u8,
-            word,
-            class: WORDS[n].1,
-            groups: WORDS[n].2,
+        let Some(key) = key(w) else {
+            panic!("table words have 1 to MAX bytes");
         };
+        out[n] = Entry {
+            hi: (key >> 64) as u64,
+            groups: WORDS[n].2,
+            class: WORDS[n].1,
+        };
+        n += 1;
+    }
+    out
+};
+
+const fn build() -> Table {
+    let mut table = Table {
+        lo: [0; SLOTS],
+        entry: [0; SLOTS],
+    };
+    let mut n = 0;
+    while n < WORDS.len() {
+        let Some(key) = key(WORDS[n].0.as_bytes()) else {
+            panic!("table words have 1 to MAX bytes");
+        };
+        let mut i = home(key);
+        while table.lo[i] != 0 {
+            let e = ENTRIES[table.entry[i] as usize];
+            assert!(
+                table.lo[i] != key as u64 || e.hi != (key >> 64) as u64,
+                "table words are unique"
+            );
+            i = (i + 1) % SLOTS;
+        }
+        table.lo[i] = key as u64;
+        table.entry[i] = n as u16;
         n += 1;
     }
     table
 }
 
-static TABLE: [Slot; SLOTS] = build();
+static TABLE: Table = build();
+static ENTRY: [Entry; WORDS.len()] = ENTRIES;
+
+/// The position of a word (any case) in a short list of lower-case words,
+/// found with one hash probe instead of a comparison per list entry. `S`
+/// (a power of two, at least twice the list's length) is the slot count.
+#[derive(Debug)]
+pub(crate) struct WordIndex<const S: usize> {
+    keys: [Key; S],
+    pos: [u8; S],
+}
+
+impl<const S: usize> WordIndex<S> {
+    /// Indexes `words`; a word listed twice keeps its first position, as
+    /// a search from the front would find.
+    pub(crate) const fn new(words: &[&str]) -> Self {
+        assert!(S.is_power_of_two() && words.len() * 2 <= S && words.len() < 256);
+        let mut index = WordIndex {
+            keys: [0; S],
+            pos: [0; S],
+        };
+        let mut n = 0;
+        while n < words.len() {
+            let w = words[n].as_bytes();
+            let mut k = 0;
+            while k < w.len() {
+                assert!(w[k].is_ascii_lowercase(), "listed words are lower case");
+                k += 1;
+            }
+            let Some(key) = key(w) else {
+                panic!("listed words have 1 to MAX bytes");
+            };
+            let mut i = Self::home(key);
+            while index.keys[i] != 0 && index.keys[i] != key {
+                i = (i + 1) % S;
+            }
+            if index.keys[i] == 0 {
+                index.keys[i] = key;
+                index.pos[i] = n as u8;
+            }
+            n += 1;
+        }
+        index
+    }
+
+    /// The position of `w` in the list, if it is there.
+    #[inline]
+    pub(crate) fn get(&self, w: &[u8]) -> Option<usize> {
+        let k = key(w)?;
+        let mut i = Self::home(k);
+        loop {
+            let slot = self.keys[i];
+            if slot == k {
+                return Some(usize::from(self.pos[i]));
+            }
+            if slot == 0 {
+                return None;
+            }
+            i = (i + 1) % S;
+        }
+    }
+
+    #[inline(always)]
+    const fn home(k: Key) -> usize {
+        home(k) % S
+    }
+}
 
 /// The class bits of a word (any case), 0 for words not in the table.
 pub(crate) fn class(w: &[u8]) -> u8 {
@@ -555,28 +717,28 @@ pub(crate) fn groups(w: &[u8]) -> u32 {
 }
 
 /// The class bits and first-word groups of a word (any case).
+#[inline]
 pub(crate) fn lookup(w: &[u8]) -> (u8, u32) {
-    if w.is_empty() || w.len() > MAX {
-        return (0, 0);
+    match key(w) {
+        Some(k) => lookup_key(k),
+        None => (0, 0),
     }
-    lookup_hashed(w, hash(w) as u32)
 }
 
-/// `lookup` for a word whose hash (`step` over its bytes from `SEED`) the
-/// caller computed while scanning it.
+/// `lookup` for a word whose key the caller made (`key`, `key_at`).
 #[inline]
-pub(crate) fn lookup_hashed(w: &[u8], h: u32) -> (u8, u32) {
-    if w.is_empty() || w.len() > MAX {
-        return (0, 0);
-    }
-    let mut i = h as usize % SLOTS;
+pub(crate) fn lookup_key(k: Key) -> (u8, u32) {
+    let (lo, hi) = (k as u64, (k >> 64) as u64);
+    let mut i = home(k);
     loop {
-        let slot = &TABLE[i];
-        if slot.len == 0 {
+        let l = TABLE.lo[i];
+        if l == lo {
+            let e = &ENTRY[usize::from(TABLE.entry[i])];
+            if e.hi == hi {
+                return (e.class, e.groups);
+            }
+        } else if l == 0 {
             return (0, 0);
-        }
-        if usize::from(slot.len) == w.len() && slot.word[..w.len()].eq_ignore_ascii_case(w) {
-            return (slot.class, slot.groups);
         }
         i = (i + 1) % SLOTS;
     }
@@ -607,5 +769,70 @@ mod tests {
                 .iter()
                 .all(|(w, c, g)| lookup(w.as_bytes()) == (*c, *g))
         );
+    }
+
+    #[test]
+    fn word_index_finds_the_first_position_in_any_case() {
+        const LIST: [&str; 5] = ["day", "days", "week", "day", "approximately"];
+        static INDEX: WordIndex<16> = WordIndex::new(&LIST);
+        let table: [(&[u8], Option<usize>); 9] = [
+            (b"day", Some(0)),
+            (b"DAY", Some(0)),
+            (b"Days", Some(1)),
+            (b"week", Some(2)),
+            (b"approximately", Some(4)),
+            (b"weeks", None),
+            (b"da", None),
+            (b"", None),
+            (b"approximatelyy", None),
+        ];
+        for (w, want) in table {
+            assert_eq!(INDEX.get(w), want, "{}", String::from_utf8_lossy(w));
+        }
+    }
+
+    #[test]
+    fn word_ends_agree_with_is_word_byte() {
+        // Every byte value at every position of the 16-byte load, after a
+        // word byte and with word bytes around it.
+        for b in 0..=255u8 {
+            for pos in 1..16 {
+                let mut text = [b'x'; 24];
+                text[pos] = b;
+                let want = if is_word_byte(b) { 24 } else { pos };
+                assert_eq!(word_at(&text, 0).0, want, "byte {b:#x} at {pos}");
+            }
+        }
+        // Words that run into the end of the text.
+        assert_eq!(word_at(b"x 1998", 2), (6, key(b"1998")));
+        assert_eq!(word_at("caf\u{e9}".as_bytes(), 0).0, 5);
+    }
+
+    #[test]
+    fn keys_fold_case_and_stop_at_the_word_end() {
+        // (text, word start, word end, the word in lower case); the last
+        // rows end too near the text's end for a 16-byte load.
+        let table: [(&[u8], usize, usize, &[u8]); 6] = [
+            (b"Last DECEMBER, the company said", 5, 13, b"december"),
+            (b"Last DECEMBER, the company said", 0, 4, b"last"),
+            (b"in approximately two years", 3, 16, b"approximately"),
+            (b"Sept. 25", 0, 4, b"sept"),
+            (b"was", 0, 3, b"was"),
+            (b"x TUESDAY", 2, 9, b"tuesday"),
+        ];
+        for (text, i, end, want) in table {
+            let (e, k) = word_at(text, i);
+            assert_eq!(e, end, "{}", String::from_utf8_lossy(want));
+            assert_eq!(k, key(want), "{}", String::from_utf8_lossy(want));
+            assert_eq!(k.map(lookup_key), Some(lookup(want)));
+        }
+        assert_eq!(key(b""), None);
+        assert_eq!(key(b"extraordinarily"), None);
+        assert_eq!(word_at(b"extraordinarily so", 0), (15, None));
+        assert_eq!(word_at(b"a extraordinarily", 2), (17, None));
+        assert_eq!(word_at(b"incomprehensibilities, they", 0), (21, None));
+        // `| 0x20` maps no byte but a letter onto a letter: "@" becomes "`".
+        assert_eq!(lookup(b"@go"), (0, 0));
+        assert_eq!(lookup(b"AGO"), lookup(b"ago"));
     }
 }
