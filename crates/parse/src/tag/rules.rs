@@ -939,6 +939,20 @@ fn day(i: &str) -> R<'_, Expr> {
         Ok((i, Day::Weekday(d, rel.unwrap_or(Rel::Tense))))
     };
     let deictic_form = |i| -> R<'_, Day> {
+        // "the day before yesterday", "the day after tomorrow"
+        if let Ok((r, (_, _, _, _, _, _, k))) = (
+            kw("the"),
+            sp,
+            kw("day"),
+            sp,
+            kw_any(&["before", "after"]),
+            sp,
+            kw_any(&["yesterday", "tomorrow"]),
+        )
+            .parse(i)
+        {
+            return Ok((r, Day::Dct([-2, 2][k])));
+        }
         let (r, k) = kw_any(&["today", "yesterday", "tomorrow"])(i)?;
         Ok((r, Day::Dct([0, -1, 1][k])))
     };

@@ -750,3 +750,15 @@ fn rates_and_since() {
         ),
     ]);
 }
+
+#[test]
+fn two_days_off() {
+    check(&[(
+        "He arrived the day before yesterday and leaves the day after tomorrow.",
+        A,
+        &[
+            ("the day before yesterday", Date, "2019-09-23", None),
+            ("the day after tomorrow", Date, "2019-09-27", None),
+        ],
+    )]);
+}
