@@ -139,7 +139,7 @@ fn first_groups(i: &str) -> u32 {
     match b.first() {
         Some(c) if c.is_ascii_digit() || *c == b'\'' || *c == 0xE2 => G_DIGIT,
         Some(c) => {
-            let n = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            let n = b.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
             let (cls, mut g) = lookup(&b[..n]);
             if c.is_ascii_uppercase() || cls & (MONTH | WEEKDAY) == 0 {
                 if cls & MONTH != 0 {
@@ -669,7 +669,29 @@ fn quarter(i: &str) -> R<'_, Expr> {
         .parse(i)?;
         Ok((i, Expr::QuarterRel(k)))
     };
-    alt((numbered, relative, period)).parse(i)
+    // "Q3 2019", "Q4", "H1 2019", "Q3'19": the financial shorthand
+    let short = |i| -> R<'_, Expr> {
+        let (i, (h, k)) = alt((
+            (kw_any(&["q1", "q2", "q3", "q4"])).map(|k| (false, k as u32 + 1)),
+            (kw_any(&["h1", "h2"])).map(|k| (true, k as u32 + 1)),
+        ))
+        .parse(i)?;
+        let (i, year) = opt(alt((
+            (sp, year4).map(|(_, y)| y),
+            (osp, alt((lit("'"), lit("\u{2019}"))), digits(2)).map(|(_, _, y)| 2000 + y as i32),
+        )))
+        .parse(i)?;
+        let year = year.map_or(YearSpec::Infer, YearSpec::Abs);
+        if h {
+            // "H1" alone is too often something else
+            if year == YearSpec::Infer {
+                return fail(i);
+            }
+            return Ok((i, Expr::Half { h: k, year }));
+        }
+        Ok((i, Expr::Quarter { q: Some(k), year }))
+    };
+    alt((numbered, relative, period, short)).parse(i)
 }
 
 /// year_end = "year" ("-" | sp | "'s" sp) "end"

@@ -762,3 +762,21 @@ fn two_days_off() {
         ],
     )]);
 }
+
+#[test]
+fn financial_shorthand() {
+    check(&[
+        (
+            "Growth slowed in Q3 2019 and H1 2020 after a strong Q4'18.",
+            A,
+            &[
+                ("Q3 2019", Date, "2019-Q3", None),
+                ("H1 2020", Date, "2020-H1", None),
+                ("Q4'18", Date, "2018-Q4", None),
+            ],
+        ),
+        ("Sales rose in Q2.", A, &[("Q2", Date, "2019-Q2", None)]),
+        // "H1" without a year, and virus names, are left alone.
+        ("H1 results and the H1N1 virus.", A, &[]),
+    ]);
+}

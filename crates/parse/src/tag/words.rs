@@ -169,6 +169,8 @@ const WORDS: &[(&str, u8, u32)] = &[
     ("got", 0, G_PAST_CUE),
     ("grew", 0, G_PAST_CUE),
     ("ground", 0, G_PAST_CUE),
+    ("h1", STRONG, G_FISCAL),
+    ("h2", STRONG, G_FISCAL),
     ("had", 0, G_PAST_CUE),
     ("half", HEAD, 0),
     ("halloween", STRONG, G_HOLIDAY),
@@ -281,6 +283,10 @@ const WORDS: &[(&str, u8, u32)] = &[
     ("prior", GLUE, 0),
     ("pst", GLUE, 0),
     ("pt", GLUE, 0),
+    ("q1", STRONG, G_FISCAL),
+    ("q2", STRONG, G_FISCAL),
+    ("q3", STRONG, G_FISCAL),
+    ("q4", STRONG, G_FISCAL),
     ("quarter", HEAD, 0),
     ("quarterly", WEAK, 0),
     ("quarters", HEAD, 0),
@@ -593,10 +599,14 @@ const ENTRIES: [Entry; WORDS.len()] = {
     let mut n = 0;
     while n < WORDS.len() {
         let w = WORDS[n].0.as_bytes();
-        // Keys are exact only for lower-case ASCII letters (see `FOLD`).
+        // Keys are exact only for lower-case ASCII letters and digits (see
+        // `FOLD`; no word byte folds onto a digit).
         let mut k = 0;
         while k < w.len() {
-            assert!(w[k].is_ascii_lowercase(), "table words are lower case");
+            assert!(
+                w[k].is_ascii_lowercase() || w[k].is_ascii_digit(),
+                "table words are lower case"
+            );
             k += 1;
         }
         let Some(key) = key(w) else {
