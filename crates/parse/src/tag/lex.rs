@@ -300,7 +300,7 @@ pub(crate) fn weekday(i: &str) -> R<'_, u32> {
     Ok((rest, d))
 }
 
-const UNITS: [(&str, Unit); 22] = [
+const UNITS: [(&str, Unit); 24] = [
     ("seconds", Unit::Second),
     ("second", Unit::Second),
     ("minutes", Unit::Minute),
@@ -312,6 +312,8 @@ const UNITS: [(&str, Unit); 22] = [
     ("day", Unit::Day),
     ("weeks", Unit::Week),
     ("week", Unit::Week),
+    ("fortnights", Unit::Fortnight),
+    ("fortnight", Unit::Fortnight),
     ("months", Unit::Month),
     ("month", Unit::Month),
     ("quarters", Unit::Quarter),

@@ -29,6 +29,8 @@ pub(crate) enum Unit {
     Hour,
     Day,
     Week,
+    /// Two weeks.
+    Fortnight,
     Month,
     Quarter,
     Year,

@@ -235,6 +235,7 @@ pub(crate) fn duration_value(n: Amount, unit: Unit) -> Value {
         Unit::Hour => (true, 'H', 1),
         Unit::Day => (false, 'D', 1),
         Unit::Week => (false, 'W', 1),
+        Unit::Fortnight => (false, 'W', 2),
         Unit::Month => (false, 'M', 1),
         Unit::Quarter => (false, 'Q', 1),
         Unit::Year => (false, 'Y', 1),
@@ -325,6 +326,7 @@ impl State {
             Unit::Second | Unit::Minute | Unit::Hour => Value::day(base),
             Unit::Day => Value::day(shift_days(base, i64::from(k))?),
             Unit::Week => week_value(shift_days(base, 7 * i64::from(k))?),
+            Unit::Fortnight => week_value(shift_days(base, 14 * i64::from(k))?),
             Unit::Month => {
                 let (y, m) = add_months(base.year(), base.month(), k);
                 Value::month(y, m)
@@ -504,7 +506,7 @@ impl State {
             } => {
                 let base = match (from_ref, unit) {
                     (false, _) => dct,
-                    (true, Unit::Day | Unit::Week) => self.reference,
+                    (true, Unit::Day | Unit::Week | Unit::Fortnight) => self.reference,
                     (true, _) => self.coarse,
                 };
                 modifier = modifier.map(|m| point_mod(m, dir));
@@ -618,7 +620,7 @@ impl State {
         // under discussion without moving it.
         let comparison = matches!(
             expr,
-            Expr::Shift { unit, .. } if !matches!(unit, Unit::Day | Unit::Week)
+            Expr::Shift { unit, .. } if !matches!(unit, Unit::Day | Unit::Week | Unit::Fortnight)
         ) || matches!(expr, Expr::Comparable { .. });
         let (precision, start) = if kind == Duration || kind == Set || comparison {
             (None, None)

@@ -780,3 +780,16 @@ fn financial_shorthand() {
         ("H1 results and the H1N1 virus.", A, &[]),
     ]);
 }
+
+#[test]
+fn fortnights() {
+    check(&[(
+        "He left a fortnight ago; results come in a fortnight, then every fortnight.",
+        A,
+        &[
+            ("a fortnight ago", Date, "2019-W37", None),
+            ("a fortnight", Duration, "P2W", None),
+            ("every fortnight", Set, "P2W", None),
+        ],
+    )]);
+}

@@ -151,6 +151,8 @@ const WORDS: &[(&str, u8, u32)] = &[
     ("formerly", WEAK, 0),
     ("forsook", 0, G_PAST_CUE),
     ("forties", HEAD, 0),
+    ("fortnight", HEAD, 0),
+    ("fortnights", STRONG | HEAD, G_PLURAL),
     ("forty", WEAK, G_AMOUNT),
     ("fought", 0, G_PAST_CUE),
     ("found", 0, G_PAST_CUE),
