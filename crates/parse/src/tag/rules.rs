@@ -139,8 +139,12 @@ fn first_groups(i: &str) -> u32 {
     match b.first() {
         Some(c) if c.is_ascii_digit() || *c == b'\'' || *c == 0xE2 => G_DIGIT,
         Some(c) => {
+            // "q3" is a table word; "FY2019" is read by its letters.
             let n = b.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
-            let (cls, mut g) = lookup(&b[..n]);
+            let (cls, mut g) = match lookup(&b[..n]) {
+                (0, 0) => lookup(&b[..b.iter().take_while(|c| c.is_ascii_alphabetic()).count()]),
+                found => found,
+            };
             if c.is_ascii_uppercase() || cls & (MONTH | WEEKDAY) == 0 {
                 if cls & MONTH != 0 {
                     g |= G_MONTH_G;
@@ -510,6 +514,17 @@ fn year(i: &str) -> R<'_, Expr> {
         (kw("the"), sp, kw("year"), sp).map(|(a, b, c, _)| (a, b, Some((c, ())))),
     )))
     .parse(i)?;
+    // "FY2019", "FY 2019", "FY19"
+    if let Ok((r, _)) = kw("fy")(i).or_else(|_| lit("FY")(i).map(|(r, _)| (r, "")))
+        && let Ok((r, y)) = alt((
+            (osp, digits(4)).map(|t| t.1 as i32),
+            digits(2).map(|y| 2000 + y as i32),
+        ))
+        .parse(r)
+        && at_boundary(r)
+    {
+        return Ok((r, Expr::Year(YearSpec::Abs(y))));
+    }
     // "in '82": an apostrophe and two digits, not a decade ("'80s")
     if let Some(r) = i.strip_prefix('\'').or_else(|| i.strip_prefix('\u{2019}'))
         && let Ok((r, y)) = digits(2)(r)

@@ -4,8 +4,8 @@ use super::lex::is_word_byte;
 use super::resolve::{State, Tense};
 use super::rules::{Parsed, expression};
 use super::words::{
-    CAL, G_FUTURE_CUE, G_PAST_CUE, G_PRESENT_CUE, G_SEASON, HEAD, STRONG, WEAK, groups, lookup_key,
-    word_at,
+    CAL, G_FISCAL, G_FUTURE_CUE, G_PAST_CUE, G_PRESENT_CUE, G_SEASON, HEAD, STRONG, WEAK, groups,
+    lookup_key, word_at,
 };
 use super::{Amount, Day, Expr, Rel, Unit, YearSpec};
 use crate::{Anchor, Timex, TimexType};
@@ -77,6 +77,8 @@ pub fn tag(text: &str, anchor: &Anchor) -> Vec<Timex> {
         words += 1;
         let (mut c, g) = if b.is_ascii_digit() {
             (number_class(bytes, i, end), 0)
+        } else if fiscal_year_word(&bytes[i..end]) {
+            (STRONG, G_FISCAL)
         } else {
             key.map_or((0, 0), lookup_key)
         };
@@ -212,6 +214,13 @@ fn rate(text: &str, i: usize) -> bool {
         ]
         .iter()
         .any(|w| w.eq_ignore_ascii_case(prev))
+}
+
+/// "FY2019", "FY19": a fiscal year written as one word.
+fn fiscal_year_word(w: &[u8]) -> bool {
+    matches!(w.len(), 4 | 6)
+        && w[..2].eq_ignore_ascii_case(b"fy")
+        && w[2..].iter().all(u8::is_ascii_digit)
 }
 
 /// The word before byte `i`, if any (ASCII letters only).

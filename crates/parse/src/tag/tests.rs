@@ -793,3 +793,19 @@ fn fortnights() {
         ],
     )]);
 }
+
+#[test]
+fn fiscal_years_in_one_word() {
+    check(&[
+        (
+            "Profit rose in FY2019 and FY 2020 but fell in FY19.",
+            A,
+            &[
+                ("FY2019", Date, "2019", None),
+                ("FY 2020", Date, "2020", None),
+                ("FY19", Date, "2019", None),
+            ],
+        ),
+        ("See the FYI note.", A, &[]),
+    ]);
+}

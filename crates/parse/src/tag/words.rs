@@ -164,6 +164,7 @@ const WORDS: &[(&str, u8, u32)] = &[
     ("froze", 0, G_PAST_CUE),
     ("full", GLUE, 0),
     ("future", STRONG | HEAD, G_REF),
+    ("fy", STRONG, G_FISCAL),
     ("gave", 0, G_PAST_CUE),
     ("gmt", GLUE, 0),
     ("going", 0, G_FUTURE_CUE),
