@@ -192,6 +192,8 @@ pub(crate) enum Expr {
     /// the period is the last one the text named.
     Comparable {
         unit: Option<Unit>,
+        /// The quarter when the text names it: "the year-ago third quarter".
+        q: Option<u32>,
         year: Option<i32>,
         back: i32,
     },

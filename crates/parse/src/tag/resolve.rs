@@ -520,7 +520,12 @@ impl State {
                     Amount::Fuzzy => (Date, Value::future_ref()),
                 }
             }
-            Expr::Comparable { unit, year, back } => {
+            Expr::Comparable {
+                unit,
+                q: named,
+                year,
+                back,
+            } => {
                 let precision = match unit {
                     Some(Unit::Quarter) => Precision::Quarter,
                     Some(Unit::Month) => Precision::Month,
@@ -543,6 +548,7 @@ impl State {
                                 let (y, m) = add_months(dct.year(), dct.month(), -3);
                                 (y, (m - 1) / 3 + 1)
                             });
+                            let q = named.unwrap_or(q);
                             Value::quarter(in_year(y), q)
                         }
                         Precision::Month => {

@@ -104,7 +104,7 @@ const RULES: [(Rule, u32); 26] = [
     (year_end, G_YEAR),
     (weekday_date, G_WEEKDAY_G),
     (week_of, G_THE),
-    (comparable, G_THE),
+    (comparable, G_THE | G_REL),
     (the_period, G_THE),
     (year_words, G_YEARWORD | G_THE),
     (month_day, G_MONTH_G),
@@ -755,6 +755,28 @@ fn week_of(i: &str) -> R<'_, Expr> {
 /// The period under discussion in another year: "the same period last
 /// year", "the year-ago quarter", "the 1988 period".
 fn comparable(i: &str) -> R<'_, Expr> {
+    // "last year's quarter", "last year's third quarter"
+    if let Ok((r, (.., q, k))) = (
+        kw("last"),
+        sp,
+        kw("year"),
+        alt((lit("'s"), lit("\u{2019}s"))),
+        sp,
+        opt((ordinal, sp).map(|t| t.0)),
+        kw_any(&["quarter", "period"]),
+    )
+        .parse(i)
+    {
+        return Ok((
+            r,
+            Expr::Comparable {
+                unit: (k == 0).then_some(Unit::Quarter),
+                q: q.filter(|q| (1..=4).contains(q)),
+                year: None,
+                back: 1,
+            },
+        ));
+    }
     let (i, _) = (kw("the"), sp).parse(i)?;
     let unit_word = |i| -> R<'_, Option<Unit>> {
         let (i, k) = kw_any(&[
@@ -778,6 +800,7 @@ fn comparable(i: &str) -> R<'_, Expr> {
             r,
             Expr::Comparable {
                 unit: (k == 1).then_some(Unit::Quarter),
+                q: None,
                 year: Some(y),
                 back: 0,
             },
@@ -792,8 +815,11 @@ fn comparable(i: &str) -> R<'_, Expr> {
         "comparable",
     ])(i)?;
     let (i, _) = sp(i)?;
-    let (i, _) = opt((kw_any(&["year-ago", "year-earlier"]), sp)).parse(i)?;
+    // "the comparable year-ago quarter", "the year-ago third quarter"
+    let (i, ago) = opt((kw_any(&["year-ago", "year-earlier"]), sp)).parse(i)?;
+    let (i, q) = opt((ordinal, sp).map(|t| t.0)).parse(i)?;
     let (i, unit) = unit_word(i)?;
+    let q = q.filter(|q| (1..=4).contains(q) && unit == Some(Unit::Quarter));
     let back = |i| -> R<'_, (Option<i32>, i32)> {
         let (i, _) = sp(i)?;
         alt((
@@ -829,9 +855,18 @@ fn comparable(i: &str) -> R<'_, Expr> {
     let (year, back) = match (tail, adj) {
         (Some(t), _) => t,
         (None, 0..=2) => (None, 1),
+        (None, _) if ago.is_some() => (None, 1),
         (None, _) => return fail(i),
     };
-    Ok((i, Expr::Comparable { unit, year, back }))
+    Ok((
+        i,
+        Expr::Comparable {
+            unit,
+            q,
+            year,
+            back,
+        },
+    ))
 }
 
 /// the_period = "the" sp ["full" | "entire" | "whole" | "fiscal" | "current fiscal" | "latest fiscal"] sp

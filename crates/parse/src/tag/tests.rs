@@ -809,3 +809,23 @@ fn fiscal_years_in_one_word() {
         ("See the FYI note.", A, &[]),
     ]);
 }
+
+#[test]
+fn year_ago_quarters() {
+    check(&[
+        (
+            "Net fell in the third quarter from last year's quarter and the comparable year-ago quarter.",
+            "1989-11-01",
+            &[
+                ("the third quarter", Date, "1989-Q3", None),
+                ("last year's quarter", Date, "1988-Q3", None),
+                ("the comparable year-ago quarter", Date, "1988-Q3", None),
+            ],
+        ),
+        (
+            "Sales beat the year-earlier second quarter.",
+            "1989-11-01",
+            &[("the year-earlier second quarter", Date, "1988-Q2", None)],
+        ),
+    ]);
+}
