@@ -439,6 +439,16 @@ pub(crate) fn ordinal(i: &str) -> R<'_, u32> {
 ///        | "a dozen" | "dozens of" | "a couple of" | fuzzy
 pub(crate) fn amount(i: &str) -> R<'_, Amount> {
     let (rest, base) = amount_base(i)?;
+    // "two thousand years", "five hundred years"
+    let (rest, base) = match base {
+        Amount::N(n) if n < 1000 => {
+            match sp(rest).and_then(|(r, _)| kw_any(&["hundred", "thousand"])(r)) {
+                Ok((r, k)) => (r, Amount::N(n * [100, 1000][k])),
+                Err(_) => (rest, base),
+            }
+        }
+        _ => (rest, base),
+    };
     // "two and a half years"
     if let Amount::N(n) = base
         && let Ok((r, _)) = half_suffix(rest)

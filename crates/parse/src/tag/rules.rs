@@ -939,6 +939,10 @@ fn year_words(i: &str) -> R<'_, Expr> {
         Ok((i, 2000 + y.unwrap_or(0) as i32))
     };
     let (i, y) = alt((century, thousand)).parse(i)?;
+    // "two thousand years" is an amount
+    if (sp, unit).parse(i).is_ok() {
+        return fail(i);
+    }
     Ok((i, Expr::Year(YearSpec::Abs(y))))
 }
 
@@ -1110,6 +1114,8 @@ fn shift(i: &str) -> R<'_, Expr> {
         if matches!(u, Unit::Second | Unit::Minute | Unit::Hour) {
             return fail(i);
         }
+        // "a week or so ago"
+        let (i, _) = opt((sp, kw("or"), sp, kw("so"))).parse(i)?;
         let (i, _) = sp(i)?;
         let (i, (dir, from_ref)) = alt((
             kw("ago").map(|_| (-1, false)),

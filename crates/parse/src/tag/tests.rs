@@ -829,3 +829,33 @@ fn year_ago_quarters() {
         ),
     ]);
 }
+
+#[test]
+fn hundreds_thousands_and_or_so() {
+    check(&[
+        (
+            "The faith has lasted more than two thousand years; five hundred years ago it split.",
+            A,
+            &[
+                (
+                    "more than two thousand years",
+                    Duration,
+                    "P2000Y",
+                    Some(Mod::MoreThan),
+                ),
+                ("five hundred years ago", Date, "1519", None),
+            ],
+        ),
+        (
+            "He arrived a week or so ago.",
+            A,
+            &[("a week or so ago", Date, "2019-W38", None)],
+        ),
+        // "two thousand" alone is still the year 2000.
+        (
+            "In the year two thousand, it changed.",
+            A,
+            &[("the year two thousand", Date, "2000", None)],
+        ),
+    ]);
+}
