@@ -359,9 +359,12 @@ fn month_year(i: &str) -> R<'_, Expr> {
             },
         ));
     }
-    // "July last year", "January nineteen ninety-seven"
-    if let Ok((r, (_, year))) = (
+    // "July last year", "January nineteen ninety-seven"; in "October of
+    // next year" the year is a timex of its own (as MEANTIME marks it) that
+    // still gives October its year.
+    if let Ok((r, (_, of, year))) = (
         sp,
+        opt((kw("of"), sp)),
         alt((
             (kw_any(&["this", "last", "next"]), sp, kw("year"))
                 .map(|(k, _, _)| YearSpec::Dct([0, -1, 1][k])),
@@ -373,6 +376,11 @@ fn month_year(i: &str) -> R<'_, Expr> {
     )
         .parse(j)
     {
+        let r = if of.is_some() && matches!(year, YearSpec::Dct(_)) {
+            j
+        } else {
+            r
+        };
         return Ok((
             r,
             Expr::Month {

@@ -859,3 +859,16 @@ fn hundreds_thousands_and_or_so() {
         ),
     ]);
 }
+
+#[test]
+fn a_month_of_next_year() {
+    check(&[(
+        "Franchises end after October of next year, as in July last year.",
+        "2009-05-15",
+        &[
+            ("October", Date, "2010-10", None),
+            ("next year", Date, "2010", None),
+            ("July last year", Date, "2008-07", None),
+        ],
+    )]);
+}
