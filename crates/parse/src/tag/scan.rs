@@ -457,6 +457,16 @@ pub(crate) fn tense_at(text: &str, start: usize, end: usize, deadline: bool) -> 
     {
         return Tense::Future;
     }
+    // "closed until Friday": ahead unless the verb is past.
+    if ["until", "till"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(prev))
+    {
+        return match verb_tense(text, start, end) {
+            Tense::Past => Tense::Past,
+            _ => Tense::Future,
+        };
+    }
     // "since March", "since year-end": behind, whatever the verb.
     if prev.eq_ignore_ascii_case("since") {
         return Tense::Past;

@@ -872,3 +872,19 @@ fn a_month_of_next_year() {
         ],
     )]);
 }
+
+#[test]
+fn until_points_ahead_unless_past() {
+    check(&[
+        (
+            "Markets are closed until Monday.",
+            A,
+            &[("Monday", Date, "2019-09-30", None)],
+        ),
+        (
+            "Markets stayed closed until Monday.",
+            A,
+            &[("Monday", Date, "2019-09-23", None)],
+        ),
+    ]);
+}
