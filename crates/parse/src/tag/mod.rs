@@ -131,6 +131,11 @@ pub(crate) enum Holiday {
     ElectionDay,
     /// Easter Sunday plus a day offset (Good Friday is -2).
     Easter(i64),
+    /// The `n`th weekday (1 = Monday) of a month: Mother's Day is the
+    /// second Sunday of May.
+    Nth(u32, u32, u8),
+    /// Thanksgiving plus a day offset (Black Friday is 1).
+    AfterThanksgiving(i64),
 }
 
 /// An expression as the grammar read it, before resolution.

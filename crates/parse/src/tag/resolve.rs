@@ -205,6 +205,8 @@ fn holiday_date(h: Holiday, y: i32) -> Option<NaiveDate> {
         }
         Holiday::ElectionDay => nth(11, Weekday::Mon, 1).and_then(|d| d.succ_opt()),
         Holiday::Easter(off) => shift_days(easter(y)?, off),
+        Holiday::Nth(m, wd, n) => nth(m, Weekday::try_from(wd as u8 - 1).ok()?, n),
+        Holiday::AfterThanksgiving(off) => shift_days(nth(11, Weekday::Thu, 4)?, off),
     }
 }
 

@@ -1542,6 +1542,51 @@ fn season(i: &str) -> R<'_, Expr> {
     ))
 }
 
+/// The holidays beyond the first alternatives of `holiday` (nom's `alt`
+/// takes at most 21).
+fn more_holidays(i: &str) -> R<'_, Holiday> {
+    let apos = |i| alt((lit("'"), lit("\u{2019}"))).parse(i);
+    let day = |i| (sp, kw("Day")).parse(i);
+    alt((
+        (kw("Boxing"), day).map(|_| Holiday::Fixed(12, 26)),
+        (
+            alt((kw("St."), kw("Saint"))),
+            sp,
+            kw("Patrick"),
+            apos,
+            lit("s"),
+            day,
+        )
+            .map(|_| Holiday::Fixed(3, 17)),
+        (kw("Bastille"), day).map(|_| Holiday::Fixed(7, 14)),
+        (kw("Mother"), apos, lit("s"), day).map(|_| Holiday::Nth(5, 7, 2)),
+        (kw("Father"), apos, lit("s"), day).map(|_| Holiday::Nth(6, 7, 3)),
+        (kw("Presidents"), opt(apos), day).map(|_| Holiday::Nth(2, 1, 3)),
+        (
+            kw("Martin"),
+            sp,
+            kw("Luther"),
+            sp,
+            kw("King"),
+            opt((sp, kw("Jr."))),
+            day,
+        )
+            .map(|_| Holiday::Nth(1, 1, 3)),
+        (kw("Columbus"), day).map(|_| Holiday::Nth(10, 1, 2)),
+        (kw("Black"), sp, kw("Friday")).map(|_| Holiday::AfterThanksgiving(1)),
+        (kw("Cyber"), sp, kw("Monday")).map(|_| Holiday::AfterThanksgiving(4)),
+        (kw("Palm"), sp, kw("Sunday")).map(|_| Holiday::Easter(-7)),
+        (kw("Ash"), sp, kw("Wednesday")).map(|_| Holiday::Easter(-46)),
+        (kw("Pentecost")).map(|_| Holiday::Easter(49)),
+        (kw("Inauguration"), day).map(|_| Holiday::Fixed(1, 20)),
+        (alt((kw("Remembrance"), kw("Armistice"))), day).map(|_| Holiday::Fixed(11, 11)),
+        (kw("Juneteenth")).map(|_| Holiday::Fixed(6, 19)),
+        (kw("Groundhog"), day).map(|_| Holiday::Fixed(2, 2)),
+        (kw("Earth"), day).map(|_| Holiday::Fixed(4, 22)),
+    ))
+    .parse(i)
+}
+
 /// holiday = "Christmas" ["Day" | "Eve"] | "New Year's" ("Day" | "Eve") | "Thanksgiving" ["Day"]
 ///         | "Independence Day" | "Halloween" | "Valentine's Day" | "Memorial Day" | "Labor Day"
 ///         | "Veterans Day" | "Easter" ["Sunday"] | "Good Friday" | "Election Day"
@@ -1563,6 +1608,7 @@ fn holiday(i: &str) -> R<'_, Expr> {
         (kw("Easter"), opt((sp, kw("Sunday")))).map(|_| Holiday::Easter(0)),
         (kw("Good"), sp, kw("Friday")).map(|_| Holiday::Easter(-2)),
         (kw("Election"), sp, kw("Day")).map(|_| Holiday::ElectionDay),
+        more_holidays,
     ))
     .parse(i)?;
     let (i, y) = opt((opt(lit(",")), sp, year4).map(|t| t.2)).parse(i)?;
@@ -1573,12 +1619,6 @@ fn holiday(i: &str) -> R<'_, Expr> {
             year: y.map_or(YearSpec::Infer, YearSpec::Abs),
         },
     ))
-}
-
-/// Unused-word guard so that `alpha` stays referenced in docs builds.
-#[allow(dead_code)]
-fn word(i: &str) -> R<'_, &str> {
-    alpha(i)
 }
 
 #[cfg(test)]

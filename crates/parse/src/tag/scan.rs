@@ -64,7 +64,10 @@ pub fn tag(text: &str, anchor: &Anchor) -> Vec<Timex> {
                 continue;
             }
             // A clause break ends a run of temporal words.
-            if kind == BREAK || (b == b'.' && bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace))
+            if kind == BREAK
+                || (b == b'.'
+                    && bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace)
+                    && !abbreviation(bytes, i))
             {
                 npending = 0;
             }

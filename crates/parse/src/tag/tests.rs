@@ -888,3 +888,28 @@ fn until_points_ahead_unless_past() {
         ),
     ]);
 }
+
+#[test]
+fn more_holidays() {
+    check(&[
+        (
+            "Stores opened on Black Friday and Cyber Monday; parades came on St. Patrick's Day.",
+            "2019-12-10",
+            &[
+                ("Black Friday", Date, "2019-11-29", None),
+                ("Cyber Monday", Date, "2019-12-02", None),
+                ("St. Patrick's Day", Date, "2019-03-17", None),
+            ],
+        ),
+        (
+            "Offices closed on Martin Luther King Jr. Day, Mother's Day and Juneteenth.",
+            "2020-07-01",
+            &[
+                ("Martin Luther King Jr. Day", Date, "2020-01-20", None),
+                ("Mother's Day", Date, "2020-05-10", None),
+                ("Juneteenth", Date, "2020-06-19", None),
+            ],
+        ),
+        ("The black car left the earth.", A, &[]),
+    ]);
+}
