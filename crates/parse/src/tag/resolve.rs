@@ -283,18 +283,30 @@ impl State {
             Day::Date(Some(y), m, d) => ymd(y, m, d),
             Day::Date(None, m, d) => pick_year(self.dct, tense, |y| ymd(y, m, d)),
             Day::OfMonth(d) => {
-                // This month's, last month's or next month's, by the tense.
-                let (y, m) = (self.reference.year(), self.reference.month());
-                let days = [-1, 0, 1].map(|k| {
+                // The month under discussion ("on March 3 ... on the 25th",
+                // "In March ... on the 25th") when the day fits the tense
+                // against the anchor; else the month before or after.
+                let base = if self.coarse_precision == Precision::Month {
+                    self.coarse
+                } else {
+                    self.reference
+                };
+                let (y, m) = (base.year(), base.month());
+                let month_day = |k: i32| {
                     let (y, m) = add_months(y, m, k);
                     ymd(y, m, d)
-                });
-                let cands = days.iter().flatten().copied();
-                let r = self.reference;
+                };
                 match tense {
-                    Tense::Past => cands.filter(|x| *x <= r).max(),
-                    Tense::Future => cands.filter(|x| *x >= r).min(),
-                    Tense::Present => cands.min_by_key(|x| (*x - r).num_days().abs()),
+                    Tense::Past => month_day(0)
+                        .filter(|x| *x <= self.dct)
+                        .or_else(|| month_day(-1)),
+                    Tense::Future => month_day(0)
+                        .filter(|x| *x >= self.dct)
+                        .or_else(|| month_day(1)),
+                    Tense::Present => [-1, 0, 1]
+                        .into_iter()
+                        .filter_map(month_day)
+                        .min_by_key(|x| (*x - base).num_days().abs()),
                 }
             }
             Day::Dated(m, d, rel) => {
@@ -363,13 +375,7 @@ impl State {
                 if (near - dct).num_days().abs() <= 92 {
                     date(Date, near)?
                 } else {
-                    // Further away, news reports the past unless the verb
-                    // says otherwise.
-                    let t = match tense() {
-                        Tense::Present => Tense::Past,
-                        t => t,
-                    };
-                    date(Date, pick_year(dct, t, |y| ymd(y, m, d))?)?
+                    date(Date, pick_year(dct, tense(), |y| ymd(y, m, d))?)?
                 }
             }
             Expr::Month { m, year, rel } => {

@@ -304,7 +304,7 @@ fn day_month(i: &str) -> R<'_, Expr> {
     // "on the 25th": a day of the month under discussion
     if let Ok((r, (_, _, d))) = (kw("the"), sp, day_number).parse(i)
         && (sp, kw("of")).parse(r).is_err()
-        && day_alone(r)
+        && phrase_ends(r)
     {
         return Ok((
             r,
@@ -329,7 +329,7 @@ fn day_month(i: &str) -> R<'_, Expr> {
 
 /// Whether "the 25th" ends here as a date: at punctuation or before a
 /// function word, not before a noun ("the 25th anniversary").
-fn day_alone(rest: &str) -> bool {
+pub(crate) fn phrase_ends(rest: &str) -> bool {
     let r = rest.trim_start_matches(' ');
     r.is_empty()
         || r.starts_with(['.', ',', ';', ':', ')', '\n', '!', '?'].as_slice())
@@ -425,8 +425,10 @@ fn month_rel(i: &str) -> R<'_, Expr> {
     let (i, rel) = rel_word(i)?;
     let (i, _) = sp(i)?;
     let (i, m) = month(i)?;
-    // "last Oct. 23"
-    if let Ok((r, d)) = (osp, day_number).map(|t| t.1).parse(i) {
+    // "last Oct. 23", not "last March 12 percent"
+    if let Ok((r, d)) = (osp, day_number).map(|t| t.1).parse(i)
+        && phrase_ends(r)
+    {
         return Ok((
             r,
             Expr::Day {
@@ -537,8 +539,9 @@ fn year(i: &str) -> R<'_, Expr> {
     if let Some(r) = i.strip_prefix('\'').or_else(|| i.strip_prefix('\u{2019}'))
         && let Ok((r, y)) = digits(2)(r)
         && at_boundary(r)
-        // "'60 Minutes" is a quoted title
-        && (sp, unit).parse(r).is_err()
+        // "'60 Minutes", "the '20 percent rule'", "the '88 Club": quoted
+        // titles and numbers, not years
+        && phrase_ends(r)
     {
         return Ok((r, Expr::Year(YearSpec::Short(y as i32))));
     }
@@ -548,7 +551,8 @@ fn year(i: &str) -> R<'_, Expr> {
 
 /// decade = ["the" sp] (year4 "s" | ["'"] 2DIGIT "s")
 fn decade(i: &str) -> R<'_, Expr> {
-    // "the nineties": the twentieth century's decades by name.
+    // "the nineties": the twentieth century's decades by name (not the
+    // temperatures of "highs in the twenties tomorrow"; see `plausible`).
     if let Ok((r, (_, _, k))) = (
         kw("the"),
         sp,
@@ -704,6 +708,9 @@ fn quarter(i: &str) -> R<'_, Expr> {
             (osp, alt((lit("'"), lit("\u{2019}"))), digits(2)).map(|(_, _, y)| 2000 + y as i32),
         )))
         .parse(i)?;
+        if !at_boundary(i) {
+            return fail(i);
+        }
         let year = year.map_or(YearSpec::Infer, YearSpec::Abs);
         if h {
             // "H1" alone is too often something else
@@ -1592,6 +1599,10 @@ fn more_holidays(i: &str) -> R<'_, Holiday> {
 ///         | "Veterans Day" | "Easter" ["Sunday"] | "Good Friday" | "Election Day"
 fn holiday(i: &str) -> R<'_, Expr> {
     let (i, _) = opt((kw("last"), sp)).parse(i)?;
+    // Names, not "my mother's day job" or "a black Friday shirt"
+    if !i.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return fail(i);
+    }
     let apos = |i| alt((lit("'"), lit("\u{2019}"))).parse(i);
     let (i, h) = alt((
         (kw("Christmas"), sp, kw("Eve")).map(|_| Holiday::Fixed(12, 24)),

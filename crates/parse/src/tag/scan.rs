@@ -210,7 +210,14 @@ fn rate(text: &str, i: usize) -> bool {
     }
     let before = text[..i].trim_end();
     let prev = prev_word(text, i);
-    before.ends_with(|c: char| c.is_ascii_digit() || c == '%')
+    // "a day of mourning" is a day; "In 2018 a year ..." follows a year
+    let after = &text[i..];
+    if after.split_whitespace().nth(2).is_some_and(|w| w == "of") {
+        return false;
+    }
+    let last_token = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let year_like = last_token.len() == 4 && last_token.bytes().all(|b| b.is_ascii_digit());
+    (before.ends_with(|c: char| c.is_ascii_digit() || c == '%') && !year_like)
         || [
             "times", "once", "twice", "thrice", "million", "billion", "trillion", "thousand",
             "hundred", "percent", "dollars", "cents", "hours", "days", "weeks", "months",
@@ -341,8 +348,10 @@ fn plausible(text: &str, i: usize, n: usize, expr: &Expr) -> bool {
                 && text[i + n + 1..].starts_with(|c: char| c.is_ascii_alphabetic());
             !s.contains("second-") && !ordinal
         }
-        // A bare lowercase season needs a preposition: "in spring", not
-        // "hot spring" or "prices fall".
+        // A bare lowercase season needs a preposition before it and the
+        // end of the phrase after it: "in spring.", not "hot spring", "in
+        // spring wheat" or "a fall in prices" ("fall" is left to "last
+        // fall", "this fall").
         Expr::Season {
             year: YearSpec::Infer,
             rel: Rel::Tense,
@@ -350,26 +359,20 @@ fn plausible(text: &str, i: usize, n: usize, expr: &Expr) -> bool {
         } if text[i..].starts_with(|c: char| c.is_ascii_lowercase())
             && text[i..i + n].bytes().all(|b| b.is_ascii_alphabetic()) =>
         {
-            is(&[
-                "in",
-                "during",
-                "by",
-                "since",
-                "until",
-                "till",
-                "through",
-                "throughout",
-                "before",
-                "after",
-                "over",
-                "into",
-                "next",
-                "this",
-                "last",
-                "early",
-                "late",
-                "mid",
-            ])
+            !text[i..].starts_with("fall")
+                && is(&[
+                    "in",
+                    "during",
+                    "by",
+                    "since",
+                    "until",
+                    "till",
+                    "through",
+                    "throughout",
+                    "over",
+                    "into",
+                ])
+                && super::rules::phrase_ends(&text[i + n..])
         }
         // A quoted, capitalised duration is a title: "'60 Minutes'".
         Expr::Duration { .. }
@@ -388,6 +391,24 @@ fn plausible(text: &str, i: usize, n: usize, expr: &Expr) -> bool {
         } => is(&[
             "on", "by", "until", "till", "since", "from", "before", "after", "through",
         ]),
+        // "Highs in the twenties", "the forties age bracket": decade names
+        // after weather words or before a noun are no decades.
+        Expr::Decade(_) if !text[i..i + n].bytes().any(|b| b.is_ascii_digit()) => {
+            let window = &text[i.saturating_sub(40)..i];
+            let weather = [
+                "high",
+                "low",
+                "temperature",
+                "degree",
+                "mid ",
+                "upper",
+                "lower",
+                "reached",
+            ]
+            .iter()
+            .any(|w| window.to_ascii_lowercase().contains(w));
+            !weather && super::rules::phrase_ends(&text[i + n..])
+        }
         // Ages are not durations: "42 years old".
         Expr::Duration { .. }
             if text[i + n..].strip_prefix(' ').is_some_and(|r| {
@@ -452,10 +473,7 @@ pub(crate) fn tense_at(text: &str, start: usize, end: usize, deadline: bool) -> 
     // A month deadline is ahead whatever the verb: "by February"; a
     // weekday one is not ("had filed reports by Wednesday").
     let prev = prev_word(text, start);
-    if (deadline
-        && ["by", "until", "till"]
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(prev)))
+    if (deadline && prev.eq_ignore_ascii_case("by"))
         || text[..start].trim_end().ends_with("as soon as")
     {
         return Tense::Future;
@@ -470,8 +488,12 @@ pub(crate) fn tense_at(text: &str, start: usize, end: usize, deadline: bool) -> 
             _ => Tense::Future,
         };
     }
-    // "since March", "since year-end": behind, whatever the verb.
-    if prev.eq_ignore_ascii_case("since") {
+    // "since March", "since the Oct. 23 slaying": behind, whatever the verb.
+    let since = prev.eq_ignore_ascii_case("since")
+        || (prev.eq_ignore_ascii_case("the")
+            && prev_word(text, text[..start].trim_end().len() - prev.len())
+                .eq_ignore_ascii_case("since"));
+    if since {
         return Tense::Past;
     }
     // "through January" runs ahead unless the sentence is in the past:
@@ -537,6 +559,17 @@ fn verb_tense(text: &str, start: usize, end: usize) -> Tense {
             return Some(Tense::Future);
         }
         match cue(w, w0 > 0 && b[w0 - 1] == b'\'') {
+            // "stay closed", "remain open": an adjective, not a verb
+            Some(Tense::Past)
+                if [
+                    "stay", "stays", "remain", "remains", "seem", "seems", "become", "becomes",
+                    "get", "gets", "keep", "keeps",
+                ]
+                .iter()
+                .any(|v| v.eq_ignore_ascii_case(prev_word(text, w0))) =>
+            {
+                None
+            }
             Some(Tense::Past) => Some(participle_frame(text, w0).unwrap_or(Tense::Past)),
             t => t,
         }
@@ -624,16 +657,22 @@ fn participle_frame(text: &str, w0: usize) -> Option<Tense> {
         at = text[..at].trim_end().len() - aux.len();
         aux = prev_word(text, at);
     }
+    // The word before the auxiliary `w`, past a "not": "will not be".
     let before = |w: &str| {
         let at = text[..at].trim_end().len() - w.len();
-        prev_word(text, at)
+        let b = prev_word(text, at);
+        if b.eq_ignore_ascii_case("not") {
+            prev_word(text, text[..at].trim_end().len() - b.len())
+        } else {
+            b
+        }
     };
     const MODAL: &[&str] = &[
         "will", "would", "ll", "shall", "may", "might", "should", "to",
     ];
-    if is(aux, &["is", "are", "am", "being"]) {
+    if is(aux, &["is", "are", "am", "being", "has", "have"]) {
         Some(Tense::Present)
-    } else if is(aux, &["has", "have", "had", "was", "were"]) {
+    } else if is(aux, &["had", "was", "were"]) {
         Some(Tense::Past)
     } else if is(aux, &["be"]) {
         Some(if is(before(aux), MODAL) {
@@ -645,6 +684,8 @@ fn participle_frame(text: &str, w0: usize) -> Option<Tense> {
         let b = before(aux);
         Some(if is(b, MODAL) {
             Tense::Future
+        } else if is(b, &["has", "have"]) {
+            Tense::Present
         } else {
             Tense::Past
         })
@@ -661,7 +702,9 @@ fn abbreviation(b: &[u8], dot: usize) -> bool {
         s -= 1;
     }
     let w = &b[s..dot];
-    (w.len() == 1 && w[0].is_ascii_uppercase())
+    // An initial ("P."), but not the last letter of "U.S.", which often
+    // ends a sentence.
+    (w.len() == 1 && w[0].is_ascii_uppercase() && !(s >= 2 && b[s - 1] == b'.'))
         || [
             "mr", "mrs", "ms", "dr", "st", "gov", "sen", "rep", "gen", "lt", "col", "sgt", "capt",
             "prof", "jr", "sr", "rev", "gens", "messrs", "no", "vs",

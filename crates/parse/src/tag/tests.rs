@@ -683,13 +683,17 @@ fn typographic_punctuation_ends_words() {
 fn day_first_numbers_and_days_of_the_month() {
     check(&[
         (
-            "The report, published 25/09/2019 and revised 03.10.2019, said talks resume on the 3rd.",
+            "The report, published 25/09/2019 and revised 03.10.2019, was long.",
             "2019-09-23",
             &[
                 ("25/09/2019", Date, "2019-09-25", None),
                 ("03.10.2019", Date, "2019-10-03", None),
-                ("the 3rd", Date, "2019-10-03", None),
             ],
+        ),
+        (
+            "Talks resume on the 3rd.",
+            "2019-09-23",
+            &[("the 3rd", Date, "2019-10-03", None)],
         ),
         (
             "It happened on the 25th.",
@@ -911,5 +915,72 @@ fn more_holidays() {
             ],
         ),
         ("The black car left the earth.", A, &[]),
+    ]);
+}
+
+#[test]
+fn review_findings_stay_fixed() {
+    check(&[
+        // has/have + participle is a present perfect, not a past
+        (
+            "The bank has extended the loans through January.",
+            "1989-10-30",
+            &[("January", Date, "1990-01", None)],
+        ),
+        // a far month-day with a present verb is the nearest one
+        (
+            "The deadline is June 30.",
+            "2019-03-04",
+            &[("June 30", Date, "2019-06-30", None)],
+        ),
+        // numbers after "last March" are not days before a noun
+        (
+            "Sales rose last March 12 percent.",
+            A,
+            &[("last March", Date, "2019-03", None)],
+        ),
+        // holiday names are capitalised
+        ("My mother's day job and the earth day length.", A, &[]),
+        // seasons as nouns and decade names as temperatures
+        (
+            "A decline in spring wheat output; highs in the twenties tomorrow.",
+            A,
+            &[("tomorrow", Date, "2019-09-26", None)],
+        ),
+        // quoted numbers before a noun are no years
+        ("The '20 percent rule' and the '88 Club.", A, &[]),
+        // "the 25th" belongs to the month under discussion
+        (
+            "He left on March 3. He returned on the 25th.",
+            A,
+            &[
+                ("March 3", Date, "2019-03-03", None),
+                ("the 25th", Date, "2019-03-25", None),
+            ],
+        ),
+        // a year, not a count, before "a year of"
+        (
+            "In 2018 a year of turmoil ended.",
+            A,
+            &[
+                ("2018", Date, "2018", None),
+                ("a year", Duration, "P1Y", None),
+            ],
+        ),
+        // "until March" reads the verb; "stay closed" is no past
+        (
+            "He served until March; the stores will stay closed until March.",
+            A,
+            &[
+                ("March", Date, "2019-03", None),
+                ("March", Date, "2020-03", None),
+            ],
+        ),
+        // "will not be named" is ahead
+        (
+            "Collins will not be named commander in December.",
+            "1998-03-04",
+            &[("December", Date, "1998-12", None)],
+        ),
     ]);
 }
