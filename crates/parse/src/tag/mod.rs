@@ -161,7 +161,10 @@ pub(crate) enum Expr {
     QuarterRel(Option<i32>),
     /// "the first half of 1989".
     Half { h: u32, year: YearSpec },
-    /// "year-end", "year's end": the end of the year under discussion.
+    /// "year-end", "year's end": the end of the anchor's year, or of the
+    /// year before in a past sentence ("since year-end"). The year the
+    /// text last named is not used: it is too often far back ("the close
+    /// of 1969 ... since year-end").
     YearEnd,
     /// "the week of March 6".
     WeekOf(Day),
