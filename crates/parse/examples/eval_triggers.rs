@@ -60,15 +60,8 @@ fn main() -> ExitCode {
         let started = std::time::Instant::now();
         let found = triggers(&doc.text);
         elapsed += started.elapsed();
-        let system: Vec<_> = found
-            .iter()
-            .map(|t| (t.span.clone(), t.class.as_str()))
-            .collect();
-        let gold: Vec<_> = doc
-            .events
-            .iter()
-            .map(|e| (e.span.clone(), e.class.as_str()))
-            .collect();
+        let system = timeml::system(&found);
+        let gold = doc.gold();
         counts.add(&gold, &system);
         let gs: Vec<_> = gold.iter().map(|g| g.0.clone()).collect();
         let ss: Vec<_> = system.iter().map(|s| s.0.clone()).collect();

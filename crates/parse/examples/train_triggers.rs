@@ -294,15 +294,8 @@ fn evaluate(scorer: &impl Scorer, docs: &[timeml::Doc]) -> timeml::Counts {
     let mut counts = timeml::Counts::default();
     for doc in docs {
         let found = model::triggers_with(scorer, &doc.text);
-        let system: Vec<_> = found
-            .iter()
-            .map(|t| (t.span.clone(), t.class.as_str()))
-            .collect();
-        let gold: Vec<_> = doc
-            .events
-            .iter()
-            .map(|e| (e.span.clone(), e.class.as_str()))
-            .collect();
+        let system = timeml::system(&found);
+        let gold = doc.gold();
         counts.add(&gold, &system);
     }
     counts

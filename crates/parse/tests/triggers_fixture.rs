@@ -13,15 +13,8 @@ fn fixture_floor() {
     let doc = timeml::parse("triggers.tml", src).expect("the fixture is well formed");
     assert_eq!(doc.events.len(), 29);
     let found = triggers(&doc.text);
-    let system: Vec<_> = found
-        .iter()
-        .map(|t| (t.span.clone(), t.class.as_str()))
-        .collect();
-    let gold: Vec<_> = doc
-        .events
-        .iter()
-        .map(|e| (e.span.clone(), e.class.as_str()))
-        .collect();
+    let system = timeml::system(&found);
+    let gold = doc.gold();
     let mut counts = timeml::Counts::default();
     counts.add(&gold, &system);
     let (p, r, f) = counts.relaxed();

@@ -36,6 +36,24 @@ pub struct Doc {
     pub events: Vec<GoldEvent>,
 }
 
+impl Doc {
+    /// Its events as (span, class) pairs, as [`Counts::add`] takes them.
+    pub fn gold(&self) -> Vec<(Range<usize>, &str)> {
+        self.events
+            .iter()
+            .map(|e| (e.span.clone(), e.class.as_str()))
+            .collect()
+    }
+}
+
+/// Recognised triggers as (span, class) pairs, as [`Counts::add`] takes them.
+pub fn system(found: &[annals_parse::triggers::Trigger]) -> Vec<(Range<usize>, &'static str)> {
+    found
+        .iter()
+        .map(|t| (t.span.clone(), t.class.as_str()))
+        .collect()
+}
+
 /// Reads every `.tml` file of `dir`, sorted by name.
 pub fn read_dir(dir: &Path) -> io::Result<Vec<Doc>> {
     let mut paths: Vec<_> = fs::read_dir(dir)?
