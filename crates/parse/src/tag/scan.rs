@@ -247,6 +247,12 @@ fn prev_word(text: &str, i: usize) -> &str {
     &text[s..e]
 }
 
+/// Where `w`, the word `prev_word(text, i)` returned, starts: the place to
+/// look for the word before it.
+fn start_of(text: &str, i: usize, w: &str) -> usize {
+    text[..i].trim_end().len() - w.len()
+}
+
 /// Context checks the grammar cannot make from the expression alone.
 fn plausible(text: &str, i: usize, n: usize, expr: &Expr) -> bool {
     let prev = prev_word(text, i);
@@ -491,8 +497,7 @@ pub(crate) fn tense_at(text: &str, start: usize, end: usize, deadline: bool) -> 
     // "since March", "since the Oct. 23 slaying": behind, whatever the verb.
     let since = prev.eq_ignore_ascii_case("since")
         || (prev.eq_ignore_ascii_case("the")
-            && prev_word(text, text[..start].trim_end().len() - prev.len())
-                .eq_ignore_ascii_case("since"));
+            && prev_word(text, start_of(text, start, prev)).eq_ignore_ascii_case("since"));
     if since {
         return Tense::Past;
     }
@@ -654,15 +659,15 @@ fn participle_frame(text: &str, w0: usize) -> Option<Tense> {
         aux,
         &["already", "not", "also", "just", "since", "now", "recently"],
     ) {
-        at = text[..at].trim_end().len() - aux.len();
+        at = start_of(text, at, aux);
         aux = prev_word(text, at);
     }
     // The word before the auxiliary `w`, past a "not": "will not be".
     let before = |w: &str| {
-        let at = text[..at].trim_end().len() - w.len();
+        let at = start_of(text, at, w);
         let b = prev_word(text, at);
         if b.eq_ignore_ascii_case("not") {
-            prev_word(text, text[..at].trim_end().len() - b.len())
+            prev_word(text, start_of(text, at, b))
         } else {
             b
         }
