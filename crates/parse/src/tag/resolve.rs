@@ -646,7 +646,8 @@ impl State {
                 self.quarter = Some((start.year(), (start.month() - 1) / 3 + 1));
             }
             // "the quarter ended Sept. 30" keeps the quarter in view.
-            (Some(Precision::Day), Some(d)) if self.quarter == Some(quarter_ending(d)) => {}
+            (Some(Precision::Day), Some(d))
+                if quarter_ending(d).is_some_and(|q| self.quarter == Some(q)) => {}
             (Some(p), _) if p >= Precision::Month => self.quarter = None,
             _ => {}
         }
@@ -667,15 +668,10 @@ impl State {
     }
 }
 
-/// The quarter (year, number) that `d` is the last day of, or a quarter
-/// no text can name when it is not one.
-fn quarter_ending(d: NaiveDate) -> (i32, u32) {
-    let q = (d.month() - 1) / 3 + 1;
-    if d.month() % 3 == 0 && d.succ_opt().is_some_and(|n| n.month() != d.month()) {
-        (d.year(), q)
-    } else {
-        (d.year(), 0)
-    }
+/// The quarter (year, number) that `d` is the last day of, if any.
+fn quarter_ending(d: NaiveDate) -> Option<(i32, u32)> {
+    (d.month() % 3 == 0 && d.succ_opt().is_some_and(|n| n.month() != d.month()))
+        .then(|| (d.year(), d.month() / 3))
 }
 
 /// "less than a year ago" is after the point a year ago; "more than" before.

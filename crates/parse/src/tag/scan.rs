@@ -484,16 +484,6 @@ pub(crate) fn tense_at(text: &str, start: usize, end: usize, deadline: bool) -> 
     {
         return Tense::Future;
     }
-    // "closed until Friday": ahead unless the verb is past.
-    if ["until", "till"]
-        .iter()
-        .any(|w| w.eq_ignore_ascii_case(prev))
-    {
-        return match verb_tense(text, start, end) {
-            Tense::Past => Tense::Past,
-            _ => Tense::Future,
-        };
-    }
     // "since March", "since the Oct. 23 slaying": behind, whatever the verb.
     let since = prev.eq_ignore_ascii_case("since")
         || (prev.eq_ignore_ascii_case("the")
@@ -501,15 +491,17 @@ pub(crate) fn tense_at(text: &str, start: usize, end: usize, deadline: bool) -> 
     if since {
         return Tense::Past;
     }
-    // "through January" runs ahead unless the sentence is in the past:
-    // "has extended loans through January", "sales rose through August".
-    if deadline && prev.eq_ignore_ascii_case("through") {
-        return match verb_tense(text, start, end) {
-            Tense::Past => Tense::Past,
-            _ => Tense::Future,
-        };
+    // "closed until Friday", "has extended loans through January": ahead
+    // unless the verb is past ("sales rose through August").
+    let ahead = ["until", "till"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(prev))
+        || (deadline && prev.eq_ignore_ascii_case("through"));
+    match verb_tense(text, start, end) {
+        Tense::Past => Tense::Past,
+        _ if ahead => Tense::Future,
+        t => t,
     }
-    verb_tense(text, start, end)
 }
 
 /// The tense cue nearest to `start..end` within its sentence.
