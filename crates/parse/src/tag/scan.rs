@@ -400,7 +400,12 @@ fn plausible(text: &str, i: usize, n: usize, expr: &Expr) -> bool {
         // "Highs in the twenties", "the forties age bracket": decade names
         // after weather words or before a noun are no decades.
         Expr::Decade(_) if !text[i..i + n].bytes().any(|b| b.is_ascii_digit()) => {
-            let window = &text[i.saturating_sub(40)..i];
+            // the 40 bytes before, widened to a char boundary, in lower case
+            let mut from = i.saturating_sub(40);
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            let window = text[from..i].to_ascii_lowercase();
             let weather = [
                 "high",
                 "low",
@@ -412,7 +417,7 @@ fn plausible(text: &str, i: usize, n: usize, expr: &Expr) -> bool {
                 "reached",
             ]
             .iter()
-            .any(|w| window.to_ascii_lowercase().contains(w));
+            .any(|w| window.contains(w));
             !weather && super::rules::phrase_ends(&text[i + n..])
         }
         // Ages are not durations: "42 years old".

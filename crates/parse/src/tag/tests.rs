@@ -984,3 +984,21 @@ fn review_findings_stay_fixed() {
         ),
     ]);
 }
+
+#[test]
+fn decade_names_after_multibyte_text_do_not_panic() {
+    // The weather look-back once sliced 40 bytes back inside an "é".
+    for pad in 0..4 {
+        let text = format!(
+            "{}{} through the nineties, ok.",
+            "a".repeat(pad),
+            "é".repeat(30)
+        );
+        let a = Anchor::new(NaiveDate::from_ymd_opt(2019, 9, 25).unwrap());
+        let found: Vec<_> = tag(&text, &a)
+            .into_iter()
+            .map(|t| (text[t.span].to_owned(), t.value.to_string()))
+            .collect();
+        assert_eq!(found, [("the nineties".to_owned(), "199".to_owned())]);
+    }
+}
