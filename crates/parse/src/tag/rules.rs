@@ -1286,30 +1286,23 @@ fn duration(i: &str) -> R<'_, Expr> {
         }
         Ok((i, Expr::Duration { n, unit: u }))
     };
+    // "recent years", "the coming weeks", "the weeks ahead"
     let fuzzy = |i| -> R<'_, Expr> {
-        let (i, _) = opt((kw("the"), sp)).parse(i)?;
-        let (i, _) = kw_any(&["recent", "coming", "ensuing"])(i)?;
-        let (i, _) = sp(i)?;
-        let (i, (u, plural)) = unit(i)?;
-        if !plural {
-            return fail(i);
-        }
-        Ok((
-            i,
-            Expr::Duration {
-                n: Amount::Fuzzy,
-                unit: u,
-            },
+        let plural_unit = |i| match unit(i)? {
+            (r, (u, true)) => Ok((r, u)),
+            _ => fail(i),
+        };
+        let (i, u) = alt((
+            (
+                opt((kw("the"), sp)),
+                kw_any(&["recent", "coming", "ensuing"]),
+                sp,
+                plural_unit,
+            )
+                .map(|t| t.3),
+            (kw("the"), sp, plural_unit, sp, kw("ahead")).map(|t| t.2),
         ))
-    };
-    // "the weeks ahead"
-    let ahead = |i| -> R<'_, Expr> {
-        let (i, _) = (kw("the"), sp).parse(i)?;
-        let (i, (u, plural)) = unit(i)?;
-        let (i, _) = (sp, kw("ahead")).parse(i)?;
-        if !plural {
-            return fail(i);
-        }
+        .parse(i)?;
         Ok((
             i,
             Expr::Duration {
@@ -1325,7 +1318,7 @@ fn duration(i: &str) -> R<'_, Expr> {
         }
         Ok((i, Expr::BarePlural(u)))
     };
-    alt((counted, past_unit, fuzzy, ahead, bare_plural)).parse(i)
+    alt((counted, past_unit, fuzzy, bare_plural)).parse(i)
 }
 
 /// ampm = "a.m." | "p.m." | "am" | "pm"; returns 0 or 12.
