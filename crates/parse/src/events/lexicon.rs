@@ -383,37 +383,81 @@ pub(super) fn verb_base(word: &str) -> Option<String> {
 }
 
 /// "announc" → "announce": a stem whose "-ed" swallowed an "e".
+///
+/// English spelling tells most of these apart: a stem ending in one short
+/// vowel and one consonant doubles that consonant before "-ed" when the
+/// base has no "e" ("stop" → "stopped"), so an undoubled one-syllable stem
+/// of that shape had an "e" ("cit" → "cite", "clos" → "close", "fil" →
+/// "file"). Longer stems are judged by their ending: endings that English
+/// verbs spell only with a final "e" ("-c", "-u", "-rg", "-dg", a single
+/// vowel before "d", "k" or "b", "-ar", "-is"/"-os"/"-as", consonant + "s")
+/// take one back; endings shared by both kinds ("-it", "-er", "-on") do not.
 fn needs_e(stem: &str) -> bool {
     let b = stem.as_bytes();
     let n = b.len();
     if n < 2 {
         return false;
     }
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let last = b[n - 1];
+    // A single vowel before the last letter: "decid", "invok", not "avoid".
+    // (The "u" of "qu" is no vowel of its own: "quot".)
+    let after_q = stem[..n - 2].ends_with("qu");
+    let single_vowel_before = vowel(b[n - 2]) && (n < 3 || !vowel(b[n - 3]) || after_q);
+    if single_vowel_before && !vowel(last) && !matches!(last, b'w' | b'x' | b'y') {
+        let groups = b
+            .iter()
+            .enumerate()
+            .filter(|&(i, &c)| vowel(c) && (i == 0 || !vowel(b[i - 1])))
+            .count();
+        let groups = groups - usize::from(stem.contains("qu"));
+        if groups <= 1 {
+            return true;
+        }
+    }
     let tail = &stem[n - 2..];
-    let swallowed = matches!(
+    // "receiv", "releas", "caus": these letters end no "-ed" stem bare.
+    let by_letter = last == b'c'
+        || last == b'u'
+        || (last == b'v' && tail != "vv")
+        || (last == b'z' && tail != "zz")
+        || (last == b's' && tail != "ss" && (tail != "us" || (n > 2 && vowel(b[n - 3]))));
+    let by_ending = matches!(
         tail,
-        "nc" | "rc"
+        "rg" | "dg"
             | "iz"
+            | "at"
             | "ut"
             | "ot"
-            | "iv"
-            | "uc"
-            | "us"
             | "ir"
             | "ur"
             | "ag"
-            | "at"
             | "ul"
+            | "ar"
+            | "il"
+            | "in"
+            | "am"
+            | "um"
+            | "ap"
+            | "ib"
+            | "ob"
+            | "ub"
             | "bl"
             | "gl"
             | "dl"
             | "pl"
             | "kl"
             | "tl"
-    ) || (matches!(b[n - 1], b'v' | b'z') && !stem.ends_with("zz"));
-    // "treat", "defeat", "float": a vowel pair before "t" keeps no "e".
-    let vowel_pair = tail == "at" && n > 3 && matches!(b[n - 3], b'e' | b'o' | b'a');
-    swallowed && !vowel_pair
+            | "cl"
+            | "fl"
+            | "zl"
+            | "sl"
+    ) || (single_vowel_before && matches!(last, b'd' | b'k'))
+        || (n > 4 && (stem.ends_with("eng") || stem.ends_with("rang") || stem.ends_with("hang")));
+    // "treat", "defeat", "float", "claim", "rain", "join": a vowel pair
+    // before the consonant keeps no "e".
+    let vowel_pair = n > 2 && vowel(b[n - 2]) && vowel(b[n - 3]) && !after_q;
+    by_letter || (by_ending && !vowel_pair)
 }
 
 /// The base shared with a verb, if `word` is an event noun.
@@ -717,6 +761,38 @@ mod tests {
             ("treated", Some("treat")),
             ("agreed", Some("agree")),
             ("guaranteed", Some("guarantee")),
+            ("declared", Some("declare")),
+            ("issued", Some("issue")),
+            ("emerged", Some("emerge")),
+            ("closed", Some("close")),
+            ("compared", Some("compare")),
+            ("cited", Some("cite")),
+            ("included", Some("include")),
+            ("filed", Some("file")),
+            ("decided", Some("decide")),
+            ("invoked", Some("invoke")),
+            ("caused", Some("cause")),
+            ("described", Some("describe")),
+            ("declined", Some("decline")),
+            ("quoted", Some("quote")),
+            ("changed", Some("change")),
+            ("visited", Some("visit")),
+            ("opened", Some("open")),
+            ("ordered", Some("order")),
+            ("reported", Some("report")),
+            ("claimed", Some("claim")),
+            ("joined", Some("join")),
+            ("avoided", Some("avoid")),
+            ("mentioned", Some("mention")),
+            ("looked", Some("look")),
+            ("belonged", Some("belong")),
+            ("focused", Some("focus")),
+            ("fixed", Some("fix")),
+            ("showed", Some("show")),
+            ("played", Some("play")),
+            ("rained", Some("rain")),
+            ("updated", Some("update")),
+            ("activated", Some("activate")),
         ] {
             assert_eq!(verb_base(form).as_deref(), base, "{form}");
         }
