@@ -389,9 +389,12 @@ pub(super) fn verb_base(word: &str) -> Option<String> {
 /// base has no "e" ("stop" → "stopped"), so an undoubled one-syllable stem
 /// of that shape had an "e" ("cit" → "cite", "clos" → "close", "fil" →
 /// "file"). Longer stems are judged by their ending: endings that English
-/// verbs spell only with a final "e" ("-c", "-u", "-rg", "-dg", a single
-/// vowel before "d", "k" or "b", "-ar", "-is"/"-os"/"-as", consonant + "s")
-/// take one back; endings shared by both kinds ("-it", "-er", "-on") do not.
+/// verbs spell only with a final "e" take one back — a last "c", "u", "v",
+/// "z" or "s" ("-ss" and a consonant before "-us" excepted), endings such
+/// as "-rg", "-dg", "-ar", "-in", "-ib", consonant + "l", a single vowel
+/// before "d" or "k", and "-eng", "-rang", "-hang" in longer stems
+/// ("challeng", "arrang", "chang", but not "hang" itself); endings shared
+/// by both kinds ("-it", "-er", "-on") do not.
 fn needs_e(stem: &str) -> bool {
     let b = stem.as_bytes();
     let n = b.len();
