@@ -1,21 +1,14 @@
 //! Building a timeline: grouping event mentions from several documents
 //! into events.
 //!
-//! Two mentions report the same happening when their dates are compatible
-//! at their precisions (`2018-12` and `2018-12-05` are; two different days
-//! are not) and they share the happening and its actors:
-//!
-//! - the same kind of happening — trigger words with one base, or
-//!   synonyms ("visited", "visit", "trip"; "met", "meeting", "received") —
-//!   and a shared name in the sentence or two shared leading names of the
-//!   two articles; or
-//! - any kind of happening on the same day with two shared names in the
-//!   sentences ("Putin received Maduro today" and "Maduro met Putin on
-//!   Wednesday").
-//!
-//! Sources sometimes disagree: one article's "yesterday" is another's day
-//! before. Mentions on days at most three days apart still merge when they
-//! name the same kind of happening and share two names in their sentences.
+//! Mentions are grouped into happenings by what they say, who they name
+//! and when (see [`cluster`]): each mention is a bag of words weighted by
+//! rarity in the collection, and joins the most similar group whose date
+//! nests with its own (`2018-12` and `2018-12-05` do; two different days
+//! do not, unless sources a few days apart tell the same story). There is
+//! no list of synonyms: the words around the trigger, the names and the
+//! countries carry the comparison, and a group is only compared with
+//! groups of its date, so the cost is linear in the mentions.
 //!
 //! An event's date is chosen by this rule: the date that the most
 //! documents support (a document supports a date when one of its mentions
@@ -34,29 +27,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use annals_parse::{EventMention, Precision};
 use chrono::NaiveDate;
 
+mod cluster;
+
 use crate::{Alternative, Citation, Document, Event, SourceInfo, Timeline, When, stable_id};
-
-/// Groups of trigger bases that name one kind of happening.
-const SYNONYMS: &[&[&str]] = &[
-    &["visit", "travel", "go", "come", "arrive", "fly", "tour"],
-    &["meet", "receive", "talk", "host", "welcome"],
-    &["proclaim", "declare", "swear", "inaugurate"],
-    &["uprising", "rebel", "revolt"],
-    &["announce", "say", "tell", "state", "report"],
-    &["send", "dispatch", "deploy", "deliver", "ship"],
-    &["sign", "agree"],
-    &["elect", "vote"],
-    &["collapse", "fail", "break"],
-];
-
-/// The kind of happening a trigger base names: its synonym group's first
-/// member, or the base itself.
-fn kind(lemma: &str) -> &str {
-    SYNONYMS
-        .iter()
-        .find(|group| group.contains(&lemma))
-        .map_or(lemma, |group| group[0])
-}
 
 /// A mention with the document it comes from, and its date's bounds and
 /// precision read once: clustering compares every pair of mentions.
@@ -89,34 +62,6 @@ fn compatible(a: &Item<'_>, b: &Item<'_>) -> bool {
     }
 }
 
-/// Two day-precision dates at most three days apart that do not nest: the
-/// kind of disagreement sources have about one happening.
-fn near_conflict(a: &Item<'_>, b: &Item<'_>) -> bool {
-    let day = |m: &Item<'_>| m.precision >= Some(Precision::Day);
-    match (a.bounds, b.bounds) {
-        (Some((a0, _)), Some((b0, _))) if day(a) && day(b) && !compatible(a, b) => {
-            (a0 - b0).num_days().abs() <= 3
-        }
-        _ => false,
-    }
-}
-
-/// Mentions whose dates conflict may still be one happening, on strong
-/// evidence: different documents (one article giving two days means two
-/// happenings), the same kind and two shared names.
-fn conflicting_but_same(a: &Item<'_>, b: &Item<'_>) -> bool {
-    let (ma, mb) = (a.mention, b.mention);
-    a.doc != b.doc
-        && !different_places(ma, mb)
-        && near_conflict(a, b)
-        && kind(&ma.lemma) == kind(&mb.lemma)
-        && shared(&ma.participants, &mb.participants) >= 2
-}
-
-fn shared(a: &[String], b: &[String]) -> usize {
-    a.iter().filter(|p| b.contains(p)).count()
-}
-
 /// The names a document mentions most: its main actors.
 fn leading_names(mentions: &[EventMention]) -> Vec<String> {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
@@ -134,41 +79,10 @@ fn leading_names(mentions: &[EventMention]) -> Vec<String> {
         .collect()
 }
 
-/// Both mentions name countries and none in common: "visited China" and
-/// "visited Russia" are two trips, whatever else they share.
-fn different_places(a: &EventMention, b: &EventMention) -> bool {
-    !a.places.is_empty() && !b.places.is_empty() && shared(&a.places, &b.places) == 0
-}
-
-fn same_happening(a: &Item<'_>, b: &Item<'_>, leading: &[Vec<String>]) -> bool {
-    let (ma, mb) = (a.mention, b.mention);
-    if different_places(ma, mb) {
-        return false;
-    }
-    if conflicting_but_same(a, b) {
-        return true;
-    }
-    if !compatible(a, b) {
-        return false;
-    }
-    let names = shared(&ma.participants, &mb.participants);
-    if kind(&ma.lemma) == kind(&mb.lemma)
-        && (names >= 1 || shared(&leading[a.doc], &leading[b.doc]) >= 2)
-    {
-        return true;
-    }
-    // Any kind of happening on one day: the names in the clauses must
-    // agree, not just somewhere in the sentences.
-    ma.value == mb.value
-        && a.precision >= Some(Precision::Day)
-        && shared(&ma.actors, &mb.actors) >= 2
-}
-
 impl Timeline {
     /// Builds the timeline of `docs`, given each document's event mentions
     /// (`mentions[i]` belongs to `docs[i]`).
     pub fn build(title: &str, docs: &[Document], mentions: &[Vec<EventMention>]) -> Timeline {
-        let leading: Vec<Vec<String>> = mentions.iter().map(|m| leading_names(m)).collect();
         let mut items: Vec<Item<'_>> = Vec::new();
         for (doc, ms) in mentions.iter().enumerate().take(docs.len()) {
             for mention in ms.iter().filter(|m| !m.negated) {
@@ -188,7 +102,12 @@ impl Timeline {
                     b.mention.timex.start,
                 ))
         });
-        let clusters = cluster(&items, &leading);
+        let mut vocab = cluster::Vocabulary::default();
+        let words: Vec<Vec<u32>> = items
+            .iter()
+            .map(|item| vocab.add(cluster::words(&docs[item.doc].text, item)))
+            .collect();
+        let clusters = cluster::cluster(&items, &words, &vocab);
         let collection = leading_names(&mentions.concat());
         let mut events: Vec<Event> = clusters
             .iter()
@@ -212,49 +131,6 @@ impl Timeline {
     }
 }
 
-/// Groups mentions into happenings, agglomeratively: two groups join when
-/// every pair across them has compatible dates (or a close conflict on
-/// strong evidence) and at least one pair is the same happening. Joining
-/// repeats until nothing changes, so the result does not depend on which
-/// mention came first; groups are visited in mention order, which makes
-/// it deterministic.
-fn cluster(items: &[Item<'_>], leading: &[Vec<String>]) -> Vec<Vec<usize>> {
-    let fits = |i: usize, j: usize| {
-        compatible(&items[i], &items[j]) || conflicting_but_same(&items[i], &items[j])
-    };
-    let mut clusters: Vec<Vec<usize>> = (0..items.len()).map(|i| vec![i]).collect();
-    loop {
-        let mut joined = false;
-        let mut a = 0;
-        while a < clusters.len() {
-            let mut b = a + 1;
-            while b < clusters.len() {
-                let (ca, cb) = (&clusters[a], &clusters[b]);
-                let all_fit = ca.iter().all(|&i| cb.iter().all(|&j| fits(i, j)));
-                let linked = all_fit
-                    && ca.iter().any(|&i| {
-                        cb.iter()
-                            .any(|&j| same_happening(&items[i], &items[j], leading))
-                    });
-                if linked {
-                    let moved = clusters.remove(b);
-                    clusters[a].extend(moved);
-                    joined = true;
-                } else {
-                    b += 1;
-                }
-            }
-            a += 1;
-        }
-        if !joined {
-            for c in &mut clusters {
-                c.sort_unstable();
-            }
-            return clusters;
-        }
-    }
-}
-
 /// Orders events by first day, coarse precision first, then title and id.
 pub(crate) fn sort_events(events: &mut [Event]) {
     events.sort_by(|a, b| {
@@ -272,7 +148,7 @@ fn event(docs: &[Document], items: &[Item<'_>], cluster: &[usize], collection: &
     // The dominant kind of happening among the mentions.
     let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
     for m in &mentions {
-        *kinds.entry(kind(&m.mention.lemma)).or_default() += 1;
+        *kinds.entry(m.mention.lemma.as_str()).or_default() += 1;
     }
     let dominant = kinds
         .iter()
@@ -356,25 +232,24 @@ fn salience(sources: usize, mentions: usize, actors: usize) -> u32 {
 }
 
 /// How good a mention is as the event's representative: it gives the
-/// event's date, is of the dominant kind, is titled by a name, and has a
-/// title of reasonable length.
+/// event's date, its title opens with a name (a headline says who), has a
+/// reasonable length, and is of the dominant kind.
 fn rank(
     m: &Item<'_>,
     dominant: &str,
     when: &When,
-) -> (bool, bool, bool, usize, std::cmp::Reverse<usize>) {
+) -> (bool, bool, usize, bool, std::cmp::Reverse<usize>) {
     let title_words = m.mention.title.split_whitespace().count();
-    let named = m
-        .mention
-        .title
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| !matches!(w, "The" | "A" | "An" | "His" | "Her" | "Their" | "Its"));
+    let named = m.mention.title.split_whitespace().next().is_some_and(|w| {
+        m.mention
+            .participants
+            .contains(&annals_parse::events::fold_name(w))
+    });
     (
         m.mention.value == when.value,
-        kind(&m.mention.lemma) == dominant,
         named,
         title_words.min(6),
+        m.mention.lemma == dominant,
         std::cmp::Reverse(m.mention.sentence.start),
     )
 }
@@ -616,6 +491,48 @@ mod tests {
         assert_eq!(e.alternatives.len(), 1);
         assert_eq!(e.alternatives[0].when.value.as_str(), "2019-09-25");
         assert_eq!(e.alternatives[0].docs, ["a.txt", "c.txt"]);
+    }
+
+    #[test]
+    fn one_kind_of_news_about_different_companies_stays_apart() {
+        let texts = [
+            "Citadel shares closed at $45.75.",
+            "Ralston shares closed at $30.10.",
+            "Ogden shares closed at $12.",
+        ];
+        let docs: Vec<Document> = (0..3).map(|i| doc(&format!("{i}.txt"), texts[i])).collect();
+        let mentions: Vec<Vec<EventMention>> = texts
+            .iter()
+            .map(|t| {
+                let name = t.split_whitespace().next().unwrap().to_lowercase();
+                let title = t.trim_end_matches('.');
+                vec![mention(t, "close", "2019-09-25", title, &[&name])]
+            })
+            .collect();
+        let t = Timeline::build("T", &docs, &mentions);
+        assert_eq!(t.events.len(), 3, "{:#?}", t.events);
+    }
+
+    #[test]
+    fn one_happening_told_in_other_words_merges() {
+        let texts = [
+            "A strong earthquake struck Haiti near the capital Port-au-Prince.",
+            "The earthquake hit Port-au-Prince.",
+            "Flights to the region were cancelled.",
+        ];
+        let docs: Vec<Document> = (0..3).map(|i| doc(&format!("{i}.txt"), texts[i])).collect();
+        let names: [&[&str]; 3] = [&["haiti", "port-au-prince"], &["port-au-prince"], &[]];
+        let lemmas = ["strike", "hit", "cancel"];
+        let mentions: Vec<Vec<EventMention>> = (0..3)
+            .map(|i| {
+                let title = texts[i].trim_end_matches('.');
+                vec![mention(texts[i], lemmas[i], "2010-01-12", title, names[i])]
+            })
+            .collect();
+        let t = Timeline::build("T", &docs, &mentions);
+        assert_eq!(t.events.len(), 2, "{:#?}", t.events);
+        let quake = t.events.iter().find(|e| e.citations.len() == 2).unwrap();
+        assert_eq!(docs_of(quake), BTreeSet::from(["0.txt", "1.txt"]));
     }
 
     #[test]

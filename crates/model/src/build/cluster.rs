@@ -1,0 +1,659 @@
+//! Grouping mentions into happenings, in time linear in the mentions.
+//!
+//! Each mention is a bag of words: the stems of its clause's and title's
+//! content words (the date's own words left out), its trigger's base form,
+//! and the names and countries it involves. Words are weighted by how rare
+//! they are in the collection (`ln(1 + N/df)`), so that "Haiti" in a folder
+//! about Haiti counts for little and "Citadel" for much. A mention joins
+//! the group whose centroid is most similar to it (cosine), when:
+//!
+//! - their dates nest (`2010-01` holds `2010-01-12`) and the similarity
+//!   reaches [`SAME_DATE`], or [`COARSER`] when the mention is coarser
+//!   than the group (a month joining a day needs more evidence);
+//! - or both are days at most three days apart, the mention's article is
+//!   not already in the group (one article giving two days tells of two
+//!   happenings), and the similarity reaches [`NEAR_DAYS`]: sources
+//!   disagree about "yesterday";
+//! - and neither names countries or actors the other lacks entirely:
+//!   "shares of Citadel" and "shares of Ralston" are two stories, a trip
+//!   to China and one to Russia two trips.
+//!
+//! Mentions are visited finest date first, then in document order, so a
+//! month joins the day it names. Candidate groups are found through an
+//! index of (date bucket, word), reading a bounded number of entries per
+//! word, so each mention costs a bounded amount of work whatever the size
+//! of the collection.
+
+use std::collections::{BTreeSet, HashMap};
+
+use annals_parse::Precision;
+use chrono::{Datelike, NaiveDate};
+
+use super::Item;
+
+/// The least similarity for mentions with the same date to merge.
+pub(super) const SAME_DATE: f64 = 0.4;
+/// The least similarity for a coarser date to join a finer group.
+pub(super) const COARSER: f64 = 0.5;
+/// The least similarity for days a little apart to merge.
+pub(super) const NEAR_DAYS: f64 = 0.6;
+/// The least similarity for mentions of one day that share two names in
+/// their clauses ("Putin received Maduro", "Maduro met Putin").
+pub(super) const SAME_DAY_AGENTS: f64 = 0.1;
+/// The share of the usual similarity that mentions of one kind of
+/// happening ("visited", "visit") with a name in common need.
+pub(super) const SAME_KIND: f64 = 0.5;
+/// How much more a name or country weighs than another word.
+const NAME_WEIGHT: f64 = 2.0;
+/// Index entries read per word: the most recent groups that hold it.
+const POSTINGS_READ: usize = 64;
+
+/// Function words and date words that say nothing about what happened.
+const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "after",
+    "again",
+    "against",
+    "ago",
+    "all",
+    "also",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "been",
+    "before",
+    "being",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "day",
+    "did",
+    "do",
+    "does",
+    "during",
+    "each",
+    "early",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "here",
+    "him",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "last",
+    "late",
+    "later",
+    "may",
+    "might",
+    "month",
+    "more",
+    "most",
+    "much",
+    "must",
+    "new",
+    "next",
+    "no",
+    "not",
+    "now",
+    "of",
+    "on",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "out",
+    "over",
+    "said",
+    "say",
+    "says",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "today",
+    "told",
+    "too",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "was",
+    "we",
+    "week",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "year",
+    "yesterday",
+    "you",
+    "tomorrow",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// A word's stem, enough to match a word's forms: "visited", "visits",
+/// "visiting" → "visit"; "closed", "closes", "close" → "clos";
+/// "stopped" → "stop"; "countries", "country" → "country".
+fn stem(word: &str) -> String {
+    let w = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word);
+    if let Some(base) = w.strip_suffix("ies")
+        && w.len() > 4
+    {
+        return format!("{base}y");
+    }
+    let stripped = [("ing", 5), ("ed", 4), ("s", 3)]
+        .iter()
+        .find_map(|&(suffix, min)| {
+            (w.len() > min && !w.ends_with("ss"))
+                .then(|| w.strip_suffix(suffix))
+                .flatten()
+        });
+    let mut base = stripped.unwrap_or(w).to_owned();
+    let bytes = base.as_bytes();
+    let doubled = bytes.len() > 3
+        && bytes[bytes.len() - 1] == bytes[bytes.len() - 2]
+        && !matches!(bytes[bytes.len() - 1], b'l' | b's' | b'z' | b'e' | b'o');
+    if stripped.is_some() && doubled {
+        base.pop();
+    }
+    if base.len() > 3 && base.ends_with('e') {
+        base.pop();
+    }
+    base
+}
+
+/// Adds a token's stem unless it is a function or date word.
+fn push_word(out: &mut Vec<String>, token: &str) {
+    let token = token.trim_matches(|c: char| !c.is_alphanumeric());
+    let folded = annals_parse::events::fold_name(token);
+    if folded.len() < 2 || STOPWORDS.contains(&folded.as_str()) {
+        return;
+    }
+    out.push(stem(&folded));
+}
+
+/// The words a mention is compared by, before interning.
+pub(super) fn words(text: &str, item: &Item<'_>) -> Vec<String> {
+    let m = item.mention;
+    let mut out: Vec<String> = Vec::new();
+    let mut push_text = |from: usize, to: usize| {
+        let Some(part) = text.get(from..to) else {
+            return;
+        };
+        for token in part.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
+            push_word(&mut out, token);
+        }
+    };
+    // The clause without its timex.
+    let (c, t) = (&m.clause, &m.timex);
+    if t.start >= c.start && t.end <= c.end {
+        push_text(c.start, t.start);
+        push_text(t.end, c.end);
+    } else {
+        push_text(c.start, c.end);
+    }
+    for token in m.title.split_whitespace() {
+        push_word(&mut out, token);
+    }
+    out.push(stem(&m.lemma));
+    out.extend(m.participants.iter().cloned());
+    out.extend(m.places.iter().cloned());
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Interned words with their document frequency over the mentions.
+#[derive(Default)]
+pub(super) struct Vocabulary {
+    ids: HashMap<String, u32>,
+    df: Vec<u32>,
+}
+
+impl Vocabulary {
+    /// Interns `words` (sorted, distinct) and counts them once.
+    pub(super) fn add(&mut self, words: Vec<String>) -> Vec<u32> {
+        let mut out: Vec<u32> = words
+            .into_iter()
+            .map(|w| {
+                let next = self.df.len() as u32;
+                let id = *self.ids.entry(w).or_insert(next);
+                if id == next {
+                    self.df.push(0);
+                }
+                self.df[id as usize] += 1;
+                id
+            })
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    fn id(&self, word: &str) -> Option<u32> {
+        self.ids.get(word).copied()
+    }
+}
+
+/// Where a group is found: its date's day, month or year, or for other
+/// spans (seasons, quarters, decades) their first day.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Bucket {
+    Day(NaiveDate),
+    Month(i32, u32),
+    Year(i32),
+    Span(NaiveDate, NaiveDate),
+}
+
+/// The bucket a mention looks in, and the buckets a group with that date
+/// is filed under.
+fn buckets(bounds: (NaiveDate, NaiveDate)) -> (Bucket, Vec<Bucket>) {
+    let (a, b) = bounds;
+    let month = Bucket::Month(a.year(), a.month());
+    let year = Bucket::Year(a.year());
+    if a == b {
+        (Bucket::Day(a), vec![Bucket::Day(a), month, year])
+    } else if (a.year(), a.month()) == (b.year(), b.month()) && a.day() == 1 {
+        (month, vec![month, year])
+    } else if a.year() == b.year() && a.ordinal() == 1 {
+        (year, vec![year])
+    } else if a.year() == b.year() {
+        (Bucket::Span(a, b), vec![Bucket::Span(a, b), year])
+    } else {
+        (Bucket::Span(a, b), vec![Bucket::Span(a, b)])
+    }
+}
+
+/// A growing group: its members and centroid.
+struct Group {
+    members: Vec<usize>,
+    anchor: (NaiveDate, NaiveDate),
+    precision: Option<Precision>,
+    docs: BTreeSet<usize>,
+    counts: HashMap<u32, u32>,
+    /// Σ (count·weight)² over the words: the centroid's squared norm,
+    /// up to the member count.
+    norm2: f64,
+    actors: BTreeSet<u32>,
+    places: BTreeSet<u32>,
+    agents: BTreeSet<u32>,
+    lemmas: BTreeSet<u32>,
+    filed: Vec<Bucket>,
+}
+
+/// The mention being placed, with its words and their weights.
+struct Probe<'a> {
+    index: usize,
+    words: &'a [u32],
+    norm: f64,
+    actors: Vec<u32>,
+    places: Vec<u32>,
+    /// Names in the clause itself.
+    agents: Vec<u32>,
+    /// The trigger's stem.
+    lemma: Option<u32>,
+}
+
+/// Groups `items` (in their deterministic order) into happenings;
+/// `words[i]` are item `i`'s interned words.
+pub(super) fn cluster(
+    items: &[Item<'_>],
+    words: &[Vec<u32>],
+    vocab: &Vocabulary,
+) -> Vec<Vec<usize>> {
+    let weight = weights(items, vocab);
+    let mut order: Vec<usize> = (0..items.len())
+        .filter(|&i| items[i].bounds.is_some())
+        .collect();
+    // Finest first (a stable sort keeps document order among equals).
+    order.sort_by(|&a, &b| items[b].precision.cmp(&items[a].precision));
+    let mut state = Clustering {
+        items,
+        weight: &weight,
+        groups: Vec::new(),
+        index: HashMap::new(),
+    };
+    for &i in &order {
+        let probe = probe(i, items, words, vocab, &weight);
+        let g = match state.best_group(&probe, None) {
+            Some(g) => g,
+            None => state.open(i),
+        };
+        state.join(g, &probe);
+    }
+    // A mention placed early may belong with a group formed after it:
+    // each group, by its founding mention, may join a better one.
+    for g in 0..state.groups.len() {
+        let founder = state.groups[g].members[0];
+        let founding = probe(founder, items, words, vocab, &weight);
+        if founding.words.is_empty() {
+            continue;
+        }
+        if let Some(target) = state.best_group(&founding, Some(g)) {
+            let members = std::mem::take(&mut state.groups[g].members);
+            for m in members {
+                let p = probe(m, items, words, vocab, &weight);
+                state.join(target, &p);
+            }
+        }
+    }
+    let mut out: Vec<Vec<usize>> = state
+        .groups
+        .into_iter()
+        .filter(|g| !g.members.is_empty())
+        .map(|g| {
+            let mut m = g.members;
+            m.sort_unstable();
+            m
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Each word's weight: its rarity among the mentions, more for names.
+fn weights(items: &[Item<'_>], vocab: &Vocabulary) -> Vec<f64> {
+    let n = items.len().max(1) as f64;
+    let mut weight: Vec<f64> = vocab
+        .df
+        .iter()
+        .map(|&df| (1.0 + n / f64::from(df.max(1))).ln())
+        .collect();
+    // Who and where weigh more than what was said about them.
+    let mut named = vec![false; weight.len()];
+    for item in items {
+        let m = item.mention;
+        for name in m.participants.iter().chain(&m.places) {
+            if let Some(id) = vocab.id(name) {
+                named[id as usize] = true;
+            }
+        }
+    }
+    for (w, named) in weight.iter_mut().zip(named) {
+        if named {
+            *w *= NAME_WEIGHT;
+        }
+    }
+    weight
+}
+
+/// The groups so far and the index that finds them.
+struct Clustering<'a, 'b> {
+    items: &'a [Item<'b>],
+    weight: &'a [f64],
+    groups: Vec<Group>,
+    index: HashMap<(Bucket, u32), Vec<u32>>,
+}
+
+impl Clustering<'_, '_> {
+    /// A new, empty group dated like item `i`.
+    fn open(&mut self, i: usize) -> usize {
+        let bounds = self.items[i].bounds.unwrap_or_default();
+        self.groups.push(Group {
+            members: Vec::new(),
+            anchor: bounds,
+            precision: self.items[i].precision,
+            docs: BTreeSet::new(),
+            counts: HashMap::new(),
+            norm2: 0.0,
+            actors: BTreeSet::new(),
+            places: BTreeSet::new(),
+            agents: BTreeSet::new(),
+            lemmas: BTreeSet::new(),
+            filed: buckets(bounds).1,
+        });
+        self.groups.len() - 1
+    }
+}
+
+fn probe<'a>(
+    i: usize,
+    items: &[Item<'_>],
+    words: &'a [Vec<u32>],
+    vocab: &Vocabulary,
+    weight: &[f64],
+) -> Probe<'a> {
+    let ids = |names: &[String]| -> Vec<u32> { names.iter().filter_map(|n| vocab.id(n)).collect() };
+    let norm = words[i]
+        .iter()
+        .map(|&w| weight[w as usize].powi(2))
+        .sum::<f64>()
+        .sqrt();
+    Probe {
+        index: i,
+        words: &words[i],
+        norm,
+        actors: ids(&items[i].mention.participants),
+        agents: ids(&items[i].mention.actors),
+        lemma: vocab.id(&stem(&items[i].mention.lemma)),
+        places: ids(&items[i].mention.places),
+    }
+}
+
+impl Clustering<'_, '_> {
+    /// Adds the probe to group `g`, filing the group under its new words.
+    fn join(&mut self, g: usize, probe: &Probe<'_>) {
+        let (items, weight, index) = (self.items, self.weight, &mut self.index);
+        let group = &mut self.groups[g];
+        for &w in probe.words {
+            let wt = weight[w as usize];
+            let count = group.counts.entry(w).or_insert(0);
+            let old = f64::from(*count) * wt;
+            *count += 1;
+            let new = f64::from(*count) * wt;
+            group.norm2 += new * new - old * old;
+            if *count == 1 {
+                for &b in &group.filed {
+                    index.entry((b, w)).or_default().push(g as u32);
+                }
+            }
+        }
+        group.members.push(probe.index);
+        group.docs.insert(items[probe.index].doc);
+        group.actors.extend(&probe.actors);
+        group.places.extend(&probe.places);
+        group.agents.extend(&probe.agents);
+        group.lemmas.extend(probe.lemma);
+    }
+
+    /// The most similar group the probe may join, if any, other than `not`.
+    fn best_group(&self, probe: &Probe<'_>, not: Option<usize>) -> Option<usize> {
+        let (items, groups, index, weight) = (self.items, &self.groups, &self.index, self.weight);
+        let item = &items[probe.index];
+        let bounds = item.bounds?;
+        let (own, _) = buckets(bounds);
+        let mut look = vec![own];
+        if let Bucket::Day(d) = own {
+            for k in 1..=3 {
+                look.push(Bucket::Day(d - chrono::Days::new(k)));
+                look.push(Bucket::Day(d + chrono::Days::new(k)));
+            }
+        }
+        let mut candidates: Vec<u32> = Vec::new();
+        for b in &look {
+            for &w in probe.words {
+                if let Some(list) = index.get(&(*b, w)) {
+                    candidates.extend(list.iter().rev().take(POSTINGS_READ));
+                }
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut best: Option<(f64, usize)> = None;
+        for g in candidates {
+            let group = &groups[g as usize];
+            if Some(g as usize) == not || group.members.is_empty() {
+                continue;
+            }
+            let Some(need) = threshold(item, group) else {
+                continue;
+            };
+            if disjoint(&probe.places, &group.places) {
+                continue;
+            }
+            let sim = similarity(probe, group, weight);
+            let agents = probe
+                .agents
+                .iter()
+                .filter(|a| group.agents.contains(a))
+                .count();
+            let same_day = item.precision >= Some(Precision::Day)
+                && item.bounds.map(|b| b.0) == Some(group.anchor.0)
+                && group.precision >= Some(Precision::Day);
+            let same_value = item.bounds == Some(group.anchor);
+            let same_kind = probe.lemma.is_some_and(|l| group.lemmas.contains(&l))
+                && probe
+                    .actors
+                    .iter()
+                    .chain(&probe.places)
+                    .any(|a| group.actors.contains(a) || group.places.contains(a));
+            let met = sim >= need
+                || (same_kind
+                    && sim
+                        >= if same_value {
+                            SAME_DAY_AGENTS
+                        } else {
+                            need * SAME_KIND
+                        })
+                || (same_day && agents >= 2 && sim >= SAME_DAY_AGENTS);
+            if met && best.is_none_or(|(s, _)| sim > s) {
+                best = Some((sim, g as usize));
+            }
+        }
+        best.map(|(_, g)| g)
+    }
+}
+
+/// The similarity the item needs to join the group, or `None` when their
+/// dates rule it out.
+fn threshold(item: &Item<'_>, group: &Group) -> Option<f64> {
+    let (a0, a1) = item.bounds?;
+    let (b0, b1) = group.anchor;
+    if a0 <= b0 && a1 >= b1 {
+        return Some(if (a0, a1) == (b0, b1) {
+            SAME_DATE
+        } else {
+            COARSER
+        });
+    }
+    if a0 >= b0 && a1 <= b1 {
+        return Some(SAME_DATE);
+    }
+    let days = |p: Option<Precision>| p >= Some(Precision::Day);
+    let near = days(item.precision)
+        && days(group.precision)
+        && (a0 - b0).num_days().abs() <= 3
+        && !group.docs.contains(&item.doc);
+    near.then_some(NEAR_DAYS)
+}
+
+/// Both sides name something and nothing in common.
+fn disjoint(a: &[u32], b: &BTreeSet<u32>) -> bool {
+    !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.contains(x))
+}
+
+/// Cosine between the probe's words and the group's centroid.
+fn similarity(probe: &Probe<'_>, group: &Group, weight: &[f64]) -> f64 {
+    if probe.norm == 0.0 || group.norm2 <= 0.0 {
+        return 0.0;
+    }
+    let dot: f64 = probe
+        .words
+        .iter()
+        .filter_map(|&w| {
+            group
+                .counts
+                .get(&w)
+                .map(|&c| f64::from(c) * weight[w as usize].powi(2))
+        })
+        .sum();
+    dot / (probe.norm * group.norm2.sqrt())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stem;
+
+    #[test]
+    fn stems_strip_common_endings() {
+        for (forms, want) in [
+            (&["visited", "visits", "visiting", "visit"][..], "visit"),
+            (&["closed", "closes", "close", "closing"], "clos"),
+            (&["stopped", "stops", "stop"], "stop"),
+            (&["countries", "country"], "country"),
+            (&["press"], "press"),
+            (&["gas"], "gas"),
+            (&["falls", "fall"], "fall"),
+            (&["obama's", "obama"], "obama"),
+        ] {
+            for form in forms {
+                assert_eq!(stem(form), want, "{form}");
+            }
+        }
+    }
+}
