@@ -366,33 +366,38 @@ fn find_mentions(docs: &[Document]) -> Vec<Vec<annals_parse::EventMention>> {
     let workers = std::thread::available_parallelism()
         .map_or(1, std::num::NonZeroUsize::get)
         .min(docs.len().max(1));
-    let chunk = docs.len().div_ceil(workers).max(1);
-    let mut out: Vec<Vec<annals_parse::EventMention>> = Vec::with_capacity(docs.len());
+    // Workers take the next document as they finish one, so a few long
+    // articles do not leave the other cores idle.
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut found: Vec<(usize, Vec<annals_parse::EventMention>)> = Vec::with_capacity(docs.len());
     std::thread::scope(|scope| {
-        let handles: Vec<_> = docs
-            .chunks(chunk)
-            .map(|part| {
-                let progress = progress.clone();
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                let (progress, next) = (progress.clone(), &next);
                 scope.spawn(move || {
-                    part.iter()
-                        .map(|doc| {
-                            let timexes = tag(&doc.text, &Anchor::new(doc.published));
-                            let found = events::mentions(&doc.text, &timexes);
-                            progress.inc(1);
-                            found
-                        })
-                        .collect::<Vec<_>>()
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(doc) = docs.get(i) else { break };
+                        let timexes = tag(&doc.text, &Anchor::new(doc.published));
+                        mine.push((i, events::mentions(&doc.text, &timexes)));
+                        progress.inc(1);
+                    }
+                    mine
                 })
             })
             .collect();
         for handle in handles {
             // A panic in a worker is a bug; carry it to the main thread.
             match handle.join() {
-                Ok(part) => out.extend(part),
+                Ok(part) => found.extend(part),
                 Err(panic) => std::panic::resume_unwind(panic),
             }
         }
     });
+    // Input order, whichever worker did each document.
+    found.sort_unstable_by_key(|(i, _)| *i);
+    let out = found.into_iter().map(|(_, m)| m).collect();
     progress.finish_and_clear();
     out
 }

@@ -24,7 +24,9 @@
 //! word, so each mention costs a bounded amount of work whatever the size
 //! of the collection.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use annals_parse::Precision;
 use chrono::{Datelike, NaiveDate};
@@ -45,8 +47,10 @@ pub(super) const SAME_DAY_AGENTS: f64 = 0.1;
 pub(super) const SAME_KIND: f64 = 0.5;
 /// How much more a name or country weighs than another word.
 const NAME_WEIGHT: f64 = 2.0;
+/// Words per mention by which candidate groups are looked up.
+const LOOKUP_WORDS: usize = 8;
 /// Index entries read per word: the most recent groups that hold it.
-const POSTINGS_READ: usize = 64;
+const POSTINGS_READ: usize = 24;
 
 /// Function words and date words that say nothing about what happened.
 const STOPWORDS: &[&str] = &[
@@ -228,6 +232,23 @@ fn stem(word: &str) -> String {
     base
 }
 
+/// The [`LOOKUP_WORDS`] heaviest of `words`, the trigger's stem and up to
+/// as many names.
+fn lookup_keys(words: &[u32], weight: &[f64], names: &[u32], lemma: Option<u32>) -> Vec<u32> {
+    let mut keys = words.to_vec();
+    keys.sort_by(|&a, &b| {
+        weight[b as usize]
+            .total_cmp(&weight[a as usize])
+            .then(a.cmp(&b))
+    });
+    keys.truncate(LOOKUP_WORDS);
+    keys.extend(lemma);
+    keys.extend(names.iter().take(LOOKUP_WORDS));
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
 /// Adds a token's stem unless it is a function or date word.
 fn push_word(out: &mut Vec<String>, token: &str) {
     let token = token.trim_matches(|c: char| !c.is_alphanumeric());
@@ -357,6 +378,9 @@ struct Probe<'a> {
     agents: Vec<u32>,
     /// The trigger's stem.
     lemma: Option<u32>,
+    /// The words by which candidate groups are looked up: the heaviest,
+    /// the trigger and the names, which the rules that join groups use.
+    keys: Vec<u32>,
 }
 
 /// Groups `items` (in their deterministic order) into happenings;
@@ -376,7 +400,7 @@ pub(super) fn cluster(
         items,
         weight: &weight,
         groups: Vec::new(),
-        index: HashMap::new(),
+        index: HashMap::default(),
     };
     for &i in &order {
         let probe = probe(i, items, words, vocab, &weight);
@@ -459,7 +483,7 @@ impl Clustering<'_, '_> {
             anchor: bounds,
             precision: self.items[i].precision,
             docs: BTreeSet::new(),
-            counts: HashMap::new(),
+            counts: HashMap::default(),
             norm2: 0.0,
             actors: BTreeSet::new(),
             places: BTreeSet::new(),
@@ -484,14 +508,19 @@ fn probe<'a>(
         .map(|&w| weight[w as usize].powi(2))
         .sum::<f64>()
         .sqrt();
+    let m = items[i].mention;
+    let (actors, places) = (ids(&m.participants), ids(&m.places));
+    let lemma = vocab.id(&stem(&m.lemma));
+    let names: Vec<u32> = actors.iter().chain(&places).copied().collect();
     Probe {
         index: i,
         words: &words[i],
         norm,
-        actors: ids(&items[i].mention.participants),
-        agents: ids(&items[i].mention.actors),
-        lemma: vocab.id(&stem(&items[i].mention.lemma)),
-        places: ids(&items[i].mention.places),
+        agents: ids(&m.actors),
+        lemma,
+        keys: lookup_keys(&words[i], weight, &names, lemma),
+        actors,
+        places,
     }
 }
 
@@ -536,7 +565,7 @@ impl Clustering<'_, '_> {
         }
         let mut candidates: Vec<u32> = Vec::new();
         for b in &look {
-            for &w in probe.words {
+            for &w in &probe.keys {
                 if let Some(list) = index.get(&(*b, w)) {
                     candidates.extend(list.iter().rev().take(POSTINGS_READ));
                 }

@@ -735,11 +735,24 @@ zimbabwe|harare|zimbabwean
 
 /// The country a folded name (one or two words) stands for, if any.
 pub(super) fn country(folded: &str) -> Option<&'static str> {
-    COUNTRIES.lines().find_map(|line| {
-        let mut names = line.split('|');
-        let country = names.next()?;
-        (country == folded || names.any(|n| n == folded)).then_some(country)
-    })
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut map = std::collections::HashMap::new();
+        // The first line naming a word wins, as a scan would find it.
+        for line in COUNTRIES.lines() {
+            let mut names = line.split('|');
+            let Some(country) = names.next() else {
+                continue;
+            };
+            map.entry(country).or_insert(country);
+            for name in names {
+                map.entry(name).or_insert(country);
+            }
+        }
+        map
+    });
+    table.get(folded).copied()
 }
 
 #[cfg(test)]

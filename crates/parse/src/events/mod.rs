@@ -170,11 +170,9 @@ impl<'a> Sentence<'a> {
 /// [`crate::tag`] or any other source, sorted by position).
 pub fn mentions(text: &str, timexes: &[Timex]) -> Vec<EventMention> {
     let mut out: Vec<EventMention> = Vec::new();
+    let mut ahead = timexes;
     for range in crate::sentences(text) {
-        let local: Vec<&Timex> = timexes
-            .iter()
-            .filter(|t| t.span.start >= range.start && t.span.end <= range.end)
-            .collect();
+        let local = in_sentence(&mut ahead, &range);
         if !local.iter().any(|t| dates_an_event(t)) {
             continue;
         }
@@ -196,6 +194,22 @@ pub fn mentions(text: &str, timexes: &[Timex]) -> Vec<EventMention> {
         }
     }
     out
+}
+
+/// The timexes inside `range`, from `ahead` (sorted by position), which
+/// moves past them: sentences come in order, so each timex is looked at
+/// about once and the cost stays linear in the text.
+fn in_sentence<'t>(ahead: &mut &'t [Timex], range: &Range<usize>) -> Vec<&'t Timex> {
+    let skip = ahead
+        .iter()
+        .take_while(|t| t.span.start < range.start)
+        .count();
+    *ahead = &ahead[skip..];
+    ahead
+        .iter()
+        .take_while(|t| t.span.start < range.end)
+        .filter(|t| t.span.end <= range.end)
+        .collect()
 }
 
 fn dates_an_event(t: &Timex) -> bool {
