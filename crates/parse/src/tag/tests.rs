@@ -1002,3 +1002,26 @@ fn decade_names_after_multibyte_text_do_not_panic() {
         assert_eq!(found, [("the nineties".to_owned(), "199".to_owned())]);
     }
 }
+
+#[test]
+fn every_lead_word_of_a_counted_duration_keeps_it_whole() {
+    // Each word the duration rule accepts before its amount is in the
+    // pre-scan's table, so the run of temporal words reaches the unit.
+    check(&[
+        (
+            "He will serve the remaining two years of the term.",
+            A,
+            &[("the remaining two years", Duration, "P2Y", None)],
+        ),
+        (
+            "The initial three months were hard.",
+            A,
+            &[("The initial three months", Duration, "P3M", None)],
+        ),
+        (
+            "He served the final two years of the term.",
+            A,
+            &[("the final two years", Duration, "P2Y", None)],
+        ),
+    ]);
+}

@@ -198,6 +198,7 @@ const WORDS: &[(&str, u8, u32)] = &[
     ("hung", 0, G_PAST_CUE),
     ("inauguration", WEAK, G_HOLIDAY),
     ("independence", WEAK, G_HOLIDAY),
+    ("initial", GLUE, G_ORD),
     ("intends", 0, G_FUTURE_CUE),
     ("is", 0, G_PRESENT_CUE),
     ("jan", STRONG | CAL | MONTH, 0),
@@ -318,6 +319,7 @@ const WORDS: &[(&str, u8, u32)] = &[
     ("rang", 0, G_PAST_CUE),
     ("recent", STRONG, G_REF),
     ("recently", STRONG, G_REF),
+    ("remaining", GLUE, G_ORD),
     ("remembrance", WEAK, G_HOLIDAY),
     ("right", WEAK, G_REF),
     ("rode", 0, G_PAST_CUE),
@@ -456,9 +458,9 @@ const WORDS: &[(&str, u8, u32)] = &[
     ("withheld", 0, G_PAST_CUE),
     ("woke", 0, G_PAST_CUE),
     ("won", 0, G_PAST_CUE),
-    ("would", 0, G_FUTURE_CUE),
     ("wore", 0, G_PAST_CUE),
     ("working", GLUE, 0),
+    ("would", 0, G_FUTURE_CUE),
     ("wove", 0, G_PAST_CUE),
     ("wrote", 0, G_PAST_CUE),
     ("year", STRONG | HEAD, G_YEAR),
@@ -806,6 +808,63 @@ mod tests {
                 .iter()
                 .all(|(w, c, g)| lookup(w.as_bytes()) == (*c, *g))
         );
+    }
+
+    /// Words the rules read only after an expression's head word, where
+    /// the grammar already runs: the pre-scan never has to keep a run of
+    /// temporal words going through them.
+    const AFTER_HEAD: [&str; 17] = [
+        // `phrase_ends`: function words that may follow "the 25th".
+        "after", "as", "before", "but", "for", "in", "until", "when", "with",
+        // "the year ended June 30", "two years from now", "3 am", "or so".
+        "ended", "ending", "through", "from", "hence", "so", "am", "pm",
+    ];
+
+    /// The keywords of the grammar: every literal given to `kw` or
+    /// `kw_any` in rules.rs, split at hyphens and periods into the words
+    /// the scan sees ("year-ago" is "year" and "ago").
+    fn rule_keywords() -> Vec<String> {
+        let src = include_str!("rules.rs");
+        let mut out = Vec::new();
+        for (call, close) in [("kw(\"", ")"), ("kw_any(&[", "])")] {
+            for (at, _) in src.match_indices(call) {
+                let args = &src[at + call.len() - usize::from(call.ends_with('"'))..];
+                let args = &args[..args.find(close).unwrap_or(args.len())];
+                for literal in args.split('"').skip(1).step_by(2) {
+                    out.extend(
+                        literal
+                            .split(['-', '.', ' '])
+                            .filter(|w| !w.is_empty())
+                            .map(str::to_ascii_lowercase),
+                    );
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_rule_keyword_is_in_the_table() {
+        // A keyword missing from the table ends the run of temporal words
+        // before the head word arrives: "the remaining two years" would
+        // be tagged "two years".
+        let keywords = rule_keywords();
+        assert!(keywords.len() > 150, "found {} keywords", keywords.len());
+        let missing: Vec<&String> = keywords
+            .iter()
+            .filter(|w| class(w.as_bytes()) == 0 && !AFTER_HEAD.contains(&w.as_str()))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "rule keywords missing from WORDS: {missing:?}"
+        );
+        // The exceptions stay exceptions: each is still a rule keyword.
+        for w in AFTER_HEAD {
+            assert!(
+                keywords.iter().any(|k| k == w),
+                "{w} is no longer a rule keyword"
+            );
+        }
     }
 
     #[test]
