@@ -65,6 +65,10 @@
 //!   offers the value types ([`Value`], [`Precision`], [`Mod`], [`Timex`])
 //!   and [`sentences`] with no parser dependency, for crates that consume
 //!   tagger output.
+//! - `triggers` (off by default): [`triggers`](mod@triggers), the event
+//!   trigger recogniser, a perceptron whose weights (~500 KB) and a
+//!   WordNet 3.0 word-class list (~200 KB) are compiled in. The tagger and
+//!   the event-mention finder ([`events`]) use no model.
 //!
 //! ## Errors
 //!
@@ -73,11 +77,18 @@
 //! ([`Value`]'s `FromStr`), which returns a [`ValueError`].
 
 #![deny(missing_docs)]
+// The docs name `tag` and `triggers`, which exist only with their features;
+// the links resolve in the full build (docs.rs builds with all features).
+#![cfg_attr(
+    not(all(feature = "tagger", feature = "triggers")),
+    allow(rustdoc::broken_intra_doc_links)
+)]
 
 pub mod events;
 mod sentence;
 #[cfg(feature = "tagger")]
 mod tag;
+#[cfg(feature = "triggers")]
 pub mod triggers;
 mod value;
 
@@ -85,6 +96,7 @@ pub use events::EventMention;
 pub use sentence::sentences;
 #[cfg(feature = "tagger")]
 pub use tag::tag;
+#[cfg(feature = "triggers")]
 pub use triggers::{EventClass, Pos, Trigger, triggers};
 pub use value::{Precision, Value, ValueError};
 
@@ -96,7 +108,10 @@ use chrono::NaiveDate;
 
 /// The reference point that relative expressions are resolved against:
 /// usually the document creation time (publication date).
+///
+/// Built with [`Anchor::new`]; it may gain fields (a time of day, a zone).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Anchor {
     /// The document creation date.
     pub date: NaiveDate,
@@ -249,4 +264,16 @@ pub struct Timex {
     pub value: Value,
     /// The modifier, when the text gives one ("early", "about", ...).
     pub modifier: Option<Mod>,
+}
+
+impl Timex {
+    /// A timex without a modifier (set [`Timex::modifier`] for one).
+    pub fn new(span: Range<usize>, kind: TimexType, value: Value) -> Timex {
+        Timex {
+            span,
+            kind,
+            value,
+            modifier: None,
+        }
+    }
 }

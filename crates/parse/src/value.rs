@@ -175,6 +175,7 @@ impl Value {
 
     /// Whether the spelling follows the TimeML value grammar (constructors
     /// given years outside 0000-9999 do not).
+    #[cfg(feature = "tagger")]
     pub(crate) fn is_well_formed(&self) -> bool {
         grammar::value(&self.0).is_some()
     }

@@ -670,7 +670,7 @@ impl State {
 
 /// The quarter (year, number) that `d` is the last day of, if any.
 fn quarter_ending(d: NaiveDate) -> Option<(i32, u32)> {
-    (d.month() % 3 == 0 && d.succ_opt().is_some_and(|n| n.month() != d.month()))
+    (d.month().is_multiple_of(3) && d.succ_opt().is_some_and(|n| n.month() != d.month()))
         .then(|| (d.year(), d.month() / 3))
 }
 
