@@ -98,7 +98,10 @@ pub use sentence::sentences;
 pub use tag::tag;
 #[cfg(feature = "triggers")]
 pub use triggers::{EventClass, Pos, Trigger, triggers};
-pub use value::{Precision, Value, ValueError};
+pub use value::{
+    Clock, Duration, DurationPart, DurationUnit, PartOfDay, Parts, Point, Precision, Reference,
+    Season, TimeOfDay, Value, ValueError, ValueErrorKind, YearPart,
+};
 
 use std::fmt;
 use std::ops::Range;
