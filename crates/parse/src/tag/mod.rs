@@ -14,6 +14,7 @@
 //!    "the next day", "a year earlier"), which each resolved date updates.
 
 mod lex;
+mod ranges;
 mod resolve;
 mod rules;
 mod scan;
@@ -155,6 +156,9 @@ pub(crate) enum Expr {
     Century(i32),
     /// "this century".
     CenturyOffset(i32),
+    /// "the turn of the century": the year a century begins, the one
+    /// nearest the anchor, approximately.
+    TurnOfCentury,
     /// "the third quarter [of 1989]".
     Quarter { q: Option<u32>, year: YearSpec },
     /// "this quarter" (Some(0)), "the latest quarter" (None).

@@ -397,6 +397,10 @@ impl State {
             Expr::DecadeOffset(k) => (Date, Value::decade(dct.year() / 10 + k)),
             Expr::Century(c) => (Date, Value::century(c)),
             Expr::CenturyOffset(k) => (Date, Value::century(dct.year() / 100 + k)),
+            Expr::TurnOfCentury => {
+                modifier = modifier.or(Some(Mod::Approx));
+                (Date, Value::year((dct.year() + 50).div_euclid(100) * 100))
+            }
             Expr::Quarter { q, year } => {
                 let q = q?;
                 let cur = (dct.month() - 1) / 3 + 1;

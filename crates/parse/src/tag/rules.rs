@@ -119,7 +119,7 @@ const RULES: [(Rule, u32); 26] = [
     (half, G_THE | G_ORD | G_REL),
     (deictic, G_REL | G_THE),
     (day, G_REL | G_THE | G_THAT | G_WEEKDAY_G | G_DAYW | G_MOD),
-    (shift, G_AMOUNT | G_DIGIT | G_THE | G_YEAR),
+    (shift, G_AMOUNT | G_DIGIT | G_THE | G_YEAR | G_REL),
     (anaphor, G_THE | G_THAT | G_REL),
     (reference, G_REF | G_THE | G_AMOUNT),
     (
@@ -589,7 +589,11 @@ fn decade(i: &str) -> R<'_, Expr> {
 }
 
 /// century = ["the" sp] ordinal sp "century"
+///         | "the turn of the century"       (the century's boundary nearest the anchor)
 fn century(i: &str) -> R<'_, Expr> {
+    if let Ok((r, _)) = phrase(&["the", "turn", "of", "the", "century"]).parse(i) {
+        return Ok((r, Expr::TurnOfCentury));
+    }
     let (i, _) = opt((kw("the"), sp)).parse(i)?;
     let (i, o) = ordinal(i)?;
     let (i, _) = alt((sp, lit("-").map(|_| ()))).parse(i)?;
@@ -1120,7 +1124,30 @@ fn day(i: &str) -> R<'_, Expr> {
 
 /// shift = amount sp unit sp ("ago" | "earlier" | "later" | "before" | "from now")
 ///       | ("year" | "month") "-" ("ago" | "earlier")
+///       | "this time" sp ("last" | "next") sp ("year" | "month" | "week")
 fn shift(i: &str) -> R<'_, Expr> {
+    if let Ok((r, _)) = (kw("this"), sp, kw("time"), sp).parse(i) {
+        let (r, (dir, _, (unit, _))) = (
+            alt((kw("last").map(|_| -1), kw("next").map(|_| 1))),
+            sp,
+            super::lex::unit,
+        )
+            .parse(r)?;
+        if !matches!(unit, Unit::Year | Unit::Month | Unit::Week) {
+            return fail(i);
+        }
+        let n = Amount::N(1);
+        let from_ref = false;
+        return Ok((
+            r,
+            Expr::Shift {
+                n,
+                unit,
+                dir,
+                from_ref,
+            },
+        ));
+    }
     let spelled = |i| -> R<'_, Expr> {
         let (i, n) = amount(i)?;
         let (i, _) = sp(i)?;

@@ -1025,3 +1025,45 @@ fn every_lead_word_of_a_counted_duration_keeps_it_whole() {
         ),
     ]);
 }
+
+#[test]
+fn prices_index_names_and_hyphenated_adjectives_are_no_timexes() {
+    check(&[
+        (
+            "The index fell to 1299.59 on the day.",
+            A,
+            &[("the day", Date, "2019-09-25", None)],
+        ),
+        ("The Russell 2000 index of smaller companies fell.", A, &[]),
+        ("The now-defunct plant closed.", A, &[]),
+        ("Prices rose in 1999.", A, &[("1999", Date, "1999", None)]),
+    ]);
+}
+
+#[test]
+fn this_time_last_year_and_the_turn_of_the_century() {
+    check(&[
+        (
+            "Prices are higher than this time last year.",
+            A,
+            &[("this time last year", Date, "2018", None)],
+        ),
+        (
+            "We will know more this time next month.",
+            A,
+            &[("this time next month", Date, "2019-10", None)],
+        ),
+        (
+            "The city has grown since the turn of the century.",
+            A,
+            &[("the turn of the century", Date, "2000", Some(Mod::Approx))],
+        ),
+        (
+            "By the turn of the century, output will double.",
+            "1996-05-01",
+            &[("the turn of the century", Date, "2000", Some(Mod::Approx))],
+        ),
+        // "this time" alone is no date.
+        ("This time he won.", A, &[]),
+    ]);
+}
