@@ -67,10 +67,11 @@ fn digits_after_dash(text: &str, t: &Timex, limit: usize) -> Option<(usize, usiz
 
 /// "2009-2010", "1957-58", "Sept. 25-26": the later end after a dash.
 fn dash_end(text: &str, t: &Timex, limit: usize) -> Option<Timex> {
+    // The cheap tests first: most timexes are followed by no dash.
+    let (start, end, n) = digits_after_dash(text, t, limit)?;
     if t.kind != TimexType::Date || !text[t.span.clone()].ends_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let (start, end, n) = digits_after_dash(text, t, limit)?;
     let p = t.value.point()?;
     let year = p.year()?;
     let value = match p.precision() {
@@ -106,6 +107,12 @@ fn smaller_amount(text: &str, t: &Timex, limit: usize) -> Option<Timex> {
     if t.kind != TimexType::Duration {
         return None;
     }
+    // "... 60 and " before the duration (the cheap test first).
+    let before = text.get(limit..t.span.start)?.strip_suffix(' ')?;
+    let before = ["to", "and", "or"]
+        .iter()
+        .find_map(|w| strip_word_suffix(before, w))?
+        .strip_suffix(' ')?;
     let d = t.value.duration()?;
     let [part] = d.parts.as_slice() else {
         return None;
@@ -121,12 +128,6 @@ fn smaller_amount(text: &str, t: &Timex, limit: usize) -> Option<Timex> {
     if scale.fract() != 0.0 {
         return None;
     }
-    // "... 60 and " before the duration.
-    let before = text.get(limit..t.span.start)?.strip_suffix(' ')?;
-    let before = ["to", "and", "or"]
-        .iter()
-        .find_map(|w| strip_word_suffix(before, w))?
-        .strip_suffix(' ')?;
     let token_len = before
         .bytes()
         .rev()

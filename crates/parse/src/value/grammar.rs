@@ -48,16 +48,13 @@ impl Cursor<'_> {
         Some(run.iter().fold(0, |acc, d| acc * 10 + u32::from(d - b'0')))
     }
 
-    /// A run of one or more digits, as its text.
-    fn digit_run(&mut self) -> Option<&str> {
+    /// A run of one or more digits.
+    fn digit_run(&mut self) -> Option<()> {
         let start = self.i;
         while self.peek().is_some_and(|c| c.is_ascii_digit()) {
             self.i += 1;
         }
-        // ASCII digits only, so always UTF-8.
-        (self.i > start)
-            .then(|| std::str::from_utf8(&self.s[start..self.i]).ok())
-            .flatten()
+        (self.i > start).then_some(())
     }
 
     /// `n` digits in `lo..=hi` (`Some`), or `n` X's (`None`, unknown);
@@ -125,12 +122,14 @@ fn amount(c: &mut Cursor<'_>) -> Res<Option<f64>> {
     if c.eat("X") {
         return Ok(None);
     }
-    let whole = c.digit_run().ok_or(E::DurationAmount)?.to_owned();
-    if !c.eat(".") {
-        return Ok(whole.parse().ok());
+    let start = c.i;
+    c.digit_run().ok_or(E::DurationAmount)?;
+    if c.eat(".") {
+        c.digit_run().ok_or(E::DurationAmount)?;
     }
-    let frac = c.digit_run().ok_or(E::DurationAmount)?;
-    Ok(format!("{whole}.{frac}").parse().ok())
+    // Digits with at most one inner period: always a float's spelling.
+    let text = std::str::from_utf8(&c.s[start..c.i]).map_err(|_| E::DurationAmount)?;
+    text.parse().map(Some).map_err(|_| E::DurationAmount)
 }
 
 /// One `amount unit` pair; `units` maps a unit letter to its unit.
