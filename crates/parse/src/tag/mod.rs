@@ -13,6 +13,7 @@
 //!    months, seasons, quarters) and the discourse's reference time (for
 //!    "the next day", "a year earlier"), which each resolved date updates.
 
+mod calendars;
 mod lex;
 mod ranges;
 mod resolve;
@@ -137,6 +138,8 @@ pub(crate) enum Holiday {
     Nth(u32, u32, u8),
     /// Thanksgiving plus a day offset (Black Friday is 1).
     AfterThanksgiving(i64),
+    /// A holiday of the Hebrew, Islamic, Chinese or Hindu calendar.
+    Lunar(calendars::Lunar),
 }
 
 /// An expression as the grammar read it, before resolution.

@@ -207,6 +207,7 @@ fn holiday_date(h: Holiday, y: i32) -> Option<NaiveDate> {
         Holiday::Easter(off) => shift_days(easter(y)?, off),
         Holiday::Nth(m, wd, n) => nth(m, Weekday::try_from(wd as u8 - 1).ok()?, n),
         Holiday::AfterThanksgiving(off) => shift_days(nth(11, Weekday::Thu, 4)?, off),
+        Holiday::Lunar(h) => super::calendars::lunar_date(h, y),
     }
 }
 

@@ -33,6 +33,7 @@ use nom::Parser;
 use nom::branch::alt;
 use nom::combinator::opt;
 
+use super::calendars::Lunar;
 use super::lex::{
     R, alpha, amount, at_boundary, day_number, digits, fail, kw, kw_any, lit, month, number,
     number_words, ordinal, osp, sp, unit, weekday, year4,
@@ -1610,6 +1611,46 @@ fn more_holidays(i: &str) -> R<'_, Holiday> {
         (kw("Juneteenth")).map(|_| Holiday::Fixed(6, 19)),
         (kw("Groundhog"), day).map(|_| Holiday::Fixed(2, 2)),
         (kw("Earth"), day).map(|_| Holiday::Fixed(4, 22)),
+        lunar_holiday.map(Holiday::Lunar),
+    ))
+    .parse(i)
+}
+
+/// lunar_holiday = "Rosh Hashanah" | "Yom Kippur" | ("Hanukkah" | "Chanukah")
+///               | ("Passover" | "Pesach") | "Ramadan" | "Eid al-Fitr" | "Eid al-Adha" | "Eid"
+///               | ("Chinese" | "Lunar") sp "New Year" | "Diwali" | "Deepavali"
+fn lunar_holiday(i: &str) -> R<'_, Lunar> {
+    // "Eid al-Fitr", "Eid-al-Adha", "Eid ul-Adha"
+    let eid = |which: &'static str| {
+        move |i| {
+            (
+                kw("Eid"),
+                alt((sp, lit("-").map(|_| ()))),
+                alt((kw("al"), kw("ul"), kw("el"))),
+                alt((sp, lit("-").map(|_| ()))),
+                kw(which),
+            )
+                .parse(i)
+        }
+    };
+    alt((
+        (kw("Rosh"), sp, alt((kw("Hashanah"), kw("Hashana")))).map(|_| Lunar::RoshHashanah),
+        (kw("Yom"), sp, kw("Kippur")).map(|_| Lunar::YomKippur),
+        alt((kw("Hanukkah"), kw("Hanukah"), kw("Chanukah"))).map(|_| Lunar::Hanukkah),
+        alt((kw("Passover"), kw("Pesach"))).map(|_| Lunar::Passover),
+        kw("Ramadan").map(|_| Lunar::Ramadan),
+        eid("Adha").map(|_| Lunar::EidAlAdha),
+        eid("Fitr").map(|_| Lunar::EidAlFitr),
+        kw("Eid").map(|_| Lunar::EidAlFitr),
+        (
+            alt((kw("Chinese"), kw("Lunar"))),
+            sp,
+            kw("New"),
+            sp,
+            kw("Year"),
+        )
+            .map(|_| Lunar::ChineseNewYear),
+        alt((kw("Diwali"), kw("Deepavali"))).map(|_| Lunar::Diwali),
     ))
     .parse(i)
 }

@@ -1067,3 +1067,41 @@ fn this_time_last_year_and_the_turn_of_the_century() {
         ("This time he won.", A, &[]),
     ]);
 }
+
+#[test]
+fn holidays_of_lunar_and_lunisolar_calendars() {
+    check(&[
+        (
+            "Shops close during Ramadan, and again for Eid al-Fitr.",
+            "2019-04-20",
+            &[
+                ("Ramadan", Date, "2019-05-06", None),
+                ("Eid al-Fitr", Date, "2019-06-05", None),
+            ],
+        ),
+        (
+            "Families met at Passover and will meet again on Rosh Hashanah and Yom Kippur.",
+            "2019-04-25",
+            &[
+                ("Passover", Date, "2019-04-20", None),
+                ("Rosh Hashanah", Date, "2019-09-30", None),
+                ("Yom Kippur", Date, "2019-10-09", None),
+            ],
+        ),
+        (
+            "Sales peak before Diwali and Hanukkah.",
+            A,
+            &[
+                ("Diwali", Date, "2019-10-27", None),
+                ("Hanukkah", Date, "2019-12-23", None),
+            ],
+        ),
+        (
+            "Travel will peak before Chinese New Year.",
+            "2020-01-10",
+            &[("Chinese New Year", Date, "2020-01-25", None)],
+        ),
+        // Names, not holidays.
+        ("The lunar new year festival.", A, &[]),
+    ]);
+}
