@@ -25,5 +25,7 @@ mkdir -p target/out
 # Shared development machines: no CPU frequency or core-dump settings.
 export AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1
 export AFL_NO_AFFINITY=1
+# A second run goes on from the first one's queue.
+export AFL_AUTORESUME=1
 exec cargo afl fuzz -i target/seeds/"$target" -o target/out/"$target" -V "$seconds" \
     target/release/"$target"
