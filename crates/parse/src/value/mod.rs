@@ -301,8 +301,8 @@ impl Value {
         // malformed: a sign, or a fifth digit. Cheaper than the grammar,
         // which debug builds (the tests, the fuzzers) check it against.
         let b = self.0.as_bytes();
-        let ok = !(b.first() == Some(&b'-')
-            || (b.len() >= 5 && b[..5].iter().all(u8::is_ascii_digit)));
+        let ok =
+            !(b.first() == Some(&b'-') || (b.len() >= 5 && b[..5].iter().all(u8::is_ascii_digit)));
         debug_assert_eq!(ok, grammar::value(&self.0).is_ok(), "{}", self.0);
         ok
     }
