@@ -59,6 +59,19 @@
 //! (the last date mentioned), which "the next day" or "a year earlier"
 //! count from.
 //!
+//! ## Values
+//!
+//! A [`Value`] prints as TimeML spells it and gives its parts typed, so
+//! that no caller reads the spelling again:
+//!
+//! ```
+//! use annals_parse::{Parts, Precision, Season, Value};
+//!
+//! let v: Value = "2019-SU".parse().unwrap();
+//! let Some(Parts::Point(p)) = v.parts() else { unreachable!() };
+//! assert_eq!((p.year(), p.season, p.precision()), (Some(2019), Some(Season::Summer), Precision::Season));
+//! ```
+//!
 //! ## Features
 //!
 //! - `tagger` (default): [`tag`] and its nom grammar. Without it the crate
@@ -74,7 +87,8 @@
 //!
 //! Tagging cannot fail: text that holds no temporal expression yields an
 //! empty list. The only fallible operation is parsing a TimeML value string
-//! ([`Value`]'s `FromStr`), which returns a [`ValueError`].
+//! ([`Value`]'s `FromStr`), which returns a [`ValueError`]: its
+//! [`ValueErrorKind`] and message say what was expected, at which byte.
 
 #![deny(missing_docs)]
 // The docs name `tag` and `triggers`, which exist only with their features;
