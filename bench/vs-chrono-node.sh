@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `annals tag` against chrono-node (npm), the tagger JavaScript projects
 # reach for, on the same news text in the same run: whole-process time of
-# each (reading JSON lines, tagging, writing results) and the ratio.
+# each (reading JSON lines, tagging, writing results; the best of three
+# runs, as other processes share the machine) and the ratio.
 #
 #   bash bench/vs-chrono-node.sh [MB]     # MB of input, 6 by default
 #
@@ -57,16 +58,19 @@ process.stdout.write(out.join("\n") + "\n");
 JS
 
 bytes=$(stat -c %s "$work/input.jsonl")
-run() { # name, command...: prints seconds and found expressions
+run() { # name, command...: the best of three runs' seconds, and found expressions
     local name=$1
     shift
-    local t0 t1 found
-    t0=$(date +%s.%N)
-    found=$("$@" | wc -l)
-    t1=$(date +%s.%N)
-    python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); print(f'{sys.argv[3]:<12} {s:7.2f} s {int(sys.argv[4])/s/1e6:8.1f} MB/s {sys.argv[5]:>8} found')" \
-        "$t0" "$t1" "$name" "$bytes" "$found"
-    python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$t0" "$t1" >>"$work/times"
+    local t0 t1 found best=""
+    for _ in 1 2 3; do
+        t0=$(date +%s.%N)
+        found=$("$@" | wc -l)
+        t1=$(date +%s.%N)
+        best=$(python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); b=sys.argv[3]; print(min(s, float(b)) if b else s)" "$t0" "$t1" "$best")
+    done
+    python3 -c "import sys; s=float(sys.argv[1]); print(f'{sys.argv[2]:<12} {s:7.2f} s {int(sys.argv[3])/s/1e6:8.1f} MB/s {sys.argv[4]:>8} found')" \
+        "$best" "$name" "$bytes" "$found"
+    echo "$best" >>"$work/times"
 }
 echo "input: $((bytes / 1000 / 1000)) MB of JSON lines ($(wc -l <"$work/input.jsonl") documents)"
 run "annals tag" "$annals" tag "$work/input.jsonl"
