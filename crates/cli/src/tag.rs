@@ -8,6 +8,7 @@
 //! batch whatever the input size; `--jobs N` tags a batch on N threads and
 //! writes it in input order.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::{BufRead, BufWriter, Write};
 
@@ -38,11 +39,16 @@ pub(crate) struct Args {
     jobs: usize,
 }
 
+/// An input line; its strings borrow from the line unless they hold
+/// escapes, so the text is not copied again.
 #[derive(Deserialize)]
-struct InputDoc {
-    doc: String,
-    dct: String,
-    text: String,
+struct InputDoc<'a> {
+    #[serde(borrow)]
+    doc: Cow<'a, str>,
+    #[serde(borrow)]
+    dct: Cow<'a, str>,
+    #[serde(borrow)]
+    text: Cow<'a, str>,
 }
 
 /// The result of one input line: output text or a diagnostic.
@@ -132,7 +138,7 @@ fn process(line: &str, format: Format) -> LineResult {
     if line.trim().is_empty() {
         return Ok(String::new());
     }
-    let d: InputDoc = serde_json::from_str(line).map_err(|e| {
+    let d: InputDoc<'_> = serde_json::from_str(line).map_err(|e| {
         format!(
             "{e}: expected a JSON object {{\"doc\": ..., \"dct\": \"YYYY-MM-DD\", \"text\": ...}}"
         )
@@ -150,7 +156,7 @@ fn process(line: &str, format: Format) -> LineResult {
     })
 }
 
-fn jsonl(d: &InputDoc, timexes: &[Timex]) -> String {
+fn jsonl(d: &InputDoc<'_>, timexes: &[Timex]) -> String {
     let mut s = String::new();
     let (mut byte, mut cp) = (0usize, 0usize);
     for t in timexes {
@@ -158,15 +164,12 @@ fn jsonl(d: &InputDoc, timexes: &[Timex]) -> String {
         let start = cp;
         cp += d.text[t.span.clone()].chars().count();
         byte = t.span.end;
-        let q = |v: &str| serde_json::Value::from(v).to_string();
-        let _ = write!(
-            s,
-            "{{\"doc\":{},\"start\":{start},\"end\":{cp},\"text\":{},\"type\":\"{}\",\"value\":{}",
-            q(&d.doc),
-            q(&d.text[t.span.clone()]),
-            t.kind.as_str(),
-            q(t.value.as_str()),
-        );
+        s.push_str("{\"doc\":");
+        push_json_str(&mut s, &d.doc);
+        let _ = write!(s, ",\"start\":{start},\"end\":{cp},\"text\":");
+        push_json_str(&mut s, &d.text[t.span.clone()]);
+        let _ = write!(s, ",\"type\":\"{}\",\"value\":", t.kind.as_str());
+        push_json_str(&mut s, t.value.as_str());
         if let Some(m) = t.modifier {
             let _ = write!(s, ",\"mod\":\"{}\"", m.as_str());
         }
@@ -176,7 +179,36 @@ fn jsonl(d: &InputDoc, timexes: &[Timex]) -> String {
     s
 }
 
-fn timeml(d: &InputDoc, timexes: &[Timex]) -> String {
+/// Appends `v` as a JSON string, escaped as serde_json escapes it (`"`,
+/// `\\`, control characters), without building a `serde_json::Value`.
+fn push_json_str(out: &mut String, v: &str) {
+    out.push('"');
+    let mut from = 0;
+    for (i, b) in v.bytes().enumerate() {
+        let esc = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&v[from..i]);
+        if esc.is_empty() {
+            let _ = write!(out, "\\u{:04x}", b);
+        } else {
+            out.push_str(esc);
+        }
+        from = i + 1;
+    }
+    out.push_str(&v[from..]);
+    out.push('"');
+}
+
+fn timeml(d: &InputDoc<'_>, timexes: &[Timex]) -> String {
     let tagged: Vec<annals_eval::timeml::Tagged<'_>> = timexes
         .iter()
         .map(|t| annals_eval::timeml::Tagged {
@@ -192,6 +224,22 @@ fn timeml(d: &InputDoc, timexes: &[Timex]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_strings_escape_as_serde_json_does() {
+        for v in [
+            "plain",
+            "a \"quote\"",
+            "back\\slash",
+            "line\nbreak\ttab\r",
+            "\u{1}\u{1f}\u{8}\u{c}",
+            "Guaidó ’s",
+        ] {
+            let mut s = String::new();
+            push_json_str(&mut s, v);
+            assert_eq!(s, serde_json::Value::from(v).to_string(), "{v:?}");
+        }
+    }
 
     #[test]
     fn offsets_are_code_points() {

@@ -187,12 +187,7 @@ fn score_anchors(doc: &Document, bytes: &[usize], c: &mut AnchorCounts) {
             let value = gold
                 .and_then(|t| t.value.parse().ok())
                 .unwrap_or_else(|| placeholder.clone());
-            Timex {
-                span: span(*s, *e),
-                kind,
-                value,
-                modifier: None,
-            }
+            Timex::new(span(*s, *e), kind, value)
         })
         .collect();
     let events: Vec<Range<usize>> = doc

@@ -1302,15 +1302,15 @@ impl<'a> Reader<'a> {
                 }
                 "word" => {
                     word = self.nonempty_text(&f.value, "word");
-                    if let Some(w) = &word {
-                        if !w.chars().any(char::is_alphanumeric) {
-                            self.error(
-                                f.value.span(),
-                                format!("`{w}` is not a word"),
-                                "write a word of the event's title, e.g. `word: uprising`",
-                            );
-                            word = None;
-                        }
+                    if let Some(w) = &word
+                        && !w.chars().any(char::is_alphanumeric)
+                    {
+                        self.error(
+                            f.value.span(),
+                            format!("`{w}` is not a word"),
+                            "write a word of the event's title, e.g. `word: uprising`",
+                        );
+                        word = None;
                     }
                     ok &= word.is_some();
                 }

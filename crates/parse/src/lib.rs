@@ -59,25 +59,50 @@
 //! (the last date mentioned), which "the next day" or "a year earlier"
 //! count from.
 //!
+//! ## Values
+//!
+//! A [`Value`] prints as TimeML spells it and gives its parts typed, so
+//! that no caller reads the spelling again:
+//!
+//! ```
+//! use annals_parse::{Parts, Precision, Season, Value};
+//!
+//! let v: Value = "2019-SU".parse().unwrap();
+//! let Some(Parts::Point(p)) = v.parts() else { unreachable!() };
+//! assert_eq!((p.year(), p.season, p.precision()), (Some(2019), Some(Season::Summer), Precision::Season));
+//! ```
+//!
 //! ## Features
 //!
 //! - `tagger` (default): [`tag`] and its nom grammar. Without it the crate
 //!   offers the value types ([`Value`], [`Precision`], [`Mod`], [`Timex`])
 //!   and [`sentences`] with no parser dependency, for crates that consume
 //!   tagger output.
+//! - `triggers` (off by default): [`triggers`](mod@triggers), the event
+//!   trigger recogniser, a perceptron whose weights (~500 KB) and a
+//!   WordNet 3.0 word-class list (~200 KB) are compiled in. The tagger and
+//!   the event-mention finder ([`events`]) use no model.
 //!
 //! ## Errors
 //!
 //! Tagging cannot fail: text that holds no temporal expression yields an
 //! empty list. The only fallible operation is parsing a TimeML value string
-//! ([`Value`]'s `FromStr`), which returns a [`ValueError`].
+//! ([`Value`]'s `FromStr`), which returns a [`ValueError`]: its
+//! [`ValueErrorKind`] and message say what was expected, at which byte.
 
 #![deny(missing_docs)]
+// The docs name `tag` and `triggers`, which exist only with their features;
+// the links resolve in the full build (docs.rs builds with all features).
+#![cfg_attr(
+    not(all(feature = "tagger", feature = "triggers")),
+    allow(rustdoc::broken_intra_doc_links)
+)]
 
 pub mod events;
 mod sentence;
 #[cfg(feature = "tagger")]
 mod tag;
+#[cfg(feature = "triggers")]
 pub mod triggers;
 mod value;
 
@@ -85,8 +110,12 @@ pub use events::EventMention;
 pub use sentence::sentences;
 #[cfg(feature = "tagger")]
 pub use tag::tag;
+#[cfg(feature = "triggers")]
 pub use triggers::{EventClass, Pos, Trigger, triggers};
-pub use value::{Precision, Value, ValueError};
+pub use value::{
+    Clock, Duration, DurationPart, DurationUnit, PartOfDay, Parts, Point, Precision, Reference,
+    Season, TimeOfDay, Value, ValueError, ValueErrorKind, YearPart,
+};
 
 use std::fmt;
 use std::ops::Range;
@@ -96,7 +125,10 @@ use chrono::NaiveDate;
 
 /// The reference point that relative expressions are resolved against:
 /// usually the document creation time (publication date).
+///
+/// Built with [`Anchor::new`]; it may gain fields (a time of day, a zone).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Anchor {
     /// The document creation date.
     pub date: NaiveDate,
@@ -249,4 +281,16 @@ pub struct Timex {
     pub value: Value,
     /// The modifier, when the text gives one ("early", "about", ...).
     pub modifier: Option<Mod>,
+}
+
+impl Timex {
+    /// A timex without a modifier (set [`Timex::modifier`] for one).
+    pub fn new(span: Range<usize>, kind: TimexType, value: Value) -> Timex {
+        Timex {
+            span,
+            kind,
+            value,
+            modifier: None,
+        }
+    }
 }

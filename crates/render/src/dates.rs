@@ -2,13 +2,15 @@
 //! modifier, in words ("early October 2019", "Wednesday 25 September 2019",
 //! "the 1990s"), plus the machine-readable `datetime` attribute of `<time>`.
 //!
-//! The value's structure comes from `annals_parse::Value` (`precision()` and
-//! `bounds()`); only the few details those do not expose (season, part of
-//! day, clock time, fiscal year, weekend) are read from the canonical TimeML
-//! spelling, which `Value` guarantees.
+//! The value's structure comes from `annals_parse::Value`: its precision,
+//! bounds and typed parts (season, part of day, clock time, fiscal year,
+//! weekend, duration units); nothing here reads the TimeML spelling.
 
 use annals_model::When;
-use annals_parse::{Mod, Precision, Value};
+use annals_parse::{
+    Clock, DurationUnit, Mod, PartOfDay, Parts, Point, Precision, Reference, Season, Value,
+    YearPart,
+};
 use chrono::{Datelike, NaiveDate, Weekday};
 
 const MONTHS: [&str; 12] = [
@@ -115,20 +117,31 @@ fn day_label(date: NaiveDate, short: bool) -> String {
     }
 }
 
-/// The time part of a value (`MO`, `14:00`, ...), after its `T`.
-fn time_part(value: &str) -> Option<&str> {
-    value.find('T').map(|i| &value[i + 1..])
+/// A clock time as TimeML writes it: `14:00`, `16:08Z`, `09:30+05:30`.
+fn clock_text(c: Clock) -> String {
+    let mut out = format!("{:02}:{:02}", c.hour, c.minute.unwrap_or(0));
+    if let Some(s) = c.second {
+        out.push_str(&format!(":{s:02}"));
+    }
+    match c.zone {
+        Some(0) => out.push('Z'),
+        Some(z) => {
+            let sign = if z < 0 { '-' } else { '+' };
+            out.push_str(&format!("{sign}{:02}:{:02}", z.abs() / 60, z.abs() % 60));
+        }
+        None => {}
+    }
+    out
 }
 
-fn part_of_day(code: &str) -> &str {
-    match code {
-        "MO" => "morning",
-        "MI" => "midday",
-        "AF" => "afternoon",
-        "EV" => "evening",
-        "NI" => "night",
-        "DT" => "daytime",
-        other => other,
+fn part_of_day(part: PartOfDay) -> &'static str {
+    match part {
+        PartOfDay::Morning => "morning",
+        PartOfDay::Midday => "midday",
+        PartOfDay::Afternoon => "afternoon",
+        PartOfDay::Evening => "evening",
+        PartOfDay::Night => "night",
+        PartOfDay::Daytime => "daytime",
     }
 }
 
@@ -144,52 +157,49 @@ fn ordinal(n: i32) -> String {
 }
 
 fn value_label(value: &Value, short: bool) -> String {
-    let s = value.as_str();
-    match s {
-        "PAST_REF" => return "in the past".into(),
-        "PRESENT_REF" => return "now".into(),
-        "FUTURE_REF" => return "in the future".into(),
-        _ => {}
-    }
-    if value.is_duration() {
-        return duration_label(s);
-    }
-    let (Some(precision), Some(first)) = (value.precision(), first_day(value)) else {
-        return yearless_label(s);
+    let point = match value.parts() {
+        Some(Parts::Reference(Reference::Past)) => return "in the past".into(),
+        Some(Parts::Reference(Reference::Present)) => return "now".into(),
+        Some(Parts::Reference(Reference::Future)) => return "in the future".into(),
+        Some(Parts::Duration(d)) => {
+            let parts = d.parts.iter().map(|p| (p.amount, p.unit));
+            return duration_label(parts).unwrap_or_else(|| value.to_string());
+        }
+        Some(Parts::Point(p)) => p,
+        _ => return value.to_string(),
+    };
+    let (precision, Some(first)) = (point.precision(), first_day(value)) else {
+        return yearless_label(&point).unwrap_or_else(|| value.to_string());
     };
     let year = first.year();
     match precision {
         Precision::Century => ordinal(year / 100 + 1) + " century",
         Precision::Decade => format!("the {year}s"),
-        Precision::Year if s.starts_with("FY") => format!("fiscal year {year}"),
+        Precision::Year if point.fiscal => format!("fiscal year {year}"),
         Precision::Year => format!("{year}"),
         Precision::Half if first.month() == 1 => format!("the first half of {year}"),
         Precision::Half => format!("the second half of {year}"),
         Precision::Quarter => format!("Q{} {year}", (first.month() - 1) / 3 + 1),
         Precision::Season => {
-            let season = match s.get(5..7) {
-                Some("SP") => "spring",
-                Some("SU") => "summer",
-                Some("FA") => "autumn",
-                Some("WI") => "winter",
-                _ => "a season of",
+            let season = match point.season {
+                Some(Season::Spring) => "spring",
+                Some(Season::Summer) => "summer",
+                Some(Season::Fall) => "autumn",
+                Some(Season::Winter) => "winter",
+                None => "a season of",
             };
             format!("{season} {year}")
         }
         Precision::Month => format!("{} {year}", month_name(first.month())),
         // On a card, the week's first day says more than its number.
         Precision::Week if short => {
-            let what = if s.ends_with("-WE") {
-                "weekend"
-            } else {
-                "week"
-            };
+            let what = if point.weekend { "weekend" } else { "week" };
             let month = month_name(first.month());
             format!("{what} of {} {} {}", first.day(), &month[..3], first.year())
         }
         Precision::Week => {
             let week = first.iso_week();
-            if s.ends_with("-WE") {
+            if point.weekend {
                 format!("the weekend of week {}, {}", week.week(), week.year())
             } else {
                 format!("week {}, {}", week.week(), week.year())
@@ -197,11 +207,11 @@ fn value_label(value: &Value, short: bool) -> String {
         }
         Precision::Day => day_label(first, short),
         Precision::PartOfDay => {
-            let part = time_part(s).map(part_of_day).unwrap_or("");
+            let part = point.part_of_day().map(part_of_day).unwrap_or("");
             format!("{}, {part}", day_label(first, short))
         }
         Precision::Time => {
-            let clock = time_part(s).unwrap_or("");
+            let clock = point.clock().map(clock_text).unwrap_or_default();
             format!("{}, {clock}", day_label(first, short))
         }
     }
@@ -211,15 +221,9 @@ fn value_label(value: &Value, short: bool) -> String {
 /// that day rather than the week's Monday.
 pub(crate) fn first_day(value: &Value) -> Option<NaiveDate> {
     let (first, _) = value.bounds()?;
-    let s = value.as_str();
-    let date_part = s.split('T').next().unwrap_or(s);
-    if let Some(i) = date_part.find("-W") {
-        let mut fields = date_part[i + 2..].split('-');
-        let week = fields.next().and_then(|w| w.parse::<u32>().ok());
-        let day = fields.next().and_then(|d| d.parse::<u32>().ok());
-        if let (Some(week), Some(day)) = (week, day.and_then(weekday_from_iso)) {
-            return NaiveDate::from_isoywd_opt(first.iso_week().year(), week, day);
-        }
+    let point = value.point()?;
+    if let (Some(week), Some(day)) = (point.week, point.weekday) {
+        return NaiveDate::from_isoywd_opt(first.iso_week().year(), week, day);
     }
     Some(first)
 }
@@ -256,79 +260,46 @@ pub(crate) fn precision_name(p: Option<Precision>) -> &'static str {
     }
 }
 
-/// Values whose year is unknown: `XXXX-12-25`, `XXXX-WXX-1`, `XXXX`.
-fn yearless_label(s: &str) -> String {
-    let parts: Vec<&str> = s.split('-').collect();
-    let num = |p: &str| p.parse::<u32>().ok();
-    match parts.as_slice() {
-        ["XXXX", m, d] if num(m).is_some() && num(d).is_some() => {
-            format!(
-                "{} {}",
-                num(d).unwrap_or(0),
-                month_name(num(m).unwrap_or(0))
-            )
-        }
-        ["XXXX", m] if num(m).is_some() => month_name(num(m).unwrap_or(0)).to_owned(),
-        ["XXXX", w, d] if w.starts_with('W') => match num(d).and_then(weekday_from_iso) {
-            Some(day) => format!("a {}", weekday_name(day)),
-            None => "an unknown day".into(),
-        },
-        _ if s.starts_with('X') || s.starts_with('T') => "an unknown date".into(),
-        _ => s.to_owned(),
+/// Values whose year is unknown: `XXXX-12-25`, `XXXX-WXX-1`, `XXXX`;
+/// `None` for a point with a year.
+fn yearless_label(p: &Point) -> Option<String> {
+    if p.year != YearPart::Unknown {
+        return None;
     }
-}
-
-fn weekday_from_iso(n: u32) -> Option<Weekday> {
-    Weekday::try_from(u8::try_from(n.checked_sub(1)?).ok()?).ok()
+    Some(match (p.month, p.day, p.weekday) {
+        (Some(m), Some(d), _) => format!("{d} {}", month_name(m)),
+        (Some(m), None, _) => month_name(m).to_owned(),
+        (None, _, Some(day)) => format!("a {}", weekday_name(day)),
+        _ if p.precision() == Precision::Day => "an unknown day".into(),
+        _ => "an unknown date".into(),
+    })
 }
 
 /// `P2W` → "2 weeks", `PXY` → "some years", `PT5H30M` → "5 hours 30 minutes".
-fn duration_label(s: &str) -> String {
-    let mut out: Vec<String> = Vec::new();
-    let mut amount = String::new();
-    let mut in_time = false;
-    for c in s.chars().skip(1) {
-        match c {
-            'T' => in_time = true,
-            '0'..='9' | '.' | 'X' => amount.push(c),
-            unit => {
-                let name = match (unit, in_time) {
-                    ('Y', _) => "year",
-                    ('M', false) => "month",
-                    ('W', _) => "week",
-                    ('D', _) => "day",
-                    ('Q', _) => "quarter",
-                    ('E', _) => "decade",
-                    ('C', _) => "century",
-                    ('L', _) => "millennium",
-                    ('H', _) => "hour",
-                    ('M', true) => "minute",
-                    ('S', _) => "second",
-                    _ => return s.to_owned(),
-                };
-                let phrase = match amount.as_str() {
-                    "X" => match name {
-                        "century" => "some centuries".to_owned(),
-                        "millennium" => "some millennia".to_owned(),
-                        _ => format!("some {name}s"),
-                    },
-                    "1" => format!("1 {name}"),
-                    n => match name {
-                        "century" => format!("{n} centuries"),
-                        "millennium" => format!("{n} millennia"),
-                        _ => format!("{n} {name}s"),
-                    },
-                };
-                out.push(phrase);
-                amount.clear();
+fn duration_label(parts: impl Iterator<Item = (Option<f64>, DurationUnit)>) -> Option<String> {
+    let out: Vec<String> = parts
+        .map(|(amount, unit)| {
+            let (one, many) = match unit {
+                DurationUnit::Year => ("year", "years"),
+                DurationUnit::Month => ("month", "months"),
+                DurationUnit::Week => ("week", "weeks"),
+                DurationUnit::Day => ("day", "days"),
+                DurationUnit::Quarter => ("quarter", "quarters"),
+                DurationUnit::Decade => ("decade", "decades"),
+                DurationUnit::Century => ("century", "centuries"),
+                DurationUnit::Millennium => ("millennium", "millennia"),
+                DurationUnit::Hour => ("hour", "hours"),
+                DurationUnit::Minute => ("minute", "minutes"),
+                DurationUnit::Second => ("second", "seconds"),
+            };
+            match amount {
+                None => format!("some {many}"),
+                Some(1.0) => format!("1 {one}"),
+                Some(n) => format!("{n} {many}"),
             }
-        }
-    }
-    if out.is_empty() {
-        s.to_owned()
-    } else {
-        out.join(" ")
-    }
+        })
+        .collect();
+    (!out.is_empty()).then(|| out.join(" "))
 }
 
 /// The `datetime` attribute of `<time>` for a value, when HTML has a form
@@ -337,7 +308,6 @@ fn duration_label(s: &str) -> String {
 /// back to their year (coarser, never wrong); decades, centuries, yearless
 /// values, durations and references have none.
 pub(crate) fn datetime_attr(value: &Value) -> Option<String> {
-    let s = value.as_str();
     let first = first_day(value)?;
     let year = first.year();
     if !(0..=9999).contains(&year) {
@@ -355,13 +325,8 @@ pub(crate) fn datetime_attr(value: &Value) -> Option<String> {
         }
         Precision::Day | Precision::PartOfDay => first.format("%Y-%m-%d").to_string(),
         Precision::Time => {
-            let clock = time_part(s)?;
             // HTML wants hh:mm; TimeML allows a bare hour (`T14`).
-            let clock = if clock.len() == 2 {
-                format!("{clock}:00")
-            } else {
-                clock.to_owned()
-            };
+            let clock = clock_text(value.point()?.clock()?);
             format!("{}T{clock}", first.format("%Y-%m-%d"))
         }
     })

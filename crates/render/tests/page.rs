@@ -38,7 +38,7 @@ fn sha256_b64(text: &str) -> String {
             table[v as usize] as char
         })
         .collect();
-    while out.len() % 4 != 0 {
+    while !out.len().is_multiple_of(4) {
         out.push('=');
     }
     out

@@ -423,10 +423,10 @@ fn parse_full_date(s: &str) -> Option<(NaiveDate, usize)> {
     };
     let number = |w: &str| w.trim_end_matches([',', '.']).parse::<u32>().ok();
     let first = words.first()?;
-    if let Some(iso) = first.1.get(..10) {
-        if let Ok(d) = NaiveDate::parse_from_str(iso, "%Y-%m-%d") {
-            return Some((d, 10));
-        }
+    if let Some(iso) = first.1.get(..10)
+        && let Ok(d) = NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+    {
+        return Some((d, 10));
     }
     if words.len() < 3 {
         return None;
@@ -438,18 +438,16 @@ fn parse_full_date(s: &str) -> Option<(NaiveDate, usize)> {
     // Month D, YYYY
     if let (Some(m), Some(d), Some(y)) =
         (month_of(words[0].1), number(words[1].1), number(words[2].1))
+        && y >= 1000
     {
-        if y >= 1000 {
-            return NaiveDate::from_ymd_opt(y as i32, m, d).map(|date| (date, end_of(2)));
-        }
+        return NaiveDate::from_ymd_opt(y as i32, m, d).map(|date| (date, end_of(2)));
     }
     // D Month YYYY
     if let (Some(d), Some(m), Some(y)) =
         (number(words[0].1), month_of(words[1].1), number(words[2].1))
+        && y >= 1000
     {
-        if y >= 1000 {
-            return NaiveDate::from_ymd_opt(y as i32, m, d).map(|date| (date, end_of(2)));
-        }
+        return NaiveDate::from_ymd_opt(y as i32, m, d).map(|date| (date, end_of(2)));
     }
     None
 }

@@ -13,7 +13,9 @@
 //!    months, seasons, quarters) and the discourse's reference time (for
 //!    "the next day", "a year earlier"), which each resolved date updates.
 
+mod calendars;
 mod lex;
+mod ranges;
 mod resolve;
 mod rules;
 mod scan;
@@ -136,6 +138,8 @@ pub(crate) enum Holiday {
     Nth(u32, u32, u8),
     /// Thanksgiving plus a day offset (Black Friday is 1).
     AfterThanksgiving(i64),
+    /// A holiday of the Hebrew, Islamic, Chinese or Hindu calendar.
+    Lunar(calendars::Lunar),
 }
 
 /// An expression as the grammar read it, before resolution.
@@ -155,6 +159,9 @@ pub(crate) enum Expr {
     Century(i32),
     /// "this century".
     CenturyOffset(i32),
+    /// "the turn of the century": the year a century begins, the one
+    /// nearest the anchor, approximately.
+    TurnOfCentury,
     /// "the third quarter [of 1989]".
     Quarter { q: Option<u32>, year: YearSpec },
     /// "this quarter" (Some(0)), "the latest quarter" (None).

@@ -207,6 +207,7 @@ fn holiday_date(h: Holiday, y: i32) -> Option<NaiveDate> {
         Holiday::Easter(off) => shift_days(easter(y)?, off),
         Holiday::Nth(m, wd, n) => nth(m, Weekday::try_from(wd as u8 - 1).ok()?, n),
         Holiday::AfterThanksgiving(off) => shift_days(nth(11, Weekday::Thu, 4)?, off),
+        Holiday::Lunar(h) => super::calendars::lunar_date(h, y),
     }
 }
 
@@ -397,6 +398,10 @@ impl State {
             Expr::DecadeOffset(k) => (Date, Value::decade(dct.year() / 10 + k)),
             Expr::Century(c) => (Date, Value::century(c)),
             Expr::CenturyOffset(k) => (Date, Value::century(dct.year() / 100 + k)),
+            Expr::TurnOfCentury => {
+                modifier = modifier.or(Some(Mod::Approx));
+                (Date, Value::year((dct.year() + 50).div_euclid(100) * 100))
+            }
             Expr::Quarter { q, year } => {
                 let q = q?;
                 let cur = (dct.month() - 1) / 3 + 1;
@@ -670,7 +675,7 @@ impl State {
 
 /// The quarter (year, number) that `d` is the last day of, if any.
 fn quarter_ending(d: NaiveDate) -> Option<(i32, u32)> {
-    (d.month() % 3 == 0 && d.succ_opt().is_some_and(|n| n.month() != d.month()))
+    (d.month().is_multiple_of(3) && d.succ_opt().is_some_and(|n| n.month() != d.month()))
         .then(|| (d.year(), d.month() / 3))
 }
 

@@ -33,6 +33,7 @@ use nom::Parser;
 use nom::branch::alt;
 use nom::combinator::opt;
 
+use super::calendars::Lunar;
 use super::lex::{
     R, alpha, amount, at_boundary, day_number, digits, fail, kw, kw_any, lit, month, number,
     number_words, ordinal, osp, sp, unit, weekday, year4,
@@ -119,7 +120,7 @@ const RULES: [(Rule, u32); 26] = [
     (half, G_THE | G_ORD | G_REL),
     (deictic, G_REL | G_THE),
     (day, G_REL | G_THE | G_THAT | G_WEEKDAY_G | G_DAYW | G_MOD),
-    (shift, G_AMOUNT | G_DIGIT | G_THE | G_YEAR),
+    (shift, G_AMOUNT | G_DIGIT | G_THE | G_YEAR | G_REL),
     (anaphor, G_THE | G_THAT | G_REL),
     (reference, G_REF | G_THE | G_AMOUNT),
     (
@@ -589,7 +590,11 @@ fn decade(i: &str) -> R<'_, Expr> {
 }
 
 /// century = ["the" sp] ordinal sp "century"
+///         | "the turn of the century"       (the century's boundary nearest the anchor)
 fn century(i: &str) -> R<'_, Expr> {
+    if let Ok((r, _)) = phrase(&["the", "turn", "of", "the", "century"]).parse(i) {
+        return Ok((r, Expr::TurnOfCentury));
+    }
     let (i, _) = opt((kw("the"), sp)).parse(i)?;
     let (i, o) = ordinal(i)?;
     let (i, _) = alt((sp, lit("-").map(|_| ()))).parse(i)?;
@@ -1120,7 +1125,30 @@ fn day(i: &str) -> R<'_, Expr> {
 
 /// shift = amount sp unit sp ("ago" | "earlier" | "later" | "before" | "from now")
 ///       | ("year" | "month") "-" ("ago" | "earlier")
+///       | "this time" sp ("last" | "next") sp ("year" | "month" | "week")
 fn shift(i: &str) -> R<'_, Expr> {
+    if let Ok((r, _)) = (kw("this"), sp, kw("time"), sp).parse(i) {
+        let (r, (dir, _, (unit, _))) = (
+            alt((kw("last").map(|_| -1), kw("next").map(|_| 1))),
+            sp,
+            super::lex::unit,
+        )
+            .parse(r)?;
+        if !matches!(unit, Unit::Year | Unit::Month | Unit::Week) {
+            return fail(i);
+        }
+        let n = Amount::N(1);
+        let from_ref = false;
+        return Ok((
+            r,
+            Expr::Shift {
+                n,
+                unit,
+                dir,
+                from_ref,
+            },
+        ));
+    }
     let spelled = |i| -> R<'_, Expr> {
         let (i, n) = amount(i)?;
         let (i, _) = sp(i)?;
@@ -1583,6 +1611,46 @@ fn more_holidays(i: &str) -> R<'_, Holiday> {
         (kw("Juneteenth")).map(|_| Holiday::Fixed(6, 19)),
         (kw("Groundhog"), day).map(|_| Holiday::Fixed(2, 2)),
         (kw("Earth"), day).map(|_| Holiday::Fixed(4, 22)),
+        lunar_holiday.map(Holiday::Lunar),
+    ))
+    .parse(i)
+}
+
+/// lunar_holiday = "Rosh Hashanah" | "Yom Kippur" | ("Hanukkah" | "Chanukah")
+///               | ("Passover" | "Pesach") | "Ramadan" | "Eid al-Fitr" | "Eid al-Adha" | "Eid"
+///               | ("Chinese" | "Lunar") sp "New Year" | "Diwali" | "Deepavali"
+fn lunar_holiday(i: &str) -> R<'_, Lunar> {
+    // "Eid al-Fitr", "Eid-al-Adha", "Eid ul-Adha"
+    let eid = |which: &'static str| {
+        move |i| {
+            (
+                kw("Eid"),
+                alt((sp, lit("-").map(|_| ()))),
+                alt((kw("al"), kw("ul"), kw("el"))),
+                alt((sp, lit("-").map(|_| ()))),
+                kw(which),
+            )
+                .parse(i)
+        }
+    };
+    alt((
+        (kw("Rosh"), sp, alt((kw("Hashanah"), kw("Hashana")))).map(|_| Lunar::RoshHashanah),
+        (kw("Yom"), sp, kw("Kippur")).map(|_| Lunar::YomKippur),
+        alt((kw("Hanukkah"), kw("Hanukah"), kw("Chanukah"))).map(|_| Lunar::Hanukkah),
+        alt((kw("Passover"), kw("Pesach"))).map(|_| Lunar::Passover),
+        kw("Ramadan").map(|_| Lunar::Ramadan),
+        eid("Adha").map(|_| Lunar::EidAlAdha),
+        eid("Fitr").map(|_| Lunar::EidAlFitr),
+        kw("Eid").map(|_| Lunar::EidAlFitr),
+        (
+            alt((kw("Chinese"), kw("Lunar"))),
+            sp,
+            kw("New"),
+            sp,
+            kw("Year"),
+        )
+            .map(|_| Lunar::ChineseNewYear),
+        alt((kw("Diwali"), kw("Deepavali"))).map(|_| Lunar::Diwali),
     ))
     .parse(i)
 }

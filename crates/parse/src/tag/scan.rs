@@ -131,6 +131,7 @@ pub fn tag(text: &str, anchor: &Anchor) -> Vec<Timex> {
     // TimeML writes (0000-9999): such a value is no TimeML value, and no
     // expression is better than a wrong one.
     out.retain(|t| t.value.is_well_formed());
+    super::ranges::add_range_ends(text, &mut out);
     out
 }
 
@@ -226,6 +227,55 @@ fn rate(text: &str, i: usize) -> bool {
         .any(|w| w.eq_ignore_ascii_case(prev))
 }
 
+/// Whether the bare number `y`, which ends at byte `end`, reads as a year:
+/// not before a unit ("2000 people", "the Russell 2000 index") nor as the
+/// whole part of a decimal ("1299.59"); between 1900 and 2099, or after a
+/// word that introduces a year ("in", "since", "fiscal"...).
+fn bare_year_plausible(text: &str, end: usize, y: i32, is: impl Fn(&[&str]) -> bool) -> bool {
+    let rest = &text[end..];
+    if rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let after = text[end..].trim_start();
+    let unit_after = [
+        "percent",
+        "people",
+        "tons",
+        "troops",
+        "feet",
+        "miles",
+        "meters",
+        "shares",
+        "points",
+        "employees",
+        "jobs",
+        "workers",
+        "barrels",
+        "acres",
+        "cars",
+        "dollars",
+        "members",
+        "students",
+        "units",
+        "homes",
+        "km",
+        "kilometers",
+        "index",
+    ]
+    .iter()
+    .any(|w| {
+        after
+            .get(..w.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(w))
+    });
+    !unit_after
+        && ((1900..=2099).contains(&y)
+            || is(&[
+                "in", "since", "from", "until", "by", "of", "to", "before", "after", "during",
+                "year", "mid", "early", "late", "fiscal", "and", "or", "through",
+            ]))
+}
+
 /// "FY2019", "FY19": a fiscal year written as one word.
 fn fiscal_year_word(w: &[u8]) -> bool {
     matches!(w.len(), 4 | 6)
@@ -302,46 +352,7 @@ fn plausible(text: &str, i: usize, n: usize, expr: &Expr) -> bool {
             "lasted",
         ]),
         Expr::Year(YearSpec::Abs(y)) if &text[i..i + n] == y.to_string().as_str() => {
-            if before == Some('$') {
-                return false;
-            }
-            let after = text[i + n..].trim_start();
-            let unit_after = [
-                "percent",
-                "people",
-                "tons",
-                "troops",
-                "feet",
-                "miles",
-                "meters",
-                "shares",
-                "points",
-                "employees",
-                "jobs",
-                "workers",
-                "barrels",
-                "acres",
-                "cars",
-                "dollars",
-                "members",
-                "students",
-                "units",
-                "homes",
-                "km",
-                "kilometers",
-            ]
-            .iter()
-            .any(|w| {
-                after
-                    .get(..w.len())
-                    .is_some_and(|h| h.eq_ignore_ascii_case(w))
-            });
-            !unit_after
-                && ((1900..=2099).contains(y)
-                    || is(&[
-                        "in", "since", "from", "until", "by", "of", "to", "before", "after",
-                        "during", "year", "mid", "early", "late", "fiscal", "and", "or", "through",
-                    ]))
+            before != Some('$') && bare_year_plausible(text, i + n, *y, is)
         }
         Expr::Duration {
             unit: Unit::Second, ..
@@ -438,6 +449,10 @@ fn plausible(text: &str, i: usize, n: usize, expr: &Expr) -> bool {
                 return !after
                     .get(..7)
                     .is_some_and(|w| w.eq_ignore_ascii_case("account"));
+            }
+            // "the now-defunct plant": part of an adjective.
+            if text[i + n..].starts_with('-') {
+                return false;
             }
             if s.eq_ignore_ascii_case("future") {
                 return !text[i + n..].trim_start().starts_with(char::is_alphabetic)

@@ -1002,3 +1002,106 @@ fn decade_names_after_multibyte_text_do_not_panic() {
         assert_eq!(found, [("the nineties".to_owned(), "199".to_owned())]);
     }
 }
+
+#[test]
+fn every_lead_word_of_a_counted_duration_keeps_it_whole() {
+    // Each word the duration rule accepts before its amount is in the
+    // pre-scan's table, so the run of temporal words reaches the unit.
+    check(&[
+        (
+            "He will serve the remaining two years of the term.",
+            A,
+            &[("the remaining two years", Duration, "P2Y", None)],
+        ),
+        (
+            "The initial three months were hard.",
+            A,
+            &[("The initial three months", Duration, "P3M", None)],
+        ),
+        (
+            "He served the final two years of the term.",
+            A,
+            &[("the final two years", Duration, "P2Y", None)],
+        ),
+    ]);
+}
+
+#[test]
+fn prices_index_names_and_hyphenated_adjectives_are_no_timexes() {
+    check(&[
+        (
+            "The index fell to 1299.59 on the day.",
+            A,
+            &[("the day", Date, "2019-09-25", None)],
+        ),
+        ("The Russell 2000 index of smaller companies fell.", A, &[]),
+        ("The now-defunct plant closed.", A, &[]),
+        ("Prices rose in 1999.", A, &[("1999", Date, "1999", None)]),
+    ]);
+}
+
+#[test]
+fn this_time_last_year_and_the_turn_of_the_century() {
+    check(&[
+        (
+            "Prices are higher than this time last year.",
+            A,
+            &[("this time last year", Date, "2018", None)],
+        ),
+        (
+            "We will know more this time next month.",
+            A,
+            &[("this time next month", Date, "2019-10", None)],
+        ),
+        (
+            "The city has grown since the turn of the century.",
+            A,
+            &[("the turn of the century", Date, "2000", Some(Mod::Approx))],
+        ),
+        (
+            "By the turn of the century, output will double.",
+            "1996-05-01",
+            &[("the turn of the century", Date, "2000", Some(Mod::Approx))],
+        ),
+        // "this time" alone is no date.
+        ("This time he won.", A, &[]),
+    ]);
+}
+
+#[test]
+fn holidays_of_lunar_and_lunisolar_calendars() {
+    check(&[
+        (
+            "Shops close during Ramadan, and again for Eid al-Fitr.",
+            "2019-04-20",
+            &[
+                ("Ramadan", Date, "2019-05-06", None),
+                ("Eid al-Fitr", Date, "2019-06-05", None),
+            ],
+        ),
+        (
+            "Families met at Passover and will meet again on Rosh Hashanah and Yom Kippur.",
+            "2019-04-25",
+            &[
+                ("Passover", Date, "2019-04-20", None),
+                ("Rosh Hashanah", Date, "2019-09-30", None),
+                ("Yom Kippur", Date, "2019-10-09", None),
+            ],
+        ),
+        (
+            "Sales peak before Diwali and Hanukkah.",
+            A,
+            &[
+                ("Diwali", Date, "2019-10-27", None),
+                ("Hanukkah", Date, "2019-12-23", None),
+            ],
+        ),
+        (
+            "Travel will peak before Chinese New Year.",
+            "2020-01-10",
+            &[("Chinese New Year", Date, "2020-01-25", None)],
+        ),
+        // Names, not holidays.
+        ("The lunar new year festival.", A, &[]),
+    ]);
+}
