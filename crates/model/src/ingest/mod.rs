@@ -23,8 +23,19 @@ use serde::Deserialize;
 
 use crate::Diagnostic;
 
+mod article;
+mod dates;
+mod encoding;
+mod feed;
 mod html;
+mod jsonl;
+mod links;
+mod readable;
+pub use article::{Article, FileArticles, read_file};
+pub use dates::{date_in_url, parse_published};
+pub use encoding::{Decoded, declared_charset, decode_article};
 pub use html::html_to_text;
+pub use links::{Url, check_url, config_url_warnings, unknown_article_names};
 
 /// The kinds of input file annals reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,13 +46,23 @@ pub enum Format {
     Markdown,
     /// A web page (`.html`, `.htm`): see [`html_to_text`].
     Html,
+    /// JSON lines (`.jsonl`, `.jsonl.gz`), one article a line.
+    Jsonl,
+    /// An RSS 2.0 or Atom feed (`.xml`, `.rss`, `.atom`), one article an item.
+    Feed,
 }
 
 impl Format {
     /// The format of a file name by its extension, if annals reads it.
     pub fn from_name(name: &str) -> Option<Format> {
-        let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
-        match ext.as_str() {
+        let lower = name.to_ascii_lowercase();
+        if lower.ends_with(".jsonl.gz") {
+            return Some(Format::Jsonl);
+        }
+        let ext = lower.rsplit_once('.')?.1;
+        match ext {
+            "jsonl" => Some(Format::Jsonl),
+            "xml" | "rss" | "atom" => Some(Format::Feed),
             "txt" | "text" => Some(Format::Text),
             "md" | "markdown" => Some(Format::Markdown),
             "html" | "htm" => Some(Format::Html),
@@ -103,6 +124,8 @@ pub struct FrontMatter {
     /// Publication day.
     #[serde(alias = "date")]
     pub published: Option<NaiveDate>,
+    /// Author or byline.
+    pub author: Option<String>,
 }
 
 /// Splits a leading `---`-delimited YAML block from the body. Returns the
@@ -242,14 +265,15 @@ fn is_prose(line: &str) -> bool {
 /// line (a headline printed twice) goes; before the first and after the last
 /// paragraph of prose, link lists and headline-like lines (bullets, lines
 /// without sentence punctuation) go, except the first line, kept as the
-/// headline. Markdown is reduced to text. Paragraphs are separated by one
+/// headline — in text and Markdown, not in HTML, whose body the readability
+/// pass has already chosen. Markdown is reduced to text. Paragraphs are separated by one
 /// blank line.
 pub fn clean(text: &str, format: Format) -> String {
     let lines: Vec<String> = text
         .lines()
         .map(|l| match format {
             Format::Markdown => markdown_line(l),
-            Format::Text | Format::Html => l.trim_end().to_owned(),
+            _ => l.trim_end().to_owned(),
         })
         .collect();
     let first_prose = lines.iter().position(|l| is_prose(l));
@@ -267,7 +291,11 @@ pub fn clean(text: &str, format: Format) -> String {
             continue;
         }
         let outside_body = match (first_prose, last_prose) {
-            (Some(first), Some(last)) => i < first || i > last,
+            // A web page's body was chosen by the readability pass, which
+            // keeps lists that belong to it (a tour's dates, a timeline):
+            // trimming around the prose again cost recall on the dev pages
+            // (F1 0.962 without, 0.952 with).
+            (Some(first), Some(last)) if format != Format::Html => i < first || i > last,
             _ => false,
         };
         if outside_body && !is_prose(t) {
@@ -404,7 +432,7 @@ pub fn find_dateline(text: &str) -> Option<Dateline> {
 
 /// "September 26, 2019", "Sept. 26, 2019", "26 September 2019", "2019-09-26":
 /// the date and the byte length it covers.
-fn parse_full_date(s: &str) -> Option<(NaiveDate, usize)> {
+pub(crate) fn parse_full_date(s: &str) -> Option<(NaiveDate, usize)> {
     let words: Vec<(usize, &str)> = s
         .split_inclusive(char::is_whitespace)
         .scan(0, |pos, w| {
