@@ -80,7 +80,7 @@ fn read_single(name: &str, shown: &str, raw: &str, format: Format) -> Result<Art
                 )
                 .with_help("keep annals' output folder (-o) apart from the articles"));
             }
-            (super::html::front_matter(meta, found), body)
+            (super::html::front_matter(&raw, meta, found), body)
         }
         _ => {
             let (front, body) = super::split_front_matter(shown, &raw)?;

@@ -44,7 +44,20 @@ pub fn parse_published(s: &str) -> Option<NaiveDate> {
     super::parse_full_date(words).map(|(d, _)| d)
 }
 
-/// A date in a URL path: `/2019/09/25/`, `/2019-09-25-`, `/20190925/`.
+/// A month written as a word in a URL (`nov`, `november`).
+fn month_name(p: &str) -> Option<u32> {
+    let p = p.to_ascii_lowercase();
+    if p.len() < 3 || !p.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    super::MONTHS
+        .iter()
+        .position(|m| m.starts_with(&p) && (p.len() == 3 || p.len() == m.len()))
+        .map(|m| m as u32 + 1)
+}
+
+/// A date in a URL path: `/2019/09/25/`, `/2019-09-25-`, `/20190925/`,
+/// `/2019/nov/18/`.
 /// Only plausible days (years 1990–2099) count.
 pub fn date_in_url(url: &str) -> Option<NaiveDate> {
     let path = url.split_once("://").map_or(url, |(_, rest)| rest);
@@ -65,7 +78,10 @@ pub fn date_in_url(url: &str) -> Option<NaiveDate> {
     for (i, p) in parts.iter().enumerate() {
         if let Some(y) = year(p) {
             let (m, d) = (parts.get(i + 1), parts.get(i + 2));
-            if let (Some(m), Some(d)) = (m.and_then(|m| small(m)), d.and_then(|d| small(d))) {
+            if let (Some(m), Some(d)) = (
+                m.and_then(|m| small(m).or_else(|| month_name(m))),
+                d.and_then(|d| small(d)),
+            ) {
                 if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
                     return Some(date);
                 }
@@ -75,6 +91,77 @@ pub fn date_in_url(url: &str) -> Option<NaiveDate> {
             if let Ok(date) = NaiveDate::parse_from_str(p, "%Y%m%d") {
                 return Some(date);
             }
+        }
+    }
+    None
+}
+
+/// Keys under which pages keep a publication date outside meta tags: in
+/// JSON that is not JSON-LD, in hidden form fields, in data attributes.
+const RAW_KEYS: &[&str] = &[
+    "datePublished",
+    "published_date",
+    "publish_date",
+    "publishDate",
+    "date_published",
+    "publishedDate",
+    "dateCreated",
+];
+
+/// A date stored under a well-known key anywhere in the raw markup:
+/// `"datePublished":"2019-11-18T10:15:00Z"`, `name="published_date"
+/// value="2019-11-18 23:41:18"`. The value must start within 40 bytes of
+/// the key.
+pub(crate) fn date_in_markup(html: &str) -> Option<NaiveDate> {
+    for key in RAW_KEYS {
+        let mut from = 0;
+        while let Some(p) = html[from..].find(key) {
+            let after = from + p + key.len();
+            from = after;
+            let window_end = (after + 40..=after + 44)
+                .find(|&e| html.is_char_boundary(e.min(html.len())))
+                .map_or(html.len(), |e| e.min(html.len()));
+            let window = &html[after..window_end];
+            let value_at = window
+                .char_indices()
+                .find(|&(i, c)| {
+                    c.is_ascii_digit() && window[..i].ends_with(['"', '\'', '=', ':', ' '])
+                })
+                .map(|(i, _)| i);
+            if let Some(date) = value_at.and_then(|i| {
+                parse_published(
+                    &html[after + i..window_end.max(after + i)]
+                        .chars()
+                        .take(30)
+                        .collect::<String>(),
+                )
+            }) {
+                return Some(date);
+            }
+        }
+    }
+    None
+}
+
+/// The first full date written out in a short text ("Posted Nov. 19,
+/// 2019 at 10:00", "19 November 2019", "2019-11-19").
+pub(crate) fn date_in_text(text: &str) -> Option<NaiveDate> {
+    let starts = std::iter::once(0).chain(
+        text.char_indices()
+            .filter(|&(_, c)| c.is_whitespace())
+            .map(|(i, c)| i + c.len_utf8()),
+    );
+    for at in starts {
+        if let Some((date, _)) = super::parse_full_date(&text[at..]) {
+            return Some(date);
+        }
+        let numeric = text[at..].get(..10).and_then(|w| {
+            ["%Y/%m/%d", "%Y.%m.%d"]
+                .iter()
+                .find_map(|f| NaiveDate::parse_from_str(w, f).ok())
+        });
+        if numeric.is_some() {
+            return numeric;
         }
     }
     None
@@ -109,6 +196,41 @@ mod tests {
     }
 
     #[test]
+    fn markup_dates_table() {
+        for (input, want) in [
+            (
+                r#"{"datePublished":"2019-11-18T10:15:00+00:00"}"#,
+                d(2019, 11, 18),
+            ),
+            (
+                r#"<input name="published_date" type="hidden" value="2019-11-18 23:41:18">"#,
+                d(2019, 11, 18),
+            ),
+            (
+                r#"{"published_date":"","datePublished":"2019-11-18"}"#,
+                d(2019, 11, 18),
+            ),
+            (r#"{"publishDate": null}"#, None),
+        ] {
+            assert_eq!(date_in_markup(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn text_dates_table() {
+        for (input, want) in [
+            ("By A. Writer | Nov. 19, 2019 at 10:00 am", d(2019, 11, 19)),
+            ("Updated 19 November 2019", d(2019, 11, 19)),
+            ("2019-11-19 · 3 min read", d(2019, 11, 19)),
+            ("입력 2018.09.28 10:00", d(2018, 9, 28)),
+            ("Posted 2018/09/28", d(2018, 9, 28)),
+            ("3 min read", None),
+        ] {
+            assert_eq!(date_in_text(input), want, "{input}");
+        }
+    }
+
+    #[test]
     fn url_dates_table() {
         for (input, want) in [
             ("https://news.example/2019/09/25/story-name", d(2019, 9, 25)),
@@ -118,6 +240,8 @@ mod tests {
             ),
             ("https://news.example/a/20190925/story", d(2019, 9, 25)),
             ("https://news.example/2019/11/story.html", None),
+            ("https://news.example/2019/nov/18/story", d(2019, 11, 18)),
+            ("https://news.example/2019/may/story", None),
             ("https://news.example/story-608399", None),
             ("https://news.example/1066/10/14/x", None),
         ] {

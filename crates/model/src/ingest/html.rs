@@ -227,6 +227,9 @@ pub(crate) struct PageMeta {
     pub(crate) published: Option<NaiveDate>,
     /// The first `<time datetime>` (less sure than a meta tag).
     pub(crate) time_element: Option<NaiveDate>,
+    /// A date written in an element whose class or id says it holds one
+    /// (`date`, `time`, `publish`, `posted`, `byline`): the last resort.
+    pub(crate) date_text: Option<NaiveDate>,
     /// `author` or `article:author` (when not a link).
     pub(crate) author: Option<String>,
     /// `<meta name="generator">`: tells annals' own pages apart.
@@ -292,7 +295,11 @@ fn folded(text: &str) -> String {
 fn scan_meta(toks: &[Result<Tag<'_>, &str>]) -> PageMeta {
     let mut meta = PageMeta::default();
     let mut capture: Option<(bool, String)> = None;
+    let mut date_capture: Option<String> = None;
     for t in toks {
+        if meta.date_text.is_none() {
+            date_text_step(t, &mut date_capture, &mut meta.date_text);
+        }
         match t {
             Ok(tag) if !tag.closing && tag.name == "meta" => meta.meta_tag(tag.attrs),
             Ok(tag) if !tag.closing && tag.name == "link" => {
@@ -331,6 +338,44 @@ fn scan_meta(toks: &[Result<Tag<'_>, &str>]) -> PageMeta {
         }
     }
     meta
+}
+
+/// Class or id fragments of elements that hold a page's date.
+const DATE_CLASSES: &[&str] = &["date", "time", "publish", "posted", "byline", "dateline"];
+
+/// Follows the text of the first elements marked as holding a date until
+/// one yields a full date (or 200 bytes pass without one).
+fn date_text_step(
+    t: &Result<Tag<'_>, &str>,
+    capture: &mut Option<String>,
+    found: &mut Option<NaiveDate>,
+) {
+    match t {
+        Ok(tag) if !tag.closing && capture.is_none() => {
+            let marked = ["class", "id"].iter().any(|k| {
+                attr(tag.attrs, k).is_some_and(|v| {
+                    let v = v.to_ascii_lowercase();
+                    DATE_CLASSES.iter().any(|c| v.contains(c))
+                })
+            });
+            if marked && !DROPPED.contains(&tag.name.as_str()) {
+                *capture = Some(String::new());
+            }
+        }
+        Err(text) => {
+            if let Some(buf) = capture.as_mut() {
+                buf.push_str(&decode_entities(text));
+                buf.push(' ');
+                if let Some(date) = super::dates::date_in_text(&folded(buf)) {
+                    *found = Some(date);
+                    *capture = None;
+                } else if buf.len() > 200 {
+                    *capture = None;
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
 /// The text of `<article>`, else `<main>`, else `<body>`, by the tag
@@ -416,13 +461,19 @@ pub(crate) fn read_page(html: &str) -> (PageMeta, String, super::readable::Found
 
 /// The headline, date, outlet, URL and author of a page, first found
 /// wins: see [`html_to_text`].
-pub(crate) fn front_matter(meta: PageMeta, found: super::readable::Found) -> FrontMatter {
+pub(crate) fn front_matter(
+    html: &str,
+    meta: PageMeta,
+    found: super::readable::Found,
+) -> FrontMatter {
     let url = meta.url.or(found.url);
     let published = meta
         .published
         .or(found.published)
         .or(meta.time_element)
-        .or_else(|| url.as_deref().and_then(super::dates::date_in_url));
+        .or_else(|| super::dates::date_in_markup(html))
+        .or_else(|| url.as_deref().and_then(super::dates::date_in_url))
+        .or(meta.date_text);
     FrontMatter {
         title: meta
             .og_title
@@ -444,13 +495,15 @@ pub(crate) fn front_matter(meta: PageMeta, found: super::readable::Found) -> Fro
 /// text of `<article>`, `<main>` or `<body>` without furniture elements.
 /// Metadata, first found wins: the headline from `og:title`, JSON-LD
 /// `headline`, `<h1>`, `<title>`; the day from date meta tags, JSON-LD
-/// `datePublished`, the first `<time datetime>`, a date in the URL; the
+/// `datePublished`, the first `<time datetime>`, a date stored under a known
+/// key in the markup (`"datePublished":`, `published_date`), a date in the
+/// URL, a date written in an element whose class says it holds one; the
 /// outlet from `og:site_name`, JSON-LD `publisher`; the URL from `og:url`,
 /// `<link rel="canonical">`, JSON-LD `url`; the author from JSON-LD or the
 /// `author` meta tag.
 pub fn html_to_text(html: &str) -> (FrontMatter, String) {
     let (meta, text, found) = read_page(html);
-    (front_matter(meta, found), text)
+    (front_matter(html, meta, found), text)
 }
 
 #[cfg(test)]
