@@ -123,7 +123,8 @@ pub(crate) struct Read {
     pub(crate) articles: Vec<(PathBuf, Article)>,
     /// One per file that gave no article.
     pub(crate) problems: Vec<Diagnostic>,
-    /// Read anyway: a guessed encoding, a bad line of a JSON-lines file.
+    /// Read anyway (a guessed encoding, a bad line of a JSON-lines file),
+    /// or never meant to be read (files of other kinds).
     pub(crate) warnings: Vec<Diagnostic>,
     /// How many files were read.
     pub(crate) files: usize,
@@ -135,11 +136,13 @@ pub(crate) fn read_all(files: &Files) -> Read {
         files: files.articles.len(),
         ..Read::default()
     };
+    // Files of other kinds are never articles: a warning, even with
+    // --strict (a folder may hold notes, images, gold files).
     for path in &files.others {
-        read.problems.push(
+        read.warnings.push(
             Diagnostic::file(
                 path.display().to_string(),
-                "not an article: annals does not read this kind of file",
+                "not an article: annals does not read this kind of file; skipped",
             )
             .with_help(format!("annals reads {KINDS} files")),
         );

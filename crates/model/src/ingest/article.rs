@@ -147,6 +147,25 @@ mod tests {
     }
 
     #[test]
+    fn legacy_encodings_are_read() {
+        let page = b"<html><head><meta charset=\"windows-1252\"><title>Caf\xe9</title></head><body><article><p>The caf\xe9 opened in March, the owner said, to \x93long queues\x94 on the street outside.</p></article></body></html>";
+        let got = read_file("p.html", "p.html", page).unwrap();
+        assert!(
+            got.warnings.is_empty(),
+            "a declared charset needs no warning"
+        );
+        let text = &got.articles[0].text;
+        assert!(
+            text.contains("café opened") && text.contains("“long queues”"),
+            "{text}"
+        );
+        let feed = b"<?xml version=\"1.0\" encoding=\"windows-1252\"?><rss version=\"2.0\"><channel><title>Caf\xe9 Post</title><item><title>T</title><description>Caf\xe9 news.</description></item></channel></rss>";
+        let got = read_file("f.rss", "f.rss", feed).unwrap();
+        assert_eq!(got.articles[0].text, "Café news.");
+        assert_eq!(got.articles[0].source.as_deref(), Some("Café Post"));
+    }
+
+    #[test]
     fn a_text_file_without_text_is_an_error() {
         let e = read_file("a.md", "in/a.md", b"---\ntitle: T\n---\n\nADVERTISEMENT\n").unwrap_err();
         assert!(e.message.contains("empty"), "{}", e.message);
