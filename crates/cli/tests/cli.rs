@@ -617,7 +617,7 @@ fn articles_reads_every_kind_and_its_jsonl_reads_back_the_same() {
     {"doc":"dump.jsonl#1","title":"From a dataset","source":"news.example","url":null,"published":"2019-10-01","text":"The mayor resigned last week."}
     {"doc":"page.html","title":"A page","source":"Example News","url":null,"published":"2019-09-25","text":"The minister visited Paris in March 2019, officials said on the record."}
     {"doc":"post.rss#1","title":"Budget passes","source":"Town Post","url":"https://post.example/budget","published":"2019-09-24","text":"The council approved the budget in March 2019, officials said on the record."}
-    {"doc":"story.txt","title":null,"source":null,"url":null,"published":"2019-06-02","text":"The minister visited Paris in March 2019, officials said on the record."}
+    {"doc":"story.txt","title":null,"source":null,"url":null,"published":"2019-06-02","text":"Headline of the story\n\nThe minister visited Paris in March 2019, officials said on the record."}
     "#);
     f.file("again/all.jsonl", &first);
     let again = f.path().join("again").display().to_string();
@@ -634,7 +634,7 @@ fn articles_reads_every_kind_and_its_jsonl_reads_back_the_same() {
     dump.jsonl#1  2019-10-01  news.example     29  From a dataset
     page.html     2019-09-25  Example News     71  A page
     post.rss#1    2019-09-24  Town Post        76  Budget passes
-    story.txt     2019-06-02  -                71  -
+    story.txt     2019-06-02  -                94  -
     ");
 }
 

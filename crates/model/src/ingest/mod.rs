@@ -204,6 +204,8 @@ const BOILERPLATE: &[&str] = &[
     "loading",
     "follow us",
     "click here",
+    "continue reading",
+    "continue reading below",
 ];
 
 /// Line prefixes of sign-offs and legal furniture.
@@ -240,7 +242,29 @@ fn is_boilerplate(line: &str) -> bool {
     if norm.is_empty() {
         return false;
     }
-    BOILERPLATE.contains(&norm.as_str()) || BOILERPLATE_PREFIXES.iter().any(|p| norm.starts_with(p))
+    BOILERPLATE.contains(&norm.as_str())
+        || BOILERPLATE_PREFIXES.iter().any(|p| norm.starts_with(p))
+        || is_byline(line)
+}
+
+/// Cue words of bylines and time stamps.
+const BYLINE_CUES: &[&str] = &["by", "updated", "published", "posted", "last updated"];
+
+/// A byline or time stamp on a line of its own: "By A. Writer - 11/18/19
+/// 11:04 PM EST", "Updated at 1:23 p.m.", "Published 1 day ago". Short,
+/// opening with a cue word, and not a sentence.
+fn is_byline(line: &str) -> bool {
+    let t = line.trim();
+    let words = t.split_whitespace().count();
+    let lower = t.to_lowercase();
+    let cue = BYLINE_CUES.iter().any(|c| {
+        lower
+            .strip_prefix(c)
+            .is_some_and(|rest| rest.starts_with([' ', ':']))
+    });
+    let clock = lower.ends_with("a.m.") || lower.ends_with("p.m.");
+    let sentence = t.ends_with(['.', '!', '?', '"', '”']) && !clock;
+    cue && words <= 10 && !sentence
 }
 
 fn is_bullet(line: &str) -> bool {
@@ -547,6 +571,24 @@ mod tests {
             "Big Headline Here\n\nThe first paragraph of the story has enough words to be prose.\n\n\
              The second paragraph also reads like a real sentence."
         );
+    }
+
+    #[test]
+    fn bylines_table() {
+        for (line, want) in [
+            ("By A. Writer - 11/18/19 11:04 PM EST", true),
+            ("Updated at 1:23 p.m.", true),
+            ("Published 1 day ago", true),
+            ("Last updated: 3 March 2020", true),
+            ("By the end of the year, the plan had failed.", false),
+            ("Bypass roads were closed", false),
+            (
+                "Posted by the council on its website, the notice named every street affected",
+                false,
+            ),
+        ] {
+            assert_eq!(is_byline(line), want, "{line}");
+        }
     }
 
     #[test]

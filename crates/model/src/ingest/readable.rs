@@ -9,6 +9,9 @@
 use chrono::NaiveDate;
 use dom_smoothie::{Config, Readability, TextMode};
 
+/// Elements removed before the readability pass: captions and credits.
+const CAPTIONS: &str = "figcaption, [class*=caption], [class*=credit]";
+
 /// What the readability pass found on a page.
 #[derive(Debug, Default)]
 pub(crate) struct Found {
@@ -37,6 +40,10 @@ pub(crate) fn extract(html: &str) -> Found {
     let Ok(mut reader) = Readability::new(html, None, Some(config)) else {
         return Found::default();
     };
+    // Captions and photo credits are not the article: Readability keeps
+    // them, and on the dev pages they were most of what it kept wrongly
+    // (precision 0.939 -> 0.955).
+    reader.doc.select(CAPTIONS).remove();
     let Ok(article) = reader.parse() else {
         return Found::default();
     };
@@ -86,7 +93,9 @@ mod tests {
         let html = format!(
             "<html><head><title>Budget passes | Town Post</title></head><body>\
              <nav><a href='/'>Home</a> <a href='/a'>Sport</a></nav>\
-             <div class='article-body'><p>{}</p><p>{}</p><p>{}</p></div>\
+             <div class='article-body'><p>{}</p><figure><img src='a.jpg'>\
+             <figcaption>The council chamber. Photo: Agency</figcaption></figure>\
+             <p>{}</p><p>{}</p></div>\
              <div class='comments'><p>First!</p></div></body></html>",
             para.repeat(2),
             para,
@@ -96,6 +105,7 @@ mod tests {
         let text = found.text.expect("an article");
         assert!(text.starts_with("The council approved"), "{text}");
         assert!(!text.contains("Sport"), "{text}");
+        assert!(!text.contains("Photo"), "{text}");
         assert_eq!(text.matches("\n\n").count(), 2, "{text}");
     }
 
