@@ -225,6 +225,9 @@ fn fingerprint(
             let top = p.canonicalize().ok();
             let skip = out.as_ref().filter(|o| Some(*o) != top.as_ref());
             let _ = input::walk(p, skip.map(PathBuf::as_path), &mut files);
+            if let Some(o) = out.as_deref().filter(|o| Some(*o) == top.as_deref()) {
+                files.articles.retain(|f| !input::is_own_output(f, o));
+            }
             paths.extend(files.articles);
             paths.extend(["annals.yaml", "annals.yml"].iter().map(|n| p.join(n)));
         } else {

@@ -42,6 +42,12 @@ pub(crate) fn collect_files(paths: &[PathBuf], exclude: Option<&Path>) -> Result
             let top = path.canonicalize().ok();
             let skip = exclude.as_ref().filter(|e| Some(*e) != top.as_ref());
             walk(path, skip.map(PathBuf::as_path), &mut files)?;
+            if let Some(out) = exclude.as_deref().filter(|e| Some(*e) == top.as_deref()) {
+                files.articles.retain(|p| !is_own_output(p, out));
+                // Beside its page annals writes its exports: not worth a
+                // warning each.
+                files.others.retain(|p| !in_folder(p, out));
+            }
         } else if Format::from_name(&path.to_string_lossy()).is_some() {
             files.articles.push(path.clone());
         } else {
@@ -62,6 +68,26 @@ pub(crate) fn collect_files(paths: &[PathBuf], exclude: Option<&Path>) -> Result
         return Err(Failure::Input);
     }
     Ok(files)
+}
+
+/// Whether `path` sits directly in `dir` (canonical).
+fn in_folder(path: &Path, dir: &Path) -> bool {
+    path.parent()
+        .and_then(|p| p.canonicalize().ok())
+        .is_some_and(|p| p == dir)
+}
+
+/// A page annals wrote into `out` (canonical): written into the input
+/// folder itself, it must not be read back, nor count as a change.
+pub(crate) fn is_own_output(path: &Path, out: &Path) -> bool {
+    if !in_folder(path, out) || Format::from_name(&path.to_string_lossy()) != Some(Format::Html) {
+        return false;
+    }
+    let mut head = [0u8; 4096];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+        .unwrap_or(0);
+    String::from_utf8_lossy(&head[..n]).contains("<meta name=\"generator\" content=\"annals ")
 }
 
 /// The entries of a folder, sorted so that every run sees them in the same

@@ -639,6 +639,22 @@ fn articles_reads_every_kind_and_its_jsonl_reads_back_the_same() {
 }
 
 #[test]
+fn output_written_into_the_input_folder_is_not_read_back() {
+    let f = Folder::new();
+    f.file("in/a.txt", ARTICLE);
+    f.file(
+        "in/annals.yaml",
+        "articles:\n  a.txt:\n    published: 2019-09-25\n",
+    );
+    let input = f.path().join("in").display().to_string();
+    for _ in 0..2 {
+        let (code, _, err) = f.run(&["build", &input, "-o", &input]);
+        assert_eq!((code, err.as_str()), (0, ""));
+    }
+    assert!(f.path().join("in/index.html").is_file());
+}
+
+#[test]
 fn watch_ignores_its_own_output_inside_the_input() {
     let f = Folder::new();
     f.file("in/a.txt", ARTICLE);
