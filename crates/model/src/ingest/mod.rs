@@ -1,20 +1,35 @@
 //! Turning raw article bytes into clean text and metadata, without I/O.
 //!
-//! The CLI reads files and hands their bytes here:
+//! The CLI reads files and hands their bytes to [`read_file`], which gives
+//! back the file's [`Article`]s and the warnings met on the way, or one
+//! diagnostic saying why the file holds no article:
 //!
-//! 1. [`decode`]: UTF-8 with or without BOM, CRLF or LF; binary files and
-//!    invalid UTF-8 are reported with the offending byte's place.
-//! 2. [`split_front_matter`]: an optional YAML front matter block
-//!    (`---` … `---`) with `title`, `source`, `url`, `published`.
-//! 3. [`clean`]: web boilerplate is dropped by general rules — navigation
-//!    and advertising lines, share/subscribe prompts, repeated headlines,
-//!    link lists before and after the article body — and Markdown markup
-//!    is reduced to its text.
-//! 4. [`find_dateline`]: a publication date stated near the top
-//!    ("Posted September 26, 2019").
+//! ```
+//! use annals_model::ingest::read_file;
+//! let page = b"<html><head><meta property=\"article:published_time\" content=\"2019-09-25\">\
+//!              </head><body><article><p>The council met on Tuesday.</p></article></body></html>";
+//! let found = read_file("page.html", "in/page.html", page).expect("an article");
+//! assert_eq!(found.articles[0].text, "The council met on Tuesday.");
+//! assert_eq!(found.articles[0].published.map(|d| d.to_string()).as_deref(), Some("2019-09-25"));
+//! ```
 //!
-//! Web pages (`.html`) go through [`html_to_text`] first, which takes the
-//! article's text and its metadata from the markup.
+//! By kind of file ([`Format`]):
+//!
+//! - Text and Markdown: [`decode_article`] (UTF-8, a BOM, else detection
+//!   with a warning), [`split_front_matter`] (`title`, `source`, `url`,
+//!   `published`, `author`), [`clean`] (web boilerplate dropped by general
+//!   rules, Markdown reduced to text) and [`find_dateline`] ("Posted
+//!   September 26, 2019").
+//! - Web pages: the declared charset is honoured, then [`html_to_text`]
+//!   (a readability pass for the text, the markup for the metadata), then
+//!   [`clean`].
+//! - JSON lines (`.jsonl`, `.jsonl.gz`) and RSS/Atom feeds: one article a
+//!   line or an item, a bad one a warning.
+//!
+//! Errors (as [`Diagnostic`]s): an empty, binary or unreadable file; an
+//! article with no text; a feed that does not parse; front matter that is
+//! not closed or has unknown keys. [`check_url`] and
+//! [`unknown_article_names`] check what `annals.yaml` says about articles.
 
 use std::ops::Range;
 
