@@ -533,6 +533,7 @@ mod tests {
 </body></html>"#;
 
     #[test]
+    #[cfg(feature = "readability")]
     fn reads_the_article_and_its_metadata() {
         let (meta, text) = html_to_text(PAGE);
         assert_eq!(
