@@ -9,11 +9,12 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use annals_model::config::Config;
-use annals_model::ingest::{self, Format};
+use annals_model::ingest;
 use annals_model::{Diagnostic, Document, Timeline, overrides};
 use annals_parse::{Anchor, events, tag};
 
 use crate::Failure;
+use crate::input::{self, io_reason, sorted_entries};
 
 /// Arguments of `annals build`.
 #[derive(Debug, clap::Args)]
@@ -59,7 +60,7 @@ pub(crate) struct EventsArgs {
 /// What `annals build` and `annals events` read.
 #[derive(Debug, clap::Args)]
 pub(crate) struct InputArgs {
-    /// Article files (.txt, .md, .html) or folders of them.
+    /// Article files (.txt, .md, .html, .jsonl, .jsonl.gz, .xml, .rss, .atom) or folders of them.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// The annals.yaml to use (default: the one beside the inputs, if any).
@@ -68,6 +69,10 @@ pub(crate) struct InputArgs {
     /// Keep only the N most salient events (most sources, mentions, main actors).
     #[arg(long, value_name = "N")]
     top: Option<usize>,
+    /// Stop at the first unreadable article (empty, binary, undated) and
+    /// write nothing, instead of skipping it with a warning.
+    #[arg(long)]
+    strict: bool,
 }
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -88,7 +93,7 @@ pub(crate) fn build(args: BuildArgs) -> Result<(), Failure> {
 }
 
 fn build_once(args: &BuildArgs) -> Result<(), Failure> {
-    let timeline = timeline(&args.input)?;
+    let timeline = timeline(&args.input, Some(&args.out))?;
     let mut options = annals_render::SiteOptions::default();
     if let Some(dir) = &args.templates {
         options.templates = Some(read_templates(dir)?);
@@ -180,7 +185,7 @@ pub(crate) fn templates(args: TemplatesArgs) -> Result<(), Failure> {
 fn watch(args: &BuildArgs) -> Result<(), Failure> {
     let mut last = None;
     loop {
-        let stamp = fingerprint(&args.input, args.templates.as_deref());
+        let stamp = fingerprint(&args.input, args.templates.as_deref(), &args.out);
         if last.as_ref() != Some(&stamp) {
             let started = std::time::Instant::now();
             match build_once(args) {
@@ -203,6 +208,7 @@ fn watch(args: &BuildArgs) -> Result<(), Failure> {
 fn fingerprint(
     input: &InputArgs,
     templates: Option<&Path>,
+    out: &Path,
 ) -> Vec<(PathBuf, u64, Option<std::time::SystemTime>)> {
     let mut paths = Vec::new();
     if let Some(dir) = templates
@@ -210,10 +216,19 @@ fn fingerprint(
     {
         paths.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
     }
-    let mut skipped = Vec::new();
+    // The output folder is left out: its own writes must not look like
+    // a change of the input (that would rebuild forever).
+    let out = out.canonicalize().ok();
     for p in &input.paths {
         if p.is_dir() {
-            let _ = walk(p, &mut paths, &mut skipped);
+            let mut files = input::Files::default();
+            let top = p.canonicalize().ok();
+            let skip = out.as_ref().filter(|o| Some(*o) != top.as_ref());
+            let _ = input::walk(p, skip.map(PathBuf::as_path), &mut files);
+            if let Some(o) = out.as_deref().filter(|o| Some(*o) == top.as_deref()) {
+                files.articles.retain(|f| !input::is_own_output(f, o));
+            }
+            paths.extend(files.articles);
             paths.extend(["annals.yaml", "annals.yml"].iter().map(|n| p.join(n)));
         } else {
             paths.push(p.clone());
@@ -239,7 +254,7 @@ fn fingerprint(
 /// Validates the inputs and annals.yaml — every article readable and
 /// dated, every override applicable — without writing anything.
 pub(crate) fn check(args: CheckArgs) -> Result<(), Failure> {
-    let timeline = timeline(&args.input)?;
+    let timeline = timeline(&args.input, None)?;
     println!(
         "ok: {} articles, {} events",
         timeline.sources.len(),
@@ -249,7 +264,7 @@ pub(crate) fn check(args: CheckArgs) -> Result<(), Failure> {
 }
 
 pub(crate) fn events(args: EventsArgs) -> Result<(), Failure> {
-    let timeline = timeline(&args.input)?;
+    let timeline = timeline(&args.input, None)?;
     let out = match args.format {
         EventsFormat::Json => {
             let mut s = serde_json::to_string_pretty(&timeline)
@@ -321,19 +336,34 @@ fn table(timeline: &Timeline) -> String {
 }
 
 /// Reads, tags and builds: the shared front half of `build` and `events`.
-fn timeline(input: &InputArgs) -> Result<Timeline, Failure> {
-    let files = collect_files(&input.paths)?;
-    let (config, config_name) = read_config(input)?;
-    let mut diagnostics = Vec::new();
-    let mut docs = Vec::new();
-    for path in &files {
-        match read_document(path, &config, config_name.as_deref()) {
-            Ok(doc) => docs.push(doc),
-            Err(d) => diagnostics.push(d),
-        }
+/// `out` (the output folder) is never read as input.
+fn timeline(input: &InputArgs, out: Option<&Path>) -> Result<Timeline, Failure> {
+    let files = input::collect_files(&input.paths, out)?;
+    let (config, config_name) = read_config(&input.paths, input.config.as_deref())?;
+    let read = input::read_all(&files);
+    let mut config_errors = Vec::new();
+    if input.paths.iter().all(|p| p.is_dir()) {
+        config_errors = known_names_check(&config, &read, &files);
     }
-    if !diagnostics.is_empty() {
-        return Err(report(&diagnostics));
+    let (docs, problems) = documents(&read, &config, config_name.as_deref());
+    if !config_errors.is_empty() || (input.strict && !problems.is_empty()) {
+        input::warn(&read, &[]);
+        let mut all = config_errors;
+        if input.strict {
+            all.extend(problems);
+        }
+        return Err(report(&all));
+    }
+    input::warn(&read, &problems);
+    for w in ingest::config_url_warnings(&config) {
+        eprintln!("{}", w.warning());
+    }
+    if docs.is_empty() {
+        eprintln!(
+            "error: none of the {} files held a readable article; nothing was written",
+            read.files
+        );
+        return Err(Failure::Input);
     }
     let mentions = find_mentions(&docs);
     let title = config
@@ -345,6 +375,95 @@ fn timeline(input: &InputArgs) -> Result<Timeline, Failure> {
     let mut timeline = overrides::apply(&built, &config).map_err(|ds| report(&ds))?;
     timeline.keep_salient(input.top, config.min_sources);
     Ok(timeline)
+}
+
+/// Names under `articles:` that match no article read and no file found.
+fn known_names_check(config: &Config, read: &input::Read, files: &input::Files) -> Vec<Diagnostic> {
+    let mut names: Vec<String> = read.articles.iter().map(|(_, a)| a.doc.clone()).collect();
+    names.extend(
+        files
+            .articles
+            .iter()
+            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned())),
+    );
+    names.sort();
+    names.dedup();
+    ingest::unknown_article_names(config, names.iter().map(String::as_str))
+}
+
+/// The articles with annals.yaml applied, as documents; articles with no
+/// publication date are problems (with the YAML that would fix them).
+pub(crate) fn documents(
+    read: &input::Read,
+    config: &Config,
+    config_name: Option<&str>,
+) -> (Vec<Document>, Vec<Diagnostic>) {
+    let mut problems = read.problems.clone();
+    let mut docs = Vec::new();
+    for (path, article) in &read.articles {
+        let article = with_config(article, config);
+        match article.published {
+            Some(published) => docs.push(Document {
+                id: article.doc,
+                title: article.title,
+                source: article.source,
+                url: article.url,
+                published,
+                text: article.text,
+            }),
+            None => problems.push(undated(path, &article.doc, config_name)),
+        }
+    }
+    (docs, problems)
+}
+
+/// An article with the metadata annals.yaml gives it, its URL checked.
+pub(crate) fn with_config(article: &ingest::Article, config: &Config) -> ingest::Article {
+    let meta = config
+        .articles
+        .get(&article.doc)
+        .cloned()
+        .unwrap_or_default();
+    let url = meta
+        .url
+        .or_else(|| article.url.clone())
+        .and_then(|u| ingest::check_url(&u).usable());
+    ingest::Article {
+        doc: article.doc.clone(),
+        title: meta.title.or_else(|| article.title.clone()),
+        source: meta.source.or_else(|| article.source.clone()),
+        url,
+        published: meta.published.or(article.published),
+        author: article.author.clone(),
+        text: article.text.clone(),
+    }
+}
+
+fn undated(path: &Path, doc: &str, config_name: Option<&str>) -> Diagnostic {
+    let target = config_name.map_or_else(
+        || {
+            format!(
+                "{}/annals.yaml",
+                path.parent()
+                    .map_or(".".into(), |p| p.display().to_string())
+            )
+        },
+        str::to_owned,
+    );
+    let shown = path.display().to_string();
+    let place = if doc.contains('#') {
+        format!("{shown} ({doc})")
+    } else {
+        shown
+    };
+    Diagnostic::file(
+        place,
+        "no publication date: the article states none near its top",
+    )
+    .with_help(format!(
+        "relative dates need it; add to {target}:\n\n{}",
+        annals_model::config::article_snippet(doc)
+    ))
 }
 
 /// Tags every document and finds its event mentions, on all cores, in
@@ -416,101 +535,14 @@ fn report(diagnostics: &[Diagnostic]) -> Failure {
     Failure::Input
 }
 
-/// The article files named by `paths`: files as given, folders searched
-/// recursively for .txt, .md and .html files (hidden entries skipped),
-/// sorted.
-fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
-    let mut files = Vec::new();
-    let mut skipped = Vec::new();
-    for path in paths {
-        let meta = std::fs::metadata(path).map_err(|e| {
-            Failure::Fatal(format!("cannot read {}: {}", path.display(), io_reason(&e)))
-        })?;
-        if meta.is_dir() {
-            walk(path, &mut files, &mut skipped)?;
-        } else if Format::from_name(&path.to_string_lossy()).is_some() {
-            files.push(path.clone());
-        } else {
-            return Err(Failure::Fatal(format!(
-                "{} is not an article: annals reads .txt, .md and .html files",
-                path.display()
-            )));
-        }
-    }
-    files.sort();
-    files.dedup();
-    if !skipped.is_empty() && std::io::stderr().is_terminal() {
-        eprintln!(
-            "note: skipped {} file{} that {} not .txt, .md or .html: {}",
-            skipped.len(),
-            if skipped.len() == 1 { "" } else { "s" },
-            if skipped.len() == 1 { "is" } else { "are" },
-            skipped.join(", ")
-        );
-    }
-    if files.is_empty() {
-        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-        eprintln!(
-            "error: no articles in {}\n  = help: annals reads .txt, .md and .html files; put the articles there or name them",
-            names.join(", ")
-        );
-        return Err(Failure::Input);
-    }
-    Ok(files)
-}
-
-/// The entries of a folder, sorted so that every run sees them in the same
-/// order. `what` names the folder in the error.
-fn sorted_entries(dir: &Path, what: &str) -> Result<Vec<PathBuf>, Failure> {
-    let entries = std::fs::read_dir(dir).map_err(|e| {
-        Failure::Fatal(format!(
-            "cannot read {what} {}: {}",
-            dir.display(),
-            io_reason(&e)
-        ))
-    })?;
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    Ok(paths)
-}
-
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<String>) -> Result<(), Failure> {
-    for path in sorted_entries(dir, "folder")? {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if name.starts_with('.') {
-            continue;
-        }
-        if path.is_dir() {
-            walk(&path, files, skipped)?;
-        } else if Format::from_name(&name).is_some() {
-            files.push(path);
-        } else if !is_config_name(&name) {
-            skipped.push(path.display().to_string());
-        }
-    }
-    Ok(())
-}
-
-fn is_config_name(name: &str) -> bool {
-    matches!(name, "annals.yaml" | "annals.yml")
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or folder".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
-    }
-}
-
 /// The config named by `--config`, or annals.yaml beside the first input.
-fn read_config(input: &InputArgs) -> Result<(Config, Option<String>), Failure> {
-    let path = match &input.config {
-        Some(p) => Some(p.clone()),
-        None => input.paths.iter().find_map(|p| {
+pub(crate) fn read_config(
+    paths: &[PathBuf],
+    config: Option<&Path>,
+) -> Result<(Config, Option<String>), Failure> {
+    let path = match config {
+        Some(p) => Some(p.to_path_buf()),
+        None => paths.iter().find_map(|p| {
             let dir = if p.is_dir() { p.as_path() } else { p.parent()? };
             ["annals.yaml", "annals.yml"]
                 .iter()
@@ -527,79 +559,6 @@ fn read_config(input: &InputArgs) -> Result<(Config, Option<String>), Failure> {
     let text = ingest::decode(&name, &bytes).map_err(|d| report(&[d]))?;
     let config = Config::parse(&name, &text).map_err(|ds| report(&ds))?;
     Ok((config, Some(name)))
-}
-
-fn read_document(
-    path: &Path,
-    config: &Config,
-    config_name: Option<&str>,
-) -> Result<Document, Diagnostic> {
-    let shown = path.display().to_string();
-    let id = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| shown.clone());
-    let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::file(&shown, format!("cannot read the file: {}", io_reason(&e)))
-    })?;
-    let format = Format::from_name(&id).unwrap_or(Format::Text);
-    let decoded = ingest::decode(&shown, &bytes)?;
-    let (front, body) = match format {
-        Format::Html => ingest::html_to_text(&decoded),
-        _ => {
-            let (front, body) = ingest::split_front_matter(&shown, &decoded)?;
-            (front, body.to_owned())
-        }
-    };
-    let mut text = ingest::clean(&body, format);
-    let dateline = ingest::find_dateline(&text);
-    if let Some(dl) = &dateline {
-        // The dateline and whatever precedes it on its line (a byline, a
-        // user name) are furniture, not article text.
-        let line_start = text[..dl.span.start].rfind('\n').map_or(0, |p| p + 1);
-        text.replace_range(line_start..dl.span.end, "");
-        text = text.trim_start().to_owned();
-    }
-    if text.trim().is_empty() {
-        return Err(Diagnostic::file(
-            &shown,
-            "the article is empty (no text after removing boilerplate)",
-        )
-        .with_help("add the article's text, or remove the file"));
-    }
-    let meta = config.articles.get(&id).cloned().unwrap_or_default();
-    let published = meta
-        .published
-        .or(front.published)
-        .or(dateline.map(|d| d.date))
-        .ok_or_else(|| {
-            let target = config_name.map_or_else(
-                || {
-                    format!(
-                        "{}/annals.yaml",
-                        path.parent()
-                            .map_or(".".into(), |p| p.display().to_string())
-                    )
-                },
-                str::to_owned,
-            );
-            Diagnostic::file(
-                &shown,
-                "no publication date: the article states none near its top",
-            )
-            .with_help(format!(
-                "relative dates need it; add to {target}:\n\n{}",
-                annals_model::config::article_snippet(&id)
-            ))
-        })?;
-    Ok(Document {
-        id,
-        title: meta.title.or(front.title),
-        source: meta.source.or(front.source),
-        url: meta.url.or(front.url),
-        published,
-        text,
-    })
 }
 
 /// Writes `contents` to `path` through a temporary file in the same folder

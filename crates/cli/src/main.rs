@@ -7,8 +7,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod articles;
 mod build;
 mod eval;
+mod input;
 mod tag;
 
 /// Turn a folder of news articles into a static HTML timeline.
@@ -25,6 +27,8 @@ enum Command {
     Build(build::BuildArgs),
     /// Print the timeline without rendering it.
     Events(build::EventsArgs),
+    /// Print the articles as annals reads them (to debug ingest or feed other tools).
+    Articles(articles::Args),
     /// Check the articles and annals.yaml, printing every problem; write nothing.
     Check(build::CheckArgs),
     /// Copy the built-in page templates into a folder, to edit and use with
@@ -52,6 +56,7 @@ fn main() -> ExitCode {
         Command::Build(args) => build::build(args),
         Command::Events(args) => build::events(args),
         Command::Check(args) => build::check(args),
+        Command::Articles(args) => articles::run(args),
         Command::Templates(args) => build::templates(args),
         Command::Tag(args) => tag::run(args),
         Command::Eval(cmd) => eval::run(cmd),

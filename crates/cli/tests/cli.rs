@@ -81,7 +81,7 @@ fn empty_folder_says_what_annals_reads() {
     assert_eq!(code, 1);
     insta::assert_snapshot!(err, @r"
     error: no articles in $DIR
-      = help: annals reads .txt, .md and .html files; put the articles there or name them
+      = help: annals reads .txt, .md, .html, .jsonl, .jsonl.gz, .xml, .rss and .atom files; put the articles there or name them
     ");
 }
 
@@ -91,42 +91,86 @@ fn unsupported_file_named_directly_is_refused() {
     let p = f.file("a.pdf", b"%PDF");
     let (code, _, err) = f.run(&["events", &p.display().to_string()]);
     assert_eq!(code, 2);
-    insta::assert_snapshot!(err, @"error: $DIR/a.pdf is not an article: annals reads .txt, .md and .html files");
+    insta::assert_snapshot!(err, @"error: $DIR/a.pdf is not an article: annals reads .txt, .md, .html, .jsonl, .jsonl.gz, .xml, .rss and .atom files");
 }
 
-#[test]
-fn binary_empty_and_non_utf8_articles_are_all_reported() {
+/// A folder with a binary file, an empty article and a Windows-1252 one.
+fn messy_folder() -> Folder {
     let f = Folder::new();
     f.file("a.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR");
     f.file("b.txt", "ADVERTISEMENT\n\n   \n");
     f.file(
         "c.txt",
-        b"Posted May 1, 2019\n\nIt cost 5\xa3 in Caf\xe9 Roma.\n",
+        b"Posted May 1, 2019\n\nThe caf\xe9 opened in March 2019 and cost \xa35, the owner said in an interview.\n",
     );
+    f.file("d.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR");
     f.file(
         "annals.yaml",
         "articles:\n  b.txt:\n    published: 2019-05-01\n",
     );
-    let (code, out, err) = f.run(&["events", &f.arg()]);
+    f
+}
+
+#[test]
+fn unreadable_files_are_skipped_with_a_warning_each() {
+    let f = messy_folder();
+    let (code, out, err) = f.run(&["events", &f.arg(), "--format", "jsonl"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("March 2019"), "{out}");
+    insta::assert_snapshot!(err, @r"
+    warning: not an article: annals does not read this kind of file; skipped
+      --> $DIR/d.png
+      = help: annals reads .txt, .md, .html, .jsonl, .jsonl.gz, .xml, .rss and .atom files
+
+    warning: the file is not UTF-8; read it as windows-1252
+      --> $DIR/c.txt
+      = help: if the text looks wrong, save the file as UTF-8 (e.g. `iconv -f windows-1252 -t UTF-8`)
+
+    warning: the file looks binary (a NUL byte at offset 8), not an article
+      --> $DIR/a.txt
+      = help: give annals articles (.txt, .md, .html, .jsonl, or .xml, .rss, .atom feeds), or move this file out of the folder
+
+    warning: the article is empty (no text after removing boilerplate)
+      --> $DIR/b.txt
+      = help: add the article's text, or remove the file
+
+    warning: skipped 2 unreadable or undated inputs (see above); `--strict` stops on them instead
+    ");
+}
+
+#[test]
+fn strict_makes_unreadable_files_errors_and_writes_nothing() {
+    let f = messy_folder();
+    let input = f.path().display().to_string();
+    let site = f.path().join("site");
+    let (code, out, err) = f.run(&[
+        "build",
+        &input,
+        "-o",
+        &site.display().to_string(),
+        "--strict",
+    ]);
     assert_eq!(code, 1);
     assert_eq!(out, "");
+    assert!(!site.exists(), "nothing written");
     insta::assert_snapshot!(err, @r"
+    warning: not an article: annals does not read this kind of file; skipped
+      --> $DIR/d.png
+      = help: annals reads .txt, .md, .html, .jsonl, .jsonl.gz, .xml, .rss and .atom files
+
+    warning: the file is not UTF-8; read it as windows-1252
+      --> $DIR/c.txt
+      = help: if the text looks wrong, save the file as UTF-8 (e.g. `iconv -f windows-1252 -t UTF-8`)
+
     error: the file looks binary (a NUL byte at offset 8), not an article
       --> $DIR/a.txt
-      = help: give annals .txt, .md or .html articles, or move this file out of the folder
+      = help: give annals articles (.txt, .md, .html, .jsonl, or .xml, .rss, .atom feeds), or move this file out of the folder
 
     error: the article is empty (no text after removing boilerplate)
       --> $DIR/b.txt
       = help: add the article's text, or remove the file
 
-    error: invalid UTF-8 (byte 0xa3)
-     --> $DIR/c.txt:3:10
-      |
-    3 | It cost 5� in Caf� Roma.
-      |          ^
-      = help: save the article as UTF-8 (e.g. `iconv -f WINDOWS-1252 -t UTF-8`)
-
-    error: 3 problems in the input; nothing was written
+    error: 2 problems in the input; nothing was written
     ");
 }
 
@@ -137,7 +181,7 @@ fn missing_date_shows_the_yaml_to_add() {
     let (code, _, err) = f.run(&["events", &f.arg()]);
     assert_eq!(code, 1);
     insta::assert_snapshot!(err, @r"
-    error: no publication date: the article states none near its top
+    warning: no publication date: the article states none near its top
       --> $DIR/story.txt
       = help: relative dates need it; add to $DIR/annals.yaml:
 
@@ -145,7 +189,8 @@ fn missing_date_shows_the_yaml_to_add() {
                 story.txt:
                   published: YYYY-MM-DD
 
-    error: 1 problem in the input; nothing was written
+    warning: skipped 1 unreadable or undated input (see above); `--strict` stops on it instead
+    error: none of the 1 files held a readable article; nothing was written
     ");
 }
 
@@ -238,8 +283,11 @@ fn check_validates_without_writing() {
     );
     f.file("b.txt", ARTICLE);
     let (code, _, err) = f.run(&["check", &f.arg()]);
+    assert_eq!(code, 0, "an undated article is skipped");
+    assert!(err.contains("warning: no publication date"), "{err}");
+    let (code, _, err) = f.run(&["check", &f.arg(), "--strict"]);
     assert_eq!(code, 1);
-    assert!(err.contains("no publication date"), "{err}");
+    assert!(err.contains("error: no publication date"), "{err}");
 }
 
 #[test]
@@ -462,5 +510,187 @@ fn html_articles_bring_their_own_metadata() {
     assert!(
         !out.contains("Home | World"),
         "navigation is not article text"
+    );
+}
+
+#[test]
+fn the_output_folder_is_never_read_back() {
+    let f = Folder::new();
+    f.file("in/a.txt", ARTICLE);
+    f.file(
+        "in/annals.yaml",
+        "articles:\n  a.txt:\n    published: 2019-09-25\n",
+    );
+    let input = f.path().join("in").display().to_string();
+    let site = f.path().join("in/site").display().to_string();
+    for _ in 0..2 {
+        let (code, _, err) = f.run(&["build", &input, "-o", &site]);
+        assert_eq!((code, err.as_str()), (0, ""));
+    }
+    // Without -o the page is still recognised as annals' own and skipped.
+    let (code, out, err) = f.run(&["articles", &input, "--format", "jsonl"]);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(
+        err.contains("$DIR/in/site/index.html")
+            && err.contains("this page is a timeline annals wrote"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_misspelt_article_name_is_an_error_with_a_suggestion() {
+    let f = Folder::new();
+    f.file("story.txt", ARTICLE);
+    f.file(
+        "annals.yaml",
+        "articles:\n  stroy.txt:\n    published: 2019-09-25\n    url: www.news.example/story\n",
+    );
+    let (code, _, err) = f.run(&["check", &f.arg()]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(err, @r"
+    error: `stroy.txt` names no article that was read
+     --> $DIR/annals.yaml:2:3
+      |
+    2 |   stroy.txt:
+      |   ^^^^^^^^^
+      = help: did you mean `story.txt`? names under `articles:` are file names of the articles read
+
+    error: 1 problem in the input; nothing was written
+    ");
+}
+
+#[test]
+fn odd_urls_in_annals_yaml_are_warned_about() {
+    let f = Folder::new();
+    f.file("story.txt", ARTICLE);
+    f.file(
+        "annals.yaml",
+        "articles:\n  story.txt:\n    published: 2019-09-25\n    url: ftp://files.example/story\n",
+    );
+    let (code, out, err) = f.run(&["articles", &f.arg(), "--format", "jsonl"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("\"url\":null"), "{out}");
+    let (code, _, err2) = f.run(&["check", &f.arg()]);
+    assert_eq!(code, 0);
+    assert!(err.is_empty(), "articles only reports files: {err}");
+    insta::assert_snapshot!(err2, @r"
+    warning: `ftp://files.example/story` is dropped: `ftp:` is not a web address
+     --> $DIR/annals.yaml:4:10
+      |
+    4 |     url: ftp://files.example/story
+      |          ^^^^^^^^^^^^^^^^^^^^^^^^^
+      = help: give the article's web address, starting with https:// or http://
+    ");
+}
+
+const FEED: &str = r#"<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Town Post</title>
+<item><title>Budget passes</title><link>https://post.example/budget</link>
+<pubDate>Tue, 24 Sep 2019 18:00:00 GMT</pubDate>
+<description>&lt;p&gt;The council approved the budget in March 2019, officials said on the record.&lt;/p&gt;</description></item>
+</channel></rss>"#;
+
+#[test]
+fn articles_reads_every_kind_and_its_jsonl_reads_back_the_same() {
+    let f = Folder::new();
+    f.file(
+        "in/page.html",
+        r#"<html><head><meta property="og:site_name" content="Example News">
+<meta property="article:published_time" content="2019-09-25T10:00:00Z"><title>A page</title></head>
+<body><nav>Home</nav><article><p>The minister visited Paris in March 2019, officials said on the record.</p></article></body></html>"#,
+    );
+    f.file("in/story.txt", format!("Posted June 2, 2019\n\n{ARTICLE}"));
+    f.file("in/post.rss", FEED);
+    f.file(
+        "in/dump.jsonl",
+        "{\"title\": \"From a dataset\", \"maintext\": \"The mayor resigned last week.\", \"date_publish\": \"2019-10-01 08:00:00\", \"source_domain\": \"news.example\"}\n",
+    );
+    let (code, first, err) = f.run(&[
+        "articles",
+        &f.path().join("in").display().to_string(),
+        "--format",
+        "jsonl",
+    ]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    insta::assert_snapshot!(first, @r#"
+    {"doc":"dump.jsonl#1","title":"From a dataset","source":"news.example","url":null,"published":"2019-10-01","text":"The mayor resigned last week."}
+    {"doc":"page.html","title":"A page","source":"Example News","url":null,"published":"2019-09-25","text":"The minister visited Paris in March 2019, officials said on the record."}
+    {"doc":"post.rss#1","title":"Budget passes","source":"Town Post","url":"https://post.example/budget","published":"2019-09-24","text":"The council approved the budget in March 2019, officials said on the record."}
+    {"doc":"story.txt","title":null,"source":null,"url":null,"published":"2019-06-02","text":"Headline of the story\n\nThe minister visited Paris in March 2019, officials said on the record."}
+    "#);
+    f.file("again/all.jsonl", &first);
+    let again = f.path().join("again").display().to_string();
+    let (code, second, _) = f.run(&["articles", &again, "--format", "jsonl"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        first, second,
+        "the JSON lines read back to the same articles"
+    );
+    let (code, table, _) = f.run(&["articles", &again]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!(table, @r"
+    doc           published   source        chars  title
+    dump.jsonl#1  2019-10-01  news.example     29  From a dataset
+    page.html     2019-09-25  Example News     71  A page
+    post.rss#1    2019-09-24  Town Post        76  Budget passes
+    story.txt     2019-06-02  -                94  -
+    ");
+}
+
+#[test]
+fn output_written_into_the_input_folder_is_not_read_back() {
+    let f = Folder::new();
+    f.file("in/a.txt", ARTICLE);
+    f.file(
+        "in/annals.yaml",
+        "articles:\n  a.txt:\n    published: 2019-09-25\n",
+    );
+    let input = f.path().join("in").display().to_string();
+    for _ in 0..2 {
+        let (code, _, err) = f.run(&["build", &input, "-o", &input]);
+        assert_eq!((code, err.as_str()), (0, ""));
+    }
+    assert!(f.path().join("in/index.html").is_file());
+}
+
+#[test]
+fn watch_ignores_its_own_output_inside_the_input() {
+    let f = Folder::new();
+    f.file("in/a.txt", ARTICLE);
+    f.file(
+        "in/annals.yaml",
+        "articles:\n  a.txt:\n    published: 2019-09-25\n",
+    );
+    let log = f.path().join("watch.log");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args(["build", "--watch", "-o"])
+        .arg(f.path().join("in/site"))
+        .arg(f.path().join("in"))
+        .stderr(std::fs::File::create(&log).expect("log file"))
+        .spawn()
+        .expect("annals runs");
+    let builds = || {
+        std::fs::read_to_string(&log)
+            .unwrap_or_default()
+            .matches("built ")
+            .count()
+    };
+    // Wait for the first build, then give a looping watcher time to show.
+    for _ in 0..200 {
+        if builds() > 0 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(2000));
+    let n = builds();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(
+        n,
+        1,
+        "{}",
+        std::fs::read_to_string(&log).unwrap_or_default()
     );
 }

@@ -93,9 +93,40 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "error: {}", self.message)?;
+/// A diagnostic printed as a warning: the same text under `warning:`, for
+/// problems that are reported and skipped rather than stopping the run.
+#[derive(Debug)]
+pub struct Warning<'a>(&'a Diagnostic);
+
+impl Diagnostic {
+    /// This diagnostic, to print as a warning.
+    ///
+    /// ```
+    /// let d = annals_model::Diagnostic::file("a.txt", "the file is empty");
+    /// assert!(d.warning().to_string().starts_with("warning: the file is empty"));
+    /// ```
+    pub fn warning(&self) -> Warning<'_> {
+        Warning(self)
+    }
+
+    /// A problem on line `line` (1-based) of a file too large to keep
+    /// whole: only that line is kept, so that a JSON-lines file of
+    /// millions of articles costs one line per diagnostic.
+    pub fn on_line(
+        file: impl Into<String>,
+        line: usize,
+        text: &str,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let pad = "\n".repeat(line.saturating_sub(1));
+        let shift = pad.len();
+        let source = format!("{pad}{text}");
+        Diagnostic::at(file, &source, span.start + shift..span.end + shift, message)
+    }
+
+    fn render(&self, f: &mut fmt::Formatter<'_>, label: &str) -> fmt::Result {
+        writeln!(f, "{label}: {}", self.message)?;
         match (&self.location, self.line_col()) {
             (Some(loc), Some((line, col))) => {
                 let gutter = line.to_string().len();
@@ -141,6 +172,18 @@ impl fmt::Display for Diagnostic {
             }
         }
         Ok(())
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.render(f, "error")
+    }
+}
+
+impl fmt::Display for Warning<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.render(f, "warning")
     }
 }
 

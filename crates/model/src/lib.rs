@@ -16,7 +16,7 @@ pub mod diag;
 pub mod ingest;
 pub mod overrides;
 
-pub use diag::Diagnostic;
+pub use diag::{Diagnostic, Warning};
 
 use std::ops::Range;
 

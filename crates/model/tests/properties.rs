@@ -52,3 +52,35 @@ proptest! {
         }
     }
 }
+
+/// Markup-ish bytes: tags, entities, dates, JSON and feed fragments, noise.
+fn markup_like() -> impl Strategy<Value = Vec<u8>> {
+    let piece = prop_oneof![
+        Just(b"<p>".to_vec()),
+        Just(b"</p>".to_vec()),
+        Just(b"<meta charset=\"windows-1252\">".to_vec()),
+        Just(b"<time datetime=\"2019-13-45\">".to_vec()),
+        Just(b"<div class=\"date\">Nov. 31, 2019".to_vec()),
+        Just(b"{\"text\": \"a\", \"date\": \"2019-02-30\"}\n".to_vec()),
+        Just(b"<item><title>t</title><description>&lt;p&gt;x".to_vec()),
+        Just(b"\"datePublished\":\"".to_vec()),
+        Just(b"&#x110000;&amp".to_vec()),
+        prop::collection::vec(any::<u8>(), 0..24),
+    ];
+    prop::collection::vec(piece, 0..16).prop_map(|p| p.concat())
+}
+
+proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, rng_seed: proptest::test_runner::RngSeed::Fixed(0x5eed_a11b), ..proptest::prelude::ProptestConfig::default() })]
+
+    #[test]
+    fn read_file_never_panics(bytes in markup_like()) {
+        for name in ["a.html", "a.txt", "a.md", "a.jsonl", "a.rss", "a.jsonl.gz"] {
+            if let Ok(found) = annals_model::ingest::read_file(name, name, &bytes) {
+                for a in &found.articles {
+                    prop_assert!(!a.text.trim().is_empty());
+                }
+            }
+        }
+    }
+}

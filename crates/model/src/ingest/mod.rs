@@ -1,20 +1,35 @@
 //! Turning raw article bytes into clean text and metadata, without I/O.
 //!
-//! The CLI reads files and hands their bytes here:
+//! The CLI reads files and hands their bytes to [`read_file`], which gives
+//! back the file's [`Article`]s and the warnings met on the way, or one
+//! diagnostic saying why the file holds no article:
 //!
-//! 1. [`decode`]: UTF-8 with or without BOM, CRLF or LF; binary files and
-//!    invalid UTF-8 are reported with the offending byte's place.
-//! 2. [`split_front_matter`]: an optional YAML front matter block
-//!    (`---` … `---`) with `title`, `source`, `url`, `published`.
-//! 3. [`clean`]: web boilerplate is dropped by general rules — navigation
-//!    and advertising lines, share/subscribe prompts, repeated headlines,
-//!    link lists before and after the article body — and Markdown markup
-//!    is reduced to its text.
-//! 4. [`find_dateline`]: a publication date stated near the top
-//!    ("Posted September 26, 2019").
+//! ```
+//! use annals_model::ingest::read_file;
+//! let page = b"<html><head><meta property=\"article:published_time\" content=\"2019-09-25\">\
+//!              </head><body><article><p>The council met on Tuesday.</p></article></body></html>";
+//! let found = read_file("page.html", "in/page.html", page).expect("an article");
+//! assert_eq!(found.articles[0].text, "The council met on Tuesday.");
+//! assert_eq!(found.articles[0].published.map(|d| d.to_string()).as_deref(), Some("2019-09-25"));
+//! ```
 //!
-//! Web pages (`.html`) go through [`html_to_text`] first, which takes the
-//! article's text and its metadata from the markup.
+//! By kind of file ([`Format`]):
+//!
+//! - Text and Markdown: [`decode_article`] (UTF-8, a BOM, else detection
+//!   with a warning), [`split_front_matter`] (`title`, `source`, `url`,
+//!   `published`, `author`), [`clean`] (web boilerplate dropped by general
+//!   rules, Markdown reduced to text) and [`find_dateline`] ("Posted
+//!   September 26, 2019").
+//! - Web pages: the declared charset is honoured, then [`html_to_text`]
+//!   (a readability pass for the text, the markup for the metadata), then
+//!   [`clean`].
+//! - JSON lines (`.jsonl`, `.jsonl.gz`) and RSS/Atom feeds: one article a
+//!   line or an item, a bad one a warning.
+//!
+//! Errors (as [`Diagnostic`]s): an empty, binary or unreadable file; an
+//! article with no text; a feed that does not parse; front matter that is
+//! not closed or has unknown keys. [`check_url`] and
+//! [`unknown_article_names`] check what `annals.yaml` says about articles.
 
 use std::ops::Range;
 
@@ -23,8 +38,19 @@ use serde::Deserialize;
 
 use crate::Diagnostic;
 
+mod article;
+mod dates;
+mod encoding;
+mod feed;
 mod html;
+mod jsonl;
+mod links;
+mod readable;
+pub use article::{Article, FileArticles, read_file};
+pub use dates::{date_in_url, parse_published};
+pub use encoding::{Decoded, declared_charset, decode_article};
 pub use html::html_to_text;
+pub use links::{Url, check_url, config_url_warnings, unknown_article_names};
 
 /// The kinds of input file annals reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,13 +61,23 @@ pub enum Format {
     Markdown,
     /// A web page (`.html`, `.htm`): see [`html_to_text`].
     Html,
+    /// JSON lines (`.jsonl`, `.jsonl.gz`), one article a line.
+    Jsonl,
+    /// An RSS 2.0 or Atom feed (`.xml`, `.rss`, `.atom`), one article an item.
+    Feed,
 }
 
 impl Format {
     /// The format of a file name by its extension, if annals reads it.
     pub fn from_name(name: &str) -> Option<Format> {
-        let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
-        match ext.as_str() {
+        let lower = name.to_ascii_lowercase();
+        if lower.ends_with(".jsonl.gz") {
+            return Some(Format::Jsonl);
+        }
+        let ext = lower.rsplit_once('.')?.1;
+        match ext {
+            "jsonl" => Some(Format::Jsonl),
+            "xml" | "rss" | "atom" => Some(Format::Feed),
             "txt" | "text" => Some(Format::Text),
             "md" | "markdown" => Some(Format::Markdown),
             "html" | "htm" => Some(Format::Html),
@@ -103,6 +139,8 @@ pub struct FrontMatter {
     /// Publication day.
     #[serde(alias = "date")]
     pub published: Option<NaiveDate>,
+    /// Author or byline.
+    pub author: Option<String>,
 }
 
 /// Splits a leading `---`-delimited YAML block from the body. Returns the
@@ -181,6 +219,8 @@ const BOILERPLATE: &[&str] = &[
     "loading",
     "follow us",
     "click here",
+    "continue reading",
+    "continue reading below",
 ];
 
 /// Line prefixes of sign-offs and legal furniture.
@@ -217,7 +257,29 @@ fn is_boilerplate(line: &str) -> bool {
     if norm.is_empty() {
         return false;
     }
-    BOILERPLATE.contains(&norm.as_str()) || BOILERPLATE_PREFIXES.iter().any(|p| norm.starts_with(p))
+    BOILERPLATE.contains(&norm.as_str())
+        || BOILERPLATE_PREFIXES.iter().any(|p| norm.starts_with(p))
+        || is_byline(line)
+}
+
+/// Cue words of bylines and time stamps.
+const BYLINE_CUES: &[&str] = &["by", "updated", "published", "posted", "last updated"];
+
+/// A byline or time stamp on a line of its own: "By A. Writer - 11/18/19
+/// 11:04 PM EST", "Updated at 1:23 p.m.", "Published 1 day ago". Short,
+/// opening with a cue word, and not a sentence.
+fn is_byline(line: &str) -> bool {
+    let t = line.trim();
+    let words = t.split_whitespace().count();
+    let lower = t.to_lowercase();
+    let cue = BYLINE_CUES.iter().any(|c| {
+        lower
+            .strip_prefix(c)
+            .is_some_and(|rest| rest.starts_with([' ', ':']))
+    });
+    let clock = lower.ends_with("a.m.") || lower.ends_with("p.m.");
+    let sentence = t.ends_with(['.', '!', '?', '"', '”']) && !clock;
+    cue && words <= 10 && !sentence
 }
 
 fn is_bullet(line: &str) -> bool {
@@ -242,14 +304,15 @@ fn is_prose(line: &str) -> bool {
 /// line (a headline printed twice) goes; before the first and after the last
 /// paragraph of prose, link lists and headline-like lines (bullets, lines
 /// without sentence punctuation) go, except the first line, kept as the
-/// headline. Markdown is reduced to text. Paragraphs are separated by one
+/// headline — in text and Markdown, not in HTML, whose body the readability
+/// pass has already chosen. Markdown is reduced to text. Paragraphs are separated by one
 /// blank line.
 pub fn clean(text: &str, format: Format) -> String {
     let lines: Vec<String> = text
         .lines()
         .map(|l| match format {
             Format::Markdown => markdown_line(l),
-            Format::Text | Format::Html => l.trim_end().to_owned(),
+            _ => l.trim_end().to_owned(),
         })
         .collect();
     let first_prose = lines.iter().position(|l| is_prose(l));
@@ -267,7 +330,11 @@ pub fn clean(text: &str, format: Format) -> String {
             continue;
         }
         let outside_body = match (first_prose, last_prose) {
-            (Some(first), Some(last)) => i < first || i > last,
+            // A web page's body was chosen by the readability pass, which
+            // keeps lists that belong to it (a tour's dates, a timeline):
+            // trimming around the prose again cost recall on the dev pages
+            // (F1 0.962 without, 0.952 with).
+            (Some(first), Some(last)) if format != Format::Html => i < first || i > last,
             _ => false,
         };
         if outside_body && !is_prose(t) {
@@ -404,7 +471,7 @@ pub fn find_dateline(text: &str) -> Option<Dateline> {
 
 /// "September 26, 2019", "Sept. 26, 2019", "26 September 2019", "2019-09-26":
 /// the date and the byte length it covers.
-fn parse_full_date(s: &str) -> Option<(NaiveDate, usize)> {
+pub(crate) fn parse_full_date(s: &str) -> Option<(NaiveDate, usize)> {
     let words: Vec<(usize, &str)> = s
         .split_inclusive(char::is_whitespace)
         .scan(0, |pos, w| {
@@ -517,6 +584,24 @@ mod tests {
             "Big Headline Here\n\nThe first paragraph of the story has enough words to be prose.\n\n\
              The second paragraph also reads like a real sentence."
         );
+    }
+
+    #[test]
+    fn bylines_table() {
+        for (line, want) in [
+            ("By A. Writer - 11/18/19 11:04 PM EST", true),
+            ("Updated at 1:23 p.m.", true),
+            ("Published 1 day ago", true),
+            ("Last updated: 3 March 2020", true),
+            ("By the end of the year, the plan had failed.", false),
+            ("Bypass roads were closed", false),
+            (
+                "Posted by the council on its website, the notice named every street affected",
+                false,
+            ),
+        ] {
+            assert_eq!(is_byline(line), want, "{line}");
+        }
     }
 
     #[test]
