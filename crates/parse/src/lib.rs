@@ -75,6 +75,7 @@
 #![deny(missing_docs)]
 
 pub mod events;
+mod range;
 mod sentence;
 #[cfg(feature = "tagger")]
 mod tag;

@@ -279,10 +279,7 @@ pub(crate) fn page(timeline: &Timeline) -> PageView {
         }
         let month_id = format!("m{:04}-{:02}", day.year(), day.month());
         if year.months.last().is_none_or(|m| m.id != month_id) {
-            let month_when = When {
-                value: annals_parse::Value::month(day.year(), day.month()),
-                modifier: None,
-            };
+            let month_when = When::new(annals_parse::Value::month(day.year(), day.month()), None);
             year.months.push(MonthView {
                 id: month_id,
                 label: date_label(&month_when),
@@ -312,10 +309,10 @@ pub(crate) fn page(timeline: &Timeline) -> PageView {
                 has_url: !url.is_empty(),
                 url,
                 published: s.published.format("%Y-%m-%d").to_string(),
-                published_label: date_label(&When {
-                    value: annals_parse::Value::day(s.published),
-                    modifier: None,
-                }),
+                published_label: date_label(&When::new(
+                    annals_parse::Value::day(s.published),
+                    None,
+                )),
             }
         })
         .collect();
@@ -374,10 +371,7 @@ fn lede(events: usize, articles: usize, dated: &[(NaiveDate, &Event)]) -> String
         if e.when.precision() >= Some(Precision::Month) {
             format!("{} {}", crate::dates::month_name(day.month()), day.year())
         } else {
-            date_label(&When {
-                value: e.when.value.clone(),
-                modifier: None,
-            })
+            date_label(&When::new(e.when.value.clone(), None))
         }
     };
     let spans = dated
@@ -738,10 +732,7 @@ mod tests {
     fn event(id: &str, value: &str, title: &str, summary: Option<&str>) -> Event {
         Event {
             id: id.into(),
-            when: When {
-                value: value.parse().unwrap(),
-                modifier: None,
-            },
+            when: When::new(value.parse().unwrap(), None),
             title: title.into(),
             summary: summary.map(Into::into),
             citations: vec![Citation {

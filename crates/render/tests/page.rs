@@ -368,10 +368,7 @@ mod properties {
             title: t(0),
             events: vec![Event {
                 id: t(1),
-                when: When {
-                    value: "2019-09-25".parse().expect("a value"),
-                    modifier: None,
-                },
+                when: When::new("2019-09-25".parse().expect("a value"), None),
                 title: t(2),
                 summary: Some(t(3)),
                 citations: vec![Citation {
