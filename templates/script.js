@@ -149,6 +149,12 @@
     });
     all.textContent = "select none";
   }
+  // Paper shows every year, folded or not.
+  window.addEventListener("beforeprint", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("details.year"), function (d) {
+      d.open = true;
+    });
+  });
   form.addEventListener("input", apply);
   form.addEventListener("change", apply);
   form.addEventListener("submit", function (e) {

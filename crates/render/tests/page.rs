@@ -295,7 +295,7 @@ fn the_page_has_the_structure_people_and_screen_readers_need() {
         "sources disagree",
         "added by hand",
         "per The New York Times",
-        "<blockquote cite=\"https://",
+        "<cite><a href=\"https://",
         "<nav class=\"overview\"",
         "<form class=\"filters\" id=\"filters\" role=\"search\" aria-label=\"Filter events\" hidden>",
         "@media print",

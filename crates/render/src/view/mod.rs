@@ -235,8 +235,11 @@ pub(crate) struct DateView {
 pub(crate) struct CitationView {
     /// The sentence, verbatim.
     pub quote: String,
-    /// The outlet (or the URL's host, or "unnamed").
+    /// The outlet (or the URL's host; for an article with neither, its
+    /// headline or file name).
     pub source: String,
+    /// The filter key of its outlet.
+    pub key: String,
     /// The document id.
     pub doc: String,
     /// An http(s) URL of the article, or empty (other schemes are dropped).
@@ -324,10 +327,9 @@ pub(crate) fn page(timeline: &Timeline) -> PageView {
     }
 }
 
-/// The most frequent outlets, and the rest (behind "more"). When only one
-/// or two would hide, all are shown.
+/// The most frequent outlets, and the rest (behind "more").
 fn split_sources(mut all: Vec<SourceView>) -> (Vec<SourceView>, Vec<SourceView>) {
-    if all.len() <= sources::SHOWN + 2 {
+    if all.len() <= sources::SHOWN {
         return (all, Vec::new());
     }
     let more = all.split_off(sources::SHOWN);
@@ -602,7 +604,11 @@ fn citation_views(event: &Event, sources: &Sources) -> Vec<CitationView> {
             CitationView {
                 has_quote: !c.quote.trim().is_empty(),
                 quote: c.quote.clone(),
-                source: sources.credit(c),
+                key: sources
+                    .key(&sources.credit(c))
+                    .unwrap_or_default()
+                    .to_owned(),
+                source: sources.display(c),
                 doc: c.doc.clone(),
                 has_url: !url.is_empty(),
                 url,
@@ -647,9 +653,10 @@ fn classes(shape: &str, event: &Event, dates: &[DateView], single: bool) -> Stri
 
 fn event_view(event: &Event, sources: &Sources, within: Within) -> EventView {
     let citations = citation_views(event, sources);
-    let mut keys: Vec<&str> = citations
+    let mut keys: Vec<String> = citations
         .iter()
-        .filter_map(|c| sources.key(&c.source))
+        .map(|c| c.key.clone())
+        .filter(|k| !k.is_empty())
         .collect();
     keys.sort();
     keys.dedup();
