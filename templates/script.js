@@ -15,9 +15,16 @@
   }
   var boxes = Array.prototype.slice.call(form.querySelectorAll('input[name="source"]'));
   var events = Array.prototype.slice.call(document.querySelectorAll("li.ev"));
-  var texts = events.map(function (li) {
-    return li.textContent.toLowerCase().replace(/\s+/g, " ");
-  });
+  // Each card's text, read at the first search rather than at load.
+  var texts = null;
+  function text(i) {
+    if (!texts) {
+      texts = events.map(function (li) {
+        return li.textContent.toLowerCase().replace(/\s+/g, " ");
+      });
+    }
+    return texts[i];
+  }
   var keys = events.map(function (li) {
     return (li.getAttribute("data-s") || "").split(" ").filter(Boolean);
   });
@@ -81,7 +88,7 @@
     var shown = events.map(function (li, i) {
       var k = keys[i];
       var bySource = every || k.length === 0 || k.some(function (s) { return on[s]; });
-      return bySource && (query === "" || texts[i].indexOf(query) !== -1);
+      return bySource && (query === "" || text(i).indexOf(query) !== -1);
     });
     var visible = groups.map(function () { return false; });
     var count = 0;

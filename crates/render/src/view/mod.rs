@@ -236,7 +236,7 @@ pub(crate) struct CitationView {
     /// The sentence, verbatim.
     pub quote: String,
     /// The outlet (or the URL's host; for an article with neither, its
-    /// headline or file name).
+    /// file name).
     pub source: String,
     /// The filter key of its outlet.
     pub key: String,
@@ -278,7 +278,7 @@ pub(crate) fn page(timeline: &Timeline) -> PageView {
     // order breaks ties.
     dated.sort_by_key(|(day, e)| (*day, e.when.precision()));
     let years = years(&dated, &sources);
-    let overview = overview::overview(&dated, &years);
+    let overview = overview::overview(core(&dated), &years);
     let event_count = timeline.events.len();
     let articles = articles(timeline, &sources);
     let all: Vec<&EventView> = years
@@ -300,7 +300,7 @@ pub(crate) fn page(timeline: &Timeline) -> PageView {
     let (shown, more) = split_sources(sources.views.clone());
     PageView {
         title: timeline.title.clone(),
-        lede: lede(event_count, articles.len(), &dated),
+        lede: lede(event_count, articles.len(), core(&dated)),
         csp: String::new(),
         style: String::new(),
         script: String::new(),
@@ -472,7 +472,8 @@ fn key_note(key: usize, events: usize) -> String {
         )
     } else {
         format!(
-            "The {key} most reported of {events} events, in date order; every event follows by year."
+            "The {key} most reported of {} events, in date order; every event follows by year.",
+            thousands(events)
         )
     }
 }
@@ -495,8 +496,29 @@ pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {
-        format!("{n} {many}")
+        format!("{} {many}", thousands(n))
     }
+}
+
+/// A count with thousands separators: "4,139".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The dated events (sorted) without the earliest and latest hundredth:
+/// the period the collection is about, which a stray "1st century" or
+/// "2050" should not stretch. Small collections keep every event.
+fn core<'a, 'e>(dated: &'a [(NaiveDate, &'e Event)]) -> &'a [(NaiveDate, &'e Event)] {
+    let k = dated.len() / 100;
+    &dated[k..dated.len() - k]
 }
 
 fn lede(events: usize, articles: usize, dated: &[(NaiveDate, &Event)]) -> String {
@@ -874,6 +896,42 @@ mod tests {
         for (label, within, want) in table {
             assert_eq!(within_label(label.into(), within), want, "{label}");
         }
+    }
+
+    #[test]
+    fn counts_have_thousands_separators() {
+        let table = [
+            (0, "0"),
+            (999, "999"),
+            (1000, "1,000"),
+            (4139, "4,139"),
+            (1234567, "1,234,567"),
+        ];
+        for (n, want) in table {
+            assert_eq!(thousands(n), want);
+        }
+    }
+
+    #[test]
+    fn the_period_leaves_out_stray_dates() {
+        let mut events: Vec<Event> = (0..200)
+            .map(|i| {
+                event(
+                    &format!("e{i}"),
+                    &format!("2010-{:02}", i % 12 + 1),
+                    "t",
+                    None,
+                )
+            })
+            .collect();
+        events.push(event("old", "00", "stray", None));
+        events.push(event("new", "2090", "stray", None));
+        let page = page(&timeline(events));
+        assert_eq!(
+            page.lede,
+            "202 events from 1 article, January 2010 to December 2010."
+        );
+        assert_eq!(page.overview.unit, "month");
     }
 
     #[test]

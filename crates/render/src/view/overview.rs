@@ -27,6 +27,8 @@ pub(crate) struct OverviewView {
     pub has_bars: bool,
     /// The height of the bars' drawing, in its own units (`viewBox`).
     pub bars_height: usize,
+    /// True when the cells are many (more than 40): drawn without gaps.
+    pub dense: bool,
 }
 
 /// One cell of the density strip.
@@ -167,6 +169,7 @@ pub(crate) fn overview(dated: &[(NaiveDate, &Event)], years: &[YearView]) -> Ove
             bars: Vec::new(),
             has_bars: false,
             bars_height: 0,
+            dense: false,
         };
     };
     let unit = Unit::of(*first, *last);
@@ -183,6 +186,7 @@ pub(crate) fn overview(dated: &[(NaiveDate, &Event)], years: &[YearView]) -> Ove
     let lanes = bars.iter().map(|b| b.y / LANE + 1).max().unwrap_or(0);
     OverviewView {
         show: cells.len() > 1,
+        dense: cells.len() > 40,
         cells,
         unit: unit.name().into(),
         has_bars: !bars.is_empty(),

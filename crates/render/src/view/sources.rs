@@ -31,8 +31,6 @@ pub(crate) struct Sources {
     by_name: BTreeMap<String, String>,
     /// Document id → outlet name.
     pub by_doc: BTreeMap<String, String>,
-    /// Document id → headline, for a citation of an unnamed source.
-    titles: BTreeMap<String, String>,
     /// Every group, the most frequent first (ties by name).
     pub views: Vec<SourceView>,
 }
@@ -104,15 +102,9 @@ impl Sources {
                 }
             })
             .collect();
-        let titles = timeline
-            .sources
-            .iter()
-            .filter_map(|s| Some((s.doc.clone(), s.title.clone()?)))
-            .collect();
         Sources {
             by_name,
             by_doc,
-            titles,
             views,
         }
     }
@@ -123,14 +115,11 @@ impl Sources {
     }
 
     /// The name a card gives a citation: its group, or for an unnamed
-    /// source its article's headline (else file name).
+    /// source its article's file name (listed with its headline under
+    /// "Articles").
     pub(crate) fn display(&self, c: &Citation) -> String {
         match credit(c, &self.by_doc) {
-            name if name == UNNAMED => self
-                .titles
-                .get(&c.doc)
-                .cloned()
-                .unwrap_or_else(|| c.doc.clone()),
+            name if name == UNNAMED => c.doc.clone(),
             name => name,
         }
     }
