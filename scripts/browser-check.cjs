@@ -247,7 +247,7 @@ async function checkPage(browser, name, file) {
   {
     const { context, page } = await open(browser, url, { viewport: { width: 1280, height: 900 } });
     const controls = await page.evaluate(
-      () => [...document.querySelectorAll('#filters input[name="source"]')].filter((b) => b.offsetParent !== null).length
+      () => [...document.querySelectorAll('#filters input[name="source"]')].filter((b) => b.checkVisibility()).length
     );
     if (controls > 12) fail(`${name}: ${controls} source controls visible before "more"`);
     else console.log(`  ${name}: ${controls} source controls visible`);

@@ -42,6 +42,11 @@
     }
     return out;
   });
+  // Each year's count, "12 events", said again for what is shown.
+  var yearCounts = groups.map(function (g) {
+    var n = g.matches("details.year") && g.querySelector("summary .n");
+    return n ? { el: n, text: n.textContent } : null;
+  });
   var eventIndex = new Map();
   events.forEach(function (li, i) { eventIndex.set(li, i); });
   // The density strip's cells and which cards each counts.
@@ -90,7 +95,7 @@
       var bySource = every || k.length === 0 || k.some(function (s) { return on[s]; });
       return bySource && (query === "" || text(i).indexOf(query) !== -1);
     });
-    var visible = groups.map(function () { return false; });
+    var perGroup = groups.map(function () { return 0; });
     var count = 0;
     shown.forEach(function (s, i) {
       if (s !== shownBefore[i]) {
@@ -98,7 +103,13 @@
       }
       if (s) {
         count += 1;
-        groupOf[i].forEach(function (g) { visible[g] = true; });
+        groupOf[i].forEach(function (g) { perGroup[g] += 1; });
+      }
+    });
+    var visible = perGroup.map(function (n) { return n > 0; });
+    yearCounts.forEach(function (y, g) {
+      if (y) {
+        y.el.textContent = count === events.length ? y.text : perGroup[g] + " shown of " + y.text;
       }
     });
     shownBefore = shown;

@@ -358,9 +358,13 @@ pub(crate) fn icalendar(timeline: &Timeline) -> String {
 /// (and no range).
 fn ics_times(when: &annals_model::When) -> Option<(String, String)> {
     let (first, last) = when_span(when)?;
-    if when.precision() == Some(Precision::Time) && when.end.is_none() {
-        let clock = crate::dates::datetime_attr(&when.value)?;
-        let start = chrono::NaiveDateTime::parse_from_str(&clock, "%Y-%m-%dT%H:%M").ok()?;
+    // A clock time TimeML spells `2019-09-25T14:30` (a zone or seconds
+    // after it are left out: the time is the text's local time).
+    let clock = (when.precision() == Some(Precision::Time) && when.end.is_none())
+        .then(|| crate::dates::datetime_attr(&when.value))
+        .flatten()
+        .and_then(|c| chrono::NaiveDateTime::parse_from_str(c.get(..16)?, "%Y-%m-%dT%H:%M").ok());
+    if let Some(start) = clock {
         let end = start + chrono::Duration::hours(1);
         let fmt = |t: chrono::NaiveDateTime| format!(":{}", t.format("%Y%m%dT%H%M%S"));
         return Some((fmt(start), fmt(end)));

@@ -536,8 +536,14 @@ fn lede(events: usize, articles: usize, dated: &[(NaiveDate, &Event)]) -> String
             date_label(&When::new(e.when.value.clone(), None))
         }
     };
+    // A century names no period worth saying when finer dates exist:
+    // "1950 to 2011", not "1950 to 21st century".
+    let fine = dated
+        .iter()
+        .any(|(_, e)| e.when.precision() > Some(Precision::Century));
     let spans = dated
         .iter()
+        .filter(|(_, e)| !fine || e.when.precision() > Some(Precision::Century))
         .filter_map(|(_, e)| crate::dates::span(&e.when.value).map(|s| (s, *e)));
     let first = spans.clone().min_by_key(|((a, _), _)| *a);
     // On a tie, the coarsest names the end: "to 2019", not "to Q4 2019".
