@@ -15,7 +15,8 @@
   }
   var boxes = Array.prototype.slice.call(form.querySelectorAll('input[name="source"]'));
   var events = Array.prototype.slice.call(document.querySelectorAll("li.ev"));
-  // Each card's text, read at the first search rather than at load.
+  // Each card's text, read once the page is idle (or at the first search,
+  // if that comes first) rather than while it loads.
   var texts = null;
   function text(i) {
     if (!texts) {
@@ -179,4 +180,7 @@
     e.preventDefault();
   });
   form.hidden = false;
+  (window.requestIdleCallback || window.setTimeout)(function () {
+    text(0);
+  });
 })();
