@@ -6,6 +6,10 @@
 # critical axe-core violation, horizontal overflow at 360 px, or an alert
 # from the hostile fixture. Screenshots go to target/browser/.
 #
+# Also checks a 2,000-event synthetic page (and the largest development
+# topic of ../shared/data/tls when target/release/annals exists), and
+# times loading and filtering the big page (scripts/page-speed.cjs).
+#
 # Then reads every site's exports back with the tools people use: TimelineJS
 # 3 (timelinejs.json), @markwhen/parser (timeline.mw), ical.js
 # (timeline.ics) and Papa Parse (timeline.csv).
@@ -81,4 +85,30 @@ else
     echo "seeds page skipped: annals build seeds failed (see $out/seeds-build.log)"
 fi
 
+# A big page: 2,000 synthetic events from 300 articles.
+cargo run -q -p annals-render --example fixture -- --large 2000 "$out/large" >/dev/null
+pages+=("large=$out/large/index.html")
+# The largest development topic of ../shared/data/tls (most articles), when
+# the data is there and a release binary is built (a debug build is slow).
+tls=../shared/data/tls
+if [ -d "$tls" ] && [ -x target/release/annals ]; then
+    topic=$(for d in "$tls"/*/; do echo "$(find "$d" -name '*.txt' | wc -l) $d"; done | sort -rn | head -1 | cut -d' ' -f2)
+    name=$(basename "$topic")
+    if target/release/annals build "$topic" -o "$out/$name" >"$out/$name-build.log" 2>&1; then
+        pages+=("$name=$out/$name/index.html")
+    else
+        echo "$name page skipped: annals build failed (see $out/$name-build.log)"
+    fi
+fi
+
 CHROMIUM="$chromium" node scripts/browser-check.cjs "$tools" "$out" "${hostile[@]}" "${pages[@]}"
+
+# Speed: load and one filter on the big page, median of 5; a filter must
+# take under 100 ms.
+speed=$(CHROMIUM="$chromium" node scripts/page-speed.cjs "$tools" "$out/large/index.html")
+echo "speed: $speed"
+filter_ms=$(echo "$speed" | sed -n 's/.*"filter_ms":\([0-9.]*\).*/\1/p')
+if ! awk -v f="$filter_ms" 'BEGIN { exit !(f < 100) }'; then
+    echo "browser check: filtering 2,000 events took ${filter_ms} ms (limit 100)"
+    exit 1
+fi

@@ -121,7 +121,7 @@ impl Timeline {
                 .iter()
                 .map(|d| SourceInfo {
                     doc: d.id.clone(),
-                    title: d.title.clone(),
+                    title: d.headline(),
                     source: d.source.clone(),
                     url: d.url.clone(),
                     published: d.published,
@@ -322,17 +322,11 @@ fn date(docs: &[Document], mentions: &[&Item<'_>]) -> (When, Vec<Alternative>) {
         ids.sort();
         ids.dedup();
         alternatives.push(Alternative {
-            when: When {
-                value: v.mention.value.clone(),
-                modifier: v.mention.modifier,
-            },
+            when: When::of(v.mention),
             docs: ids,
         });
     }
-    let when = When {
-        value: chosen.mention.value.clone(),
-        modifier: chosen.mention.modifier,
-    };
+    let when = When::of(chosen.mention);
     (when, alternatives)
 }
 
@@ -365,6 +359,7 @@ mod tests {
             timex: 0..1,
             value: value.parse().unwrap(),
             modifier: None,
+            end: None,
             title: title.into(),
             participants: names.iter().map(|s| s.to_string()).collect(),
             negated: false,

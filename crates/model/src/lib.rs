@@ -42,18 +42,106 @@ pub struct Document {
     pub text: String,
 }
 
+impl Document {
+    /// The headline: the metadata's, else the text's first line; a longer
+    /// line than [`HEADLINE_CHARS`] characters gives its first sentence
+    /// when that fits, else is cut at a word ("…" marks the cut).
+    pub fn headline(&self) -> Option<String> {
+        if let Some(title) = &self.title {
+            return Some(title.clone());
+        }
+        let line = self
+            .text
+            .lines()
+            .map(|l| l.trim_start_matches(['•', '*', '-', '·', ' ', '\t']).trim())
+            .find(|l| !l.is_empty())?;
+        Some(shorten(first_sentence(line), HEADLINE_CHARS))
+    }
+}
+
+/// The longest headline [`Document::headline`] takes from a text.
+pub const HEADLINE_CHARS: usize = 120;
+
+/// The first sentence of a line longer than [`HEADLINE_CHARS`], when it
+/// ends within that length; else the line.
+fn first_sentence(line: &str) -> &str {
+    if line.chars().count() <= HEADLINE_CHARS {
+        return line;
+    }
+    line.match_indices(['.', '?', '!'])
+        .map(|(i, _)| i + 1)
+        .filter(|&end| line[end..].starts_with(' ') && line[..end].chars().count() >= 20)
+        .find(|&end| line[..end].chars().count() <= HEADLINE_CHARS)
+        .map_or(line, |end| &line[..end])
+}
+
+/// `text` cut at the last word that fits in `max` characters, with "…".
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for word in text.split_whitespace() {
+        if out.chars().count() + word.chars().count() + 1 >= max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        out = text.chars().take(max - 1).collect();
+    }
+    out.push('…');
+    out
+}
+
 /// When an event happened: a TimeML value at its own precision, with a
 /// modifier when the text qualifies it ("early October" is `START` of
-/// `2019-10`).
+/// `2019-10`), and an end when the text gives a range ("from 2005 to
+/// 2013" is `2005` to `2013`).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct When {
-    /// The TimeML value, e.g. `2018-12` or `2019-09-25`.
+    /// The TimeML value, e.g. `2018-12` or `2019-09-25`: the start of a
+    /// range.
     pub value: Value,
     /// `START`, `MID`, `END`, `APPROX`, ... when the text says so.
     pub modifier: Option<Mod>,
+    /// The last value of a range, which ends after `value` ends
+    /// (serialized as `until`).
+    pub end: Option<Value>,
 }
 
 impl When {
+    /// A single date (no range).
+    pub fn new(value: Value, modifier: Option<Mod>) -> When {
+        When {
+            value,
+            modifier,
+            end: None,
+        }
+    }
+
+    /// The date a mention gives, with the end of its range.
+    pub fn of(mention: &annals_parse::EventMention) -> When {
+        When {
+            value: mention.value.clone(),
+            modifier: mention.modifier,
+            end: mention.end.clone(),
+        }
+    }
+
+    /// The first and last day the date covers, to the end of a range.
+    pub fn bounds(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let (first, last) = self.value.bounds()?;
+        let last = match self.end.as_ref().and_then(Value::bounds) {
+            Some((_, end)) if end > last => end,
+            _ => last,
+        };
+        Some((first, last))
+    }
+
     /// The precision of the date (month, day, ...).
     pub fn precision(&self) -> Option<Precision> {
         self.value.precision()
@@ -85,12 +173,17 @@ pub struct Citation {
 
 impl Serialize for When {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("When", 2)?;
+        let mut s = serializer.serialize_struct("When", 3)?;
         s.serialize_field("value", self.value.as_str())?;
         if let Some(m) = self.modifier {
             s.serialize_field("mod", m.as_str())?;
         } else {
             s.skip_field("mod")?;
+        }
+        if let Some(end) = &self.end {
+            s.serialize_field("until", end.as_str())?;
+        } else {
+            s.skip_field("until")?;
         }
         s.end()
     }
@@ -217,4 +310,42 @@ pub fn stable_id(parts: &[&str]) -> String {
         }
     }
     format!("ev-{:08x}", (hash >> 32) ^ (hash & 0xffff_ffff))
+}
+
+#[cfg(test)]
+mod headline_tests {
+    use super::*;
+
+    fn doc(title: Option<&str>, text: &str) -> Document {
+        Document {
+            id: "a.txt".into(),
+            title: title.map(Into::into),
+            source: None,
+            url: None,
+            published: NaiveDate::from_ymd_opt(2020, 1, 1).expect("a valid date"),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn headline_from_metadata_else_the_first_line() {
+        let long = "word ".repeat(40);
+        let table: &[(Option<&str>, &str, Option<&str>)] = &[
+            (Some("Given"), "First line\nBody.", Some("Given")),
+            (None, "\n  First line  \nBody.", Some("First line")),
+            (None, "• Bulleted line\nBody.", Some("Bulleted line")),
+            (None, "", None),
+        ];
+        for (title, text, want) in table {
+            assert_eq!(doc(*title, text).headline().as_deref(), *want, "{text}");
+        }
+        let sentences = format!("A first sentence of the line. {long}");
+        assert_eq!(
+            doc(None, &sentences).headline().as_deref(),
+            Some("A first sentence of the line.")
+        );
+        let cut = doc(None, &long).headline().expect("a first line");
+        assert!(cut.ends_with("word…"), "{cut}");
+        assert!(cut.chars().count() <= HEADLINE_CHARS, "{cut}");
+    }
 }

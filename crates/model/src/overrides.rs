@@ -154,10 +154,7 @@ impl State<'_> {
             event.title.clone_from(title);
         }
         if let Some(value) = &changes.redate {
-            event.when = When {
-                value: value.clone(),
-                modifier: changes.modifier,
-            };
+            event.when = When::new(value.clone(), changes.modifier);
             // A date the person chose is no longer an alternative to it.
             event.alternatives.retain(|a| a.when.value != *value);
         } else if let Some(modifier) = changes.modifier {
@@ -317,10 +314,7 @@ impl State<'_> {
         }
         let events: Vec<&Event> = indices.iter().map(|&i| &self.events[i]).collect();
         let when = match &changes.redate {
-            Some(value) => When {
-                value: value.clone(),
-                modifier: changes.modifier,
-            },
+            Some(value) => When::new(value.clone(), changes.modifier),
             None => {
                 let mut when = merged_date(&events).ok_or_else(|| {
                     let dates: Vec<String> = events
@@ -519,10 +513,7 @@ impl State<'_> {
         };
         self.events.push(Event {
             id,
-            when: When {
-                value: new.date.clone(),
-                modifier: None,
-            },
+            when: When::new(new.date.clone(), None),
             title: new.title.clone(),
             summary: None,
             citations,

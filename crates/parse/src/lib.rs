@@ -99,6 +99,7 @@
 )]
 
 pub mod events;
+mod range;
 mod sentence;
 #[cfg(feature = "tagger")]
 mod tag;

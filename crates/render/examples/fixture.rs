@@ -2,6 +2,8 @@
 //! check: `cargo run -p annals-render --example fixture -- OUTDIR`.
 //! With `--hostile`, writes the hostile fixture instead (markup and
 //! `javascript:` URLs in every field) to prove in a browser that nothing runs.
+//! With `--large N`, writes a synthetic timeline of N events from 300
+//! articles, for the speed check.
 
 #[path = "../tests/fixture/mod.rs"]
 mod fixture;
@@ -15,20 +17,22 @@ fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let mut out = None;
     let mut hostile = false;
-    for arg in args.by_ref() {
+    let mut large = None;
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             "--hostile" => hostile = true,
+            "--large" => large = args.next().and_then(|n| n.parse::<usize>().ok()),
             _ => out = Some(PathBuf::from(arg)),
         }
     }
     let Some(out) = out else {
-        eprintln!("usage: fixture [--hostile] OUTDIR");
+        eprintln!("usage: fixture [--hostile | --large N] OUTDIR");
         return ExitCode::from(2);
     };
-    let timeline = if hostile {
-        fixture::hostile()
-    } else {
-        fixture::seeds()
+    let timeline = match (hostile, large) {
+        (true, _) => fixture::hostile(),
+        (false, Some(n)) => fixture::large(n, 300),
+        (false, None) => fixture::seeds(),
     };
     let files = match site(&timeline, &SiteOptions::default()) {
         Ok(files) => files,

@@ -43,18 +43,44 @@ const MONTHS: [&str; 12] = [
 /// | `PAST_REF` | | in the past |
 ///
 /// A value it cannot describe is written as TimeML spells it.
+///
+/// A range reads "2005 to 2013", "May to July 2019" (the shared year said
+/// once).
 pub fn date_label(when: &When) -> String {
-    with_modifier(&long_value(&when.value), when.modifier)
+    range_label(when, false)
 }
 
 /// The label used on the page's cards: as [`date_label`], but a day is
 /// abbreviated ("Wed 25 Sep 2019") so that a card's date stays on one line.
 pub(crate) fn card_label(when: &When) -> String {
-    with_modifier(&value_label(&when.value, true), when.modifier)
+    range_label(when, true)
 }
 
-fn long_value(value: &Value) -> String {
-    value_label(value, false)
+fn range_label(when: &When, short: bool) -> String {
+    let start = with_modifier(&value_label(&when.value, short), when.modifier);
+    let Some(end) = &when.end else {
+        return start;
+    };
+    let end = value_label(end, short);
+    // "May 2019 to July 2019" → "May to July 2019".
+    let year = end.rsplit(' ').next().unwrap_or_default();
+    let start = match start.strip_suffix(year) {
+        Some(head) if year.len() == 4 && head.ends_with(' ') && head.len() > 1 => {
+            head.trim_end().to_owned()
+        }
+        _ => start,
+    };
+    format!("{start} to {end}")
+}
+
+/// The days a date covers, to the last day of its range's end.
+pub(crate) fn when_span(when: &When) -> Option<(NaiveDate, NaiveDate)> {
+    let (first, last) = span(&when.value)?;
+    let last = match when.end.as_ref().and_then(span) {
+        Some((_, end)) if end > last => end,
+        _ => last,
+    };
+    Some((first, last))
 }
 
 /// Puts the modifier's words around a label.
@@ -337,10 +363,43 @@ mod tests {
     use super::*;
 
     fn when(value: &str, modifier: Option<&str>) -> When {
-        When {
-            value: value.parse().unwrap(),
-            modifier: modifier.map(|m| m.parse().unwrap()),
+        When::new(value.parse().unwrap(), modifier.map(|m| m.parse().unwrap()))
+    }
+
+    #[test]
+    fn ranges_name_both_ends_and_a_shared_year_once() {
+        let range = |a: &str, b: &str| When {
+            end: Some(b.parse().unwrap()),
+            ..when(a, None)
+        };
+        let table = [
+            (range("2005", "2013"), "2005 to 2013", "2005 to 2013"),
+            (
+                range("2019-05", "2019-07"),
+                "May to July 2019",
+                "May to July 2019",
+            ),
+            (
+                range("2018-11", "2019-02"),
+                "November 2018 to February 2019",
+                "November 2018 to February 2019",
+            ),
+            (
+                range("2019-09-25", "2019-09-27"),
+                "Wednesday 25 September to Friday 27 September 2019",
+                "Wed 25 Sep to Fri 27 Sep 2019",
+            ),
+        ];
+        for (w, long, short) in table {
+            assert_eq!(date_label(&w), long);
+            assert_eq!(card_label(&w), short);
         }
+        let w = range("2019-05", "2019-07");
+        let (first, last) = when_span(&w).unwrap();
+        assert_eq!(
+            (first.to_string(), last.to_string()),
+            ("2019-05-01".into(), "2019-07-31".into())
+        );
     }
 
     #[test]

@@ -29,6 +29,7 @@ pub(crate) const BUILTIN: &[(&str, &str)] = &[
         "filters.html",
         include_str!("../../../templates/filters.html"),
     ),
+    ("key.html", include_str!("../../../templates/key.html")),
     ("card.html", include_str!("../../../templates/card.html")),
     (
         "articles.html",

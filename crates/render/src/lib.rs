@@ -10,7 +10,7 @@
 //! | `timeline.json` | the timeline in annals' own schema (see [`json`]) |
 //! | `timelinejs.json` | the same events for TimelineJS 3 |
 //! | `timeline.mw` | Markwhen text |
-//! | `timeline.ics` | iCalendar (RFC 5545), day-precision events only |
+//! | `timeline.ics` | iCalendar (RFC 5545): day- and time-precision events, ranges to their end |
 //! | `timeline.csv` | one row per event (RFC 4180) |
 //!
 //! The page comes from the templates in the workspace's `templates/`,

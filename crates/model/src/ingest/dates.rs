@@ -25,10 +25,11 @@ pub fn parse_published(s: &str) -> Option<NaiveDate> {
     {
         return Some(d);
     }
-    if s.len() >= 8 && s.as_bytes()[..8].iter().all(u8::is_ascii_digit) {
-        if let Ok(d) = NaiveDate::parse_from_str(&s[..8], "%Y%m%d") {
-            return Some(d);
-        }
+    if s.len() >= 8
+        && s.as_bytes()[..8].iter().all(u8::is_ascii_digit)
+        && let Ok(d) = NaiveDate::parse_from_str(&s[..8], "%Y%m%d")
+    {
+        return Some(d);
     }
     if let Ok(dt) = chrono::DateTime::parse_from_rfc2822(s) {
         return Some(dt.date_naive());
@@ -81,16 +82,17 @@ pub fn date_in_url(url: &str) -> Option<NaiveDate> {
             if let (Some(m), Some(d)) = (
                 m.and_then(|m| small(m).or_else(|| month_name(m))),
                 d.and_then(|d| small(d)),
-            ) {
-                if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
-                    return Some(date);
-                }
-            }
-        }
-        if p.len() == 8 && p.bytes().all(|b| b.is_ascii_digit()) && year(&p[..4]).is_some() {
-            if let Ok(date) = NaiveDate::parse_from_str(p, "%Y%m%d") {
+            ) && let Some(date) = NaiveDate::from_ymd_opt(y, m, d)
+            {
                 return Some(date);
             }
+        }
+        if p.len() == 8
+            && p.bytes().all(|b| b.is_ascii_digit())
+            && year(&p[..4]).is_some()
+            && let Ok(date) = NaiveDate::parse_from_str(p, "%Y%m%d")
+        {
+            return Some(date);
         }
     }
     None

@@ -48,14 +48,12 @@ pub fn decode_article(file: &str, bytes: &[u8], markup: bool) -> Result<Decoded,
             warning: None,
         });
     }
-    if markup {
-        if let Some(declared) = declared_charset(bytes).filter(|e| *e != UTF_8) {
-            let (text, _, _) = declared.decode(bytes);
-            return Ok(Decoded {
-                text: text.into_owned(),
-                warning: None,
-            });
-        }
+    if markup && let Some(declared) = declared_charset(bytes).filter(|e| *e != UTF_8) {
+        let (text, _, _) = declared.decode(bytes);
+        return Ok(Decoded {
+            text: text.into_owned(),
+            warning: None,
+        });
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);

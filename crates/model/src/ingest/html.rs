@@ -303,10 +303,10 @@ fn scan_meta(toks: &[Result<Tag<'_>, &str>]) -> PageMeta {
         match t {
             Ok(tag) if !tag.closing && tag.name == "meta" => meta.meta_tag(tag.attrs),
             Ok(tag) if !tag.closing && tag.name == "link" => {
-                if attr(tag.attrs, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) {
-                    if let Some(href) = attr(tag.attrs, "href") {
-                        set_once(&mut meta.url, decode_entities(href).trim().to_owned());
-                    }
+                if attr(tag.attrs, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
+                    && let Some(href) = attr(tag.attrs, "href")
+                {
+                    set_once(&mut meta.url, decode_entities(href).trim().to_owned());
                 }
             }
             Ok(tag) if !tag.closing && tag.name == "time" && meta.time_element.is_none() => {

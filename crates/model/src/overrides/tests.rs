@@ -29,10 +29,7 @@ fn cite(doc: &str) -> Citation {
 fn event(id: &str, date: &str, title: &str, docs: &[&str]) -> Event {
     Event {
         id: id.to_owned(),
-        when: When {
-            value: date.parse().expect("fixture dates are TimeML values"),
-            modifier: None,
-        },
+        when: When::new(date.parse().expect("fixture dates are TimeML values"), None),
         title: title.to_owned(),
         summary: None,
         citations: docs.iter().map(|d| cite(d)).collect(),
@@ -507,10 +504,7 @@ fn config(yaml: &str) -> Config {
 fn alternative_dates_follow_the_edits() {
     let mut base = timeline();
     // Article `c` dated the Kremlin meeting a day earlier.
-    let day = |v: &str| When {
-        value: v.parse().expect("a value"),
-        modifier: None,
-    };
+    let day = |v: &str| When::new(v.parse().expect("a value"), None);
     base.events
         .iter_mut()
         .find(|e| e.id == "ev-meet")

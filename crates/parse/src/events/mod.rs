@@ -68,6 +68,8 @@ pub struct EventMention {
     pub value: Value,
     /// The timex's modifier ("early" → START).
     pub modifier: Option<Mod>,
+    /// The end of the range the timex opens ("from 2005 to 2013" → `2013`).
+    pub end: Option<Value>,
     /// A short title from the clause's own words, at most 12 words.
     pub title: String,
     /// Names in the sentence, folded (lower case, no accents or
@@ -183,9 +185,10 @@ pub fn mentions(text: &str, timexes: &[Timex]) -> Vec<EventMention> {
             if !dates_an_event(timex) {
                 continue;
             }
-            let Some(m) = mention(&s, k, timex) else {
+            let Some(mut m) = mention(&s, k, timex) else {
                 continue;
             };
+            m.end = crate::range::range_end(text, timex, local.get(k + 1).copied());
             // One mention per trigger: "from 2005 to 2013" is one event.
             if out[first..].iter().any(|o| o.trigger == m.trigger) {
                 continue;
@@ -291,6 +294,7 @@ fn mention(s: &Sentence<'_>, k: usize, timex: &Timex) -> Option<EventMention> {
         timex: timex.span.clone(),
         value: timex.value.clone(),
         modifier: timex.modifier,
+        end: None,
         places: places(s, &title, clause.clone()),
         actors: actors(s, &title, clause),
         title,

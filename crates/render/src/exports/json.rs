@@ -9,11 +9,13 @@
 //!       "id": "e3f1c2...",              stable event id
 //!       "value": "2019-09-25",          TimeML value of the date
 //!       "mod": "START",                 TimeML mod (omitted when none)
+//!       "until": "2013",                TimeML value of a range's end (omitted when none)
 //!       "precision": "day",             century|decade|year|half|quarter|season|
 //!                                       month|week|day|part-of-day|time|none
 //!       "label": "Wednesday 25 September 2019",   the date in words
 //!       "start": "2019-09-25",          first day covered (omitted when unknown)
-//!       "end": "2019-09-25",            last day covered, inclusive (idem)
+//!       "end": "2019-09-25",            last day covered, inclusive, to the end
+//!                                       of a range (idem)
 //!       "title": "Putin meets Maduro",
 //!       "summary": "...",               (omitted when none)
 //!       "note": "...",                  from annals.yaml (omitted when none)
@@ -67,6 +69,8 @@ struct EventJson<'a> {
     value: &'a str,
     #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
     modifier: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    until: Option<&'a str>,
     precision: &'static str,
     label: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -116,11 +120,12 @@ struct SourceJson<'a> {
 }
 
 fn event(e: &Event) -> EventJson<'_> {
-    let bounds = crate::dates::span(&e.when.value);
+    let bounds = crate::dates::when_span(&e.when);
     EventJson {
         id: &e.id,
         value: e.when.value.as_str(),
         modifier: e.when.modifier.map(|m| m.as_str()),
+        until: e.when.end.as_ref().map(|v| v.as_str()),
         precision: crate::dates::precision_name(e.when.precision()),
         label: date_label(&e.when),
         start: bounds.map(|(a, _)| a.format("%Y-%m-%d").to_string()),

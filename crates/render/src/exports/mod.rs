@@ -10,7 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::RenderError;
-use crate::dates::{date_label, span};
+use crate::dates::{date_label, when_span};
 use crate::html::escape_html;
 use crate::url::safe_url;
 
@@ -96,18 +96,25 @@ fn tjs_text(e: &Event) -> String {
 /// `timelinejs.json`: TimelineJS 3's JSON format. Every text is escaped
 /// HTML (TimelineJS renders `text` as HTML). Events without a calendar
 /// position are left out: TimelineJS needs a `start_date`. Periods coarser
-/// than a day get an `end_date`, so that they are drawn as spans.
+/// than a day and ranges get an `end_date` (a range's at the precision of
+/// its end), so that they are drawn as spans.
 pub(crate) fn timelinejs(timeline: &Timeline) -> Result<String, RenderError> {
     let events = timeline
         .events
         .iter()
         .filter_map(|e| {
             let precision = e.when.precision()?;
-            let (first, last) = span(&e.when.value)?;
+            let (first, last) = when_span(&e.when)?;
+            let end_precision = e
+                .when
+                .end
+                .as_ref()
+                .and_then(|v| v.precision())
+                .unwrap_or(precision);
             Some(TjsSlide {
                 unique_id: Some(format!("e-{}", e.id)),
                 start_date: Some(tjs_date(first, precision)),
-                end_date: (first != last).then(|| tjs_date(last, precision)),
+                end_date: (first != last).then(|| tjs_date(last, end_precision)),
                 display_date: Some(date_label(&e.when)),
                 text: TjsText {
                     headline: html(&e.title),
@@ -164,8 +171,9 @@ fn mw_property(key: &str, value: &str) -> String {
     format!("{key}: {}\n", serde_json::Value::String(value.to_owned()))
 }
 
-/// `timeline.mw`: Markwhen text. Days are written `2019-09-25`; periods as
-/// day ranges `2018-12-01/2018-12-31` so Markwhen draws them as spans.
+/// `timeline.mw`: Markwhen text. Days are written `2019-09-25`; periods and
+/// ranges as day ranges `2018-12-01/2018-12-31` so Markwhen draws them as
+/// spans.
 /// Each event has the properties `id`, `when` (the date in words) and
 /// `note` when there is one, then its summary and quotes as text. Undated
 /// events are listed in comments at the end.
@@ -179,7 +187,7 @@ pub(crate) fn markwhen(timeline: &Timeline) -> String {
     out.push_str("---\n");
     let mut undated = Vec::new();
     for e in &timeline.events {
-        let Some((first, last)) = span(&e.when.value) else {
+        let Some((first, last)) = when_span(&e.when) else {
             undated.push(e);
             continue;
         };
@@ -263,8 +271,9 @@ fn ics_line(out: &mut String, line: &str) {
     out.push_str("\r\n");
 }
 
-/// `timeline.ics`: one all-day VEVENT per day-precision event (days, parts
-/// of days, times). UIDs are `<event id>@annals`; DTSTAMP, which RFC 5545
+/// `timeline.ics`: one VEVENT per day-precision event: all-day for days and
+/// parts of days, at its local (floating) time for a clock time; a range
+/// ends on its end's last day (DTEND is exclusive). UIDs are `<event id>@annals`; DTSTAMP, which RFC 5545
 /// requires, is the latest publication date of the articles (midnight UTC),
 /// never the clock, so the file is byte-identical for the same input.
 pub(crate) fn icalendar(timeline: &Timeline) -> String {
@@ -296,26 +305,18 @@ pub(crate) fn icalendar(timeline: &Timeline) -> String {
         if e.when.precision().is_none_or(|p| p < Precision::Day) {
             continue;
         }
-        let Some((day, _)) = span(&e.when.value) else {
-            continue;
-        };
-        let Some(next) = day.succ_opt() else {
+        let Some((start, end)) = ics_times(&e.when) else {
             continue;
         };
         ics_line(&mut out, "BEGIN:VEVENT");
         ics_line(&mut out, &format!("UID:{}@annals", ics_text(&e.id)));
-        let dtstamp = stamp
-            .clone()
-            .unwrap_or_else(|| day.format("%Y%m%dT000000Z").to_string());
+        let dtstamp = stamp.clone().unwrap_or_else(|| {
+            let day = when_span(&e.when).map(|(d, _)| d).unwrap_or_default();
+            day.format("%Y%m%dT000000Z").to_string()
+        });
         ics_line(&mut out, &format!("DTSTAMP:{dtstamp}"));
-        ics_line(
-            &mut out,
-            &format!("DTSTART;VALUE=DATE:{}", day.format("%Y%m%d")),
-        );
-        ics_line(
-            &mut out,
-            &format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")),
-        );
+        ics_line(&mut out, &format!("DTSTART{start}"));
+        ics_line(&mut out, &format!("DTEND{end}"));
         ics_line(&mut out, &format!("SUMMARY:{}", ics_text(&e.title)));
         let mut description = Vec::new();
         description.push(date_label(&e.when));
@@ -349,6 +350,30 @@ pub(crate) fn icalendar(timeline: &Timeline) -> String {
     }
     ics_line(&mut out, "END:VCALENDAR");
     out
+}
+
+/// The DTSTART and DTEND of a day-precision date, parameters included:
+/// `;VALUE=DATE:20190925` and the next day, or a floating local time
+/// `:20190925T140000` and an hour later when the value has a clock time
+/// (and no range).
+fn ics_times(when: &annals_model::When) -> Option<(String, String)> {
+    let (first, last) = when_span(when)?;
+    // A clock time TimeML spells `2019-09-25T14:30` (a zone or seconds
+    // after it are left out: the time is the text's local time).
+    let clock = (when.precision() == Some(Precision::Time) && when.end.is_none())
+        .then(|| crate::dates::datetime_attr(&when.value))
+        .flatten()
+        .and_then(|c| chrono::NaiveDateTime::parse_from_str(c.get(..16)?, "%Y-%m-%dT%H:%M").ok());
+    if let Some(start) = clock {
+        let end = start + chrono::Duration::hours(1);
+        let fmt = |t: chrono::NaiveDateTime| format!(":{}", t.format("%Y%m%dT%H%M%S"));
+        return Some((fmt(start), fmt(end)));
+    }
+    let next = last.succ_opt()?;
+    Some((
+        format!(";VALUE=DATE:{}", first.format("%Y%m%d")),
+        format!(";VALUE=DATE:{}", next.format("%Y%m%d")),
+    ))
 }
 
 // ----------------------------------------------------------------------- CSV
@@ -395,7 +420,7 @@ pub(crate) fn csv(timeline: &Timeline) -> String {
         "alternatives",
     ]);
     for e in &timeline.events {
-        let bounds = span(&e.when.value);
+        let bounds = when_span(&e.when);
         let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
         let sources: Vec<&str> = e
             .citations
@@ -443,6 +468,39 @@ mod tests {
         }
         let unfolded = out.trim_end_matches("\r\n").replace("\r\n ", "");
         assert_eq!(unfolded, long);
+    }
+
+    #[test]
+    fn ics_times_keep_clock_times_and_range_ends() {
+        let when = |v: &str, end: Option<&str>| annals_model::When {
+            end: end.map(|e| e.parse().unwrap()),
+            ..annals_model::When::new(v.parse().unwrap(), None)
+        };
+        let table = [
+            (
+                when("2019-09-25", None),
+                ";VALUE=DATE:20190925",
+                ";VALUE=DATE:20190926",
+            ),
+            (
+                when("2019-09-25T14:30", None),
+                ":20190925T143000",
+                ":20190925T153000",
+            ),
+            (
+                when("2019-09-25TMO", None),
+                ";VALUE=DATE:20190925",
+                ";VALUE=DATE:20190926",
+            ),
+            (
+                when("2019-09-25", Some("2019-09-27")),
+                ";VALUE=DATE:20190925",
+                ";VALUE=DATE:20190928",
+            ),
+        ];
+        for (w, start, end) in table {
+            assert_eq!(ics_times(&w), Some((start.into(), end.into())), "{w:?}");
+        }
     }
 
     #[test]

@@ -5,16 +5,27 @@
 //!
 //! Templates only test booleans (`has_summary`), loop over lists and print
 //! strings: that subset reads the same in askama and in minijinja.
+//!
+//! The page leads with the key events (the most salient, 10 to 40 of
+//! them), then lists every event by year and month; each date is said once:
+//! the headings give the year and month, a card only what they do not
+//! ("Wed 25", "early October").
 
-use std::collections::BTreeMap;
+mod overview;
+mod sources;
+
+use std::collections::BTreeSet;
 
 use annals_model::{Event, Timeline, When};
 use annals_parse::{Mod, Precision};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::dates::{card_label, date_label, datetime_attr, first_day, precision_name};
+use crate::dates::{card_label, date_label, datetime_attr, first_day, month_name, precision_name};
 use crate::url::safe_url;
+pub(crate) use overview::OverviewView;
+pub(crate) use sources::SourceView;
+use sources::{Sources, UNNAMED};
 
 /// The context of `index.html` (and so of every partial it includes).
 #[derive(Clone, Debug, Serialize)]
@@ -32,8 +43,20 @@ pub(crate) struct PageView {
     pub script: String,
     /// The density strip.
     pub overview: OverviewView,
-    /// The outlets, for the source filter and the list of articles.
+    /// The key events, in date order.
+    pub key: Vec<KeyView>,
+    /// True when `key` is not empty.
+    pub has_key: bool,
+    /// Under the key events' heading: "The 10 most reported of 27 events."
+    pub key_note: String,
+    /// The most frequent outlets, for the source filter (at most 12).
     pub sources: Vec<SourceView>,
+    /// The other outlets, behind "more".
+    pub more_sources: Vec<SourceView>,
+    /// True when `more_sources` is not empty.
+    pub has_more_sources: bool,
+    /// "25 more", the label of the "more" control.
+    pub more_label: String,
     /// The articles the timeline was built from.
     pub articles: Vec<ArticleView>,
     /// True when there is at least one article.
@@ -52,55 +75,27 @@ pub(crate) struct PageView {
     pub has_approx: bool,
     /// True when sources disagree on some event's date.
     pub has_conflicts: bool,
+    /// True when some event is reported by one source only (drawn lighter).
+    pub has_single: bool,
     /// Number of events.
     pub event_count: usize,
     /// Who made the page, e.g. "annals 0.1.0".
     pub generator: String,
 }
 
-/// The density strip: one cell per month (or year, or decade for long
-/// timelines), darker with more events, linking to that period.
+/// A key event, at the top of the page.
 #[derive(Clone, Debug, Serialize)]
-pub(crate) struct OverviewView {
-    /// The cells, in time order.
-    pub cells: Vec<CellView>,
-    /// True when there are at least two cells (one cell tells nothing).
-    pub show: bool,
-    /// "month", "year" or "decade".
-    pub unit: String,
-}
-
-/// One cell of the density strip.
-#[derive(Clone, Debug, Serialize)]
-pub(crate) struct CellView {
-    /// The period, e.g. "September 2019".
-    pub label: String,
-    /// What a screen reader hears: "September 2019: 3 events".
-    pub description: String,
-    /// Number of events starting in the period.
-    pub count: usize,
-    /// 0 (none) to 4 (the busiest period): a CSS class `level-N`.
-    pub level: usize,
-    /// The anchor to jump to (`#m2019-09`), when the period has events.
+pub(crate) struct KeyView {
+    /// The link to its card in the chronology, `#e-<id>`.
     pub href: String,
-    /// True when `href` is set.
-    pub has_link: bool,
-    /// A tick label under the cell ("2019") at the first cell of a year or
-    /// decade, else empty.
-    pub tick: String,
-    /// True when `tick` is set.
-    pub has_tick: bool,
-}
-
-/// An outlet, for the source filter.
-#[derive(Clone, Debug, Serialize)]
-pub(crate) struct SourceView {
-    /// A token used in `data-sources` and the filter (`s1`, `s2`, ...).
-    pub key: String,
-    /// The outlet's name.
-    pub name: String,
-    /// Number of events it reports.
-    pub event_count: usize,
+    /// The title.
+    pub title: String,
+    /// Its date in full ("Wed 25 Sep 2019").
+    pub date: DateView,
+    /// "4 sources", "1 source".
+    pub sources_label: String,
+    /// True when several independent sources report it.
+    pub many: bool,
 }
 
 /// An input article, listed at the bottom of the page.
@@ -108,9 +103,12 @@ pub(crate) struct SourceView {
 pub(crate) struct ArticleView {
     /// The document id (file name).
     pub doc: String,
-    /// The outlet.
+    /// The outlet (or the URL's host), or empty.
     pub source: String,
-    /// The headline, or "Untitled article".
+    /// True when `source` is set.
+    pub has_source: bool,
+    /// The headline (from metadata, else the text's first line), or the
+    /// file name.
     pub title: String,
     /// True when the article has a headline.
     pub has_title: bool,
@@ -131,8 +129,10 @@ pub(crate) struct YearView {
     pub id: String,
     /// The heading: "2019", "the 1990s".
     pub label: String,
-    /// Events that span the year or a part coarser than a month (year,
-    /// half, quarter, season), drawn as spans across the year.
+    /// "12 events".
+    pub count_label: String,
+    /// Events dated by the year or a part coarser than a month (half,
+    /// quarter, season), listed before the months.
     pub spans: Vec<EventView>,
     /// True when `spans` is not empty.
     pub has_spans: bool,
@@ -164,13 +164,16 @@ pub(crate) struct EventView {
     pub id: String,
     /// The card's anchor id, `e-<id>`.
     pub anchor: String,
+    /// The card's CSS classes: `ev`, its shape, `approx`, `conflict`,
+    /// `one` (a single source), `range`.
+    pub classes: String,
     /// The date the timeline uses, then the other dates sources give.
     pub dates: Vec<DateView>,
     /// True when sources disagree on the date (`dates` has several).
     pub has_conflict: bool,
     /// The date the card shows first.
     pub date: DateView,
-    /// "day", "span" (coarser than a day) or "undated": a CSS class.
+    /// "day", "span" (coarser than a day) or "undated".
     pub shape: String,
     /// The precision: "day", "week", "month", "season", "year", ...
     pub precision: String,
@@ -191,6 +194,13 @@ pub(crate) struct EventView {
     /// The source keys of the citations, space-separated (`s1 s3`), for
     /// the filter.
     pub source_keys: String,
+    /// Number of independent sources (outlets; articles without one count
+    /// apart).
+    pub source_count: usize,
+    /// "4 sources" when several report it, else empty.
+    pub sources_label: String,
+    /// True when `sources_label` is set.
+    pub has_sources_label: bool,
     /// True when a person added the event in annals.yaml.
     pub added: bool,
 }
@@ -202,7 +212,8 @@ pub(crate) struct DateView {
     pub value: String,
     /// The TimeML mod, or empty.
     pub modifier: String,
-    /// The card label: "Wed 25 Sep 2019", "early October 2019".
+    /// The card label, without what the headings above it say: "Wed 25",
+    /// "early October"; in full outside the chronology.
     pub label: String,
     /// The long label: "Wednesday 25 September 2019".
     pub long_label: String,
@@ -224,8 +235,11 @@ pub(crate) struct DateView {
 pub(crate) struct CitationView {
     /// The sentence, verbatim.
     pub quote: String,
-    /// The outlet (or the document's title, or its file name).
+    /// The outlet (or the URL's host; for an article with neither, its
+    /// file name).
     pub source: String,
+    /// The filter key of its outlet.
+    pub key: String,
     /// The document id.
     pub doc: String,
     /// An http(s) URL of the article, or empty (other schemes are dropped).
@@ -237,31 +251,102 @@ pub(crate) struct CitationView {
     pub has_quote: bool,
 }
 
+/// What the headings above a card already say about its date.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Within {
+    /// Nothing: the key events, the undated list.
+    Nothing,
+    /// The year heading.
+    Year(i32),
+    /// The year and month headings.
+    Month(i32, u32),
+}
+
 /// Builds the page's view-model. `csp`, `style` and `script` are filled
 /// in by the caller.
 pub(crate) fn page(timeline: &Timeline) -> PageView {
-    let sources = source_keys(timeline);
+    let sources = Sources::new(timeline);
     let mut dated: Vec<(NaiveDate, &Event)> = Vec::new();
     let mut undated = Vec::new();
     for event in &timeline.events {
         match (first_day(&event.when.value), event.when.precision()) {
             (Some(day), Some(_)) => dated.push((day, event)),
-            _ => undated.push(event_view(event, &sources)),
+            _ => undated.push(event_view(event, &sources, Within::Nothing)),
         }
     }
     // Chronological, coarser first on the same day; stable, so the model's
     // order breaks ties.
     dated.sort_by_key(|(day, e)| (*day, e.when.precision()));
+    let years = years(&dated, &sources);
+    let overview = overview::overview(core(&dated), &years);
+    let event_count = timeline.events.len();
+    let articles = articles(timeline, &sources);
+    let all: Vec<&EventView> = years
+        .iter()
+        .flat_map(|y| {
+            y.spans
+                .iter()
+                .chain(y.months.iter().flat_map(|m| &m.events))
+        })
+        .chain(undated.iter())
+        .collect();
+    let (has_spans, has_approx) = (
+        all.iter().any(|e| e.shape == "span"),
+        all.iter().any(|e| e.date.approx),
+    );
+    let has_conflicts = all.iter().any(|e| e.has_conflict);
+    let has_single = all.iter().any(|e| e.source_count <= 1 && !e.added);
+    let key = key_events(timeline, &sources);
+    let (shown, more) = split_sources(sources.views.clone());
+    PageView {
+        title: timeline.title.clone(),
+        lede: lede(event_count, articles.len(), core(&dated)),
+        csp: String::new(),
+        style: String::new(),
+        script: String::new(),
+        overview,
+        key_note: key_note(key.len(), event_count),
+        has_key: !key.is_empty(),
+        key,
+        sources: shown,
+        has_more_sources: !more.is_empty(),
+        more_label: format!("{} more", more.len()),
+        more_sources: more,
+        has_articles: !articles.is_empty(),
+        articles,
+        years,
+        has_undated: !undated.is_empty(),
+        undated,
+        is_empty: event_count == 0,
+        has_spans,
+        has_approx,
+        has_conflicts,
+        has_single,
+        event_count,
+        generator: format!("annals {}", env!("CARGO_PKG_VERSION")),
+    }
+}
 
+/// The most frequent outlets, and the rest (behind "more").
+fn split_sources(mut all: Vec<SourceView>) -> (Vec<SourceView>, Vec<SourceView>) {
+    if all.len() <= sources::SHOWN {
+        return (all, Vec::new());
+    }
+    let more = all.split_off(sources::SHOWN);
+    (all, more)
+}
+
+/// The dated events by year, then month.
+fn years(dated: &[(NaiveDate, &Event)], sources: &Sources) -> Vec<YearView> {
     let mut years: Vec<YearView> = Vec::new();
-    for (day, event) in &dated {
+    for (day, event) in dated {
         let precision = event.when.precision().unwrap_or(Precision::Day);
-        let view = event_view(event, &sources);
         let (id, label) = year_key(*day, precision);
         if years.last().is_none_or(|y| y.id != id) {
             years.push(YearView {
                 id: id.clone(),
                 label,
+                count_label: String::new(),
                 spans: Vec::new(),
                 has_spans: false,
                 months: Vec::new(),
@@ -273,16 +358,17 @@ pub(crate) fn page(timeline: &Timeline) -> PageView {
         };
         year.event_count += 1;
         if precision < Precision::Month {
-            year.spans.push(view);
+            let within = match precision {
+                Precision::Century | Precision::Decade => Within::Nothing,
+                _ => Within::Year(day.year()),
+            };
+            year.spans.push(event_view(event, sources, within));
             year.has_spans = true;
             continue;
         }
         let month_id = format!("m{:04}-{:02}", day.year(), day.month());
         if year.months.last().is_none_or(|m| m.id != month_id) {
-            let month_when = When {
-                value: annals_parse::Value::month(day.year(), day.month()),
-                modifier: None,
-            };
+            let month_when = When::new(annals_parse::Value::month(day.year(), day.month()), None);
             year.months.push(MonthView {
                 id: month_id,
                 label: date_label(&month_when),
@@ -293,73 +379,146 @@ pub(crate) fn page(timeline: &Timeline) -> PageView {
         }
         if let Some(month) = year.months.last_mut() {
             month.has_span |= precision == Precision::Month;
-            month.events.push(view);
+            let within = Within::Month(day.year(), day.month());
+            month.events.push(event_view(event, sources, within));
         }
     }
+    for year in &mut years {
+        year.count_label = plural(year.event_count, "event", "events");
+    }
+    years
+}
 
-    let overview = overview(&dated, &years);
-    let event_count = timeline.events.len();
-    let articles: Vec<ArticleView> = timeline
+/// The articles, with headline, outlet and date.
+fn articles(timeline: &Timeline, sources: &Sources) -> Vec<ArticleView> {
+    timeline
         .sources
         .iter()
         .map(|s| {
             let url = s.url.as_deref().and_then(safe_url).unwrap_or_default();
+            let source = sources
+                .by_doc
+                .get(&s.doc)
+                .filter(|g| g.as_str() != UNNAMED)
+                .cloned()
+                .unwrap_or_default();
             ArticleView {
                 doc: s.doc.clone(),
-                source: s.source.clone().unwrap_or_else(|| s.doc.clone()),
+                has_source: !source.is_empty(),
+                source,
                 has_title: s.title.is_some(),
-                title: s.title.clone().unwrap_or_else(|| "Untitled article".into()),
+                title: s.title.clone().unwrap_or_else(|| s.doc.clone()),
                 has_url: !url.is_empty(),
                 url,
                 published: s.published.format("%Y-%m-%d").to_string(),
-                published_label: date_label(&When {
-                    value: annals_parse::Value::day(s.published),
-                    modifier: None,
-                }),
+                published_label: date_label(&When::new(
+                    annals_parse::Value::day(s.published),
+                    None,
+                )),
             }
         })
+        .collect()
+}
+
+/// How many key events a collection gets: about one in eight, at least 10
+/// and at most 40, and never more than half of a small collection.
+pub(crate) fn key_count(events: usize) -> usize {
+    (events / 8).clamp(10, 40).min(events.div_ceil(2))
+}
+
+/// The key events: the most salient (ties: the earlier in the timeline),
+/// shown in date order.
+fn key_events(timeline: &Timeline, sources: &Sources) -> Vec<KeyView> {
+    let n = key_count(timeline.events.len());
+    let mut ranked: Vec<(u32, usize)> = timeline
+        .events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.salience, i))
         .collect();
-    let all_events = || {
-        years
-            .iter()
-            .flat_map(|y| {
-                y.spans
-                    .iter()
-                    .chain(y.months.iter().flat_map(|m| &m.events))
-            })
-            .chain(undated.iter())
-    };
-    let has_spans = all_events().any(|e| e.shape == "span");
-    let has_approx = all_events().any(|e| e.date.approx);
-    let has_conflicts = all_events().any(|e| e.has_conflict);
-    PageView {
-        title: timeline.title.clone(),
-        lede: lede(event_count, articles.len(), &dated),
-        csp: String::new(),
-        style: String::new(),
-        script: String::new(),
-        overview,
-        sources: sources.views,
-        has_articles: !articles.is_empty(),
-        articles,
-        years,
-        has_undated: !undated.is_empty(),
-        undated,
-        is_empty: event_count == 0,
-        has_spans,
-        has_approx,
-        has_conflicts,
-        event_count,
-        generator: format!("annals {}", env!("CARGO_PKG_VERSION")),
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut chosen: Vec<&Event> = ranked
+        .into_iter()
+        .take(n)
+        .map(|(_, i)| &timeline.events[i])
+        .collect();
+    chosen.sort_by_key(|e| {
+        (
+            first_day(&e.when.value).is_none(),
+            first_day(&e.when.value),
+            e.when.precision(),
+        )
+    });
+    chosen
+        .into_iter()
+        .map(|e| {
+            let count = independent(e, sources);
+            KeyView {
+                href: format!("#e-{}", e.id),
+                title: e.title.clone(),
+                date: date_view(&e.when, String::new(), Within::Nothing),
+                sources_label: plural(count, "source", "sources"),
+                many: count > 1,
+            }
+        })
+        .collect()
+}
+
+fn key_note(key: usize, events: usize) -> String {
+    if key == events {
+        format!(
+            "All {}, most reported first in the list below.",
+            plural(events, "event", "events")
+        )
+    } else {
+        format!(
+            "The {key} most reported of {} events, in date order; every event follows by year.",
+            thousands(events)
+        )
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+/// The number of independent sources of an event: its outlets, each
+/// article without one counted apart.
+fn independent(event: &Event, sources: &Sources) -> usize {
+    let names: BTreeSet<String> = event
+        .citations
+        .iter()
+        .map(|c| match sources.credit(c) {
+            name if name == UNNAMED => format!("{UNNAMED}:{}", c.doc),
+            name => name,
+        })
+        .collect();
+    names.len()
+}
+
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {
-        format!("{n} {many}")
+        format!("{} {many}", thousands(n))
     }
+}
+
+/// A count with thousands separators: "4,139".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The dated events (sorted) without the earliest and latest hundredth:
+/// the period the collection is about, which a stray "1st century" or
+/// "2050" should not stretch. Small collections keep every event.
+fn core<'a, 'e>(dated: &'a [(NaiveDate, &'e Event)]) -> &'a [(NaiveDate, &'e Event)] {
+    let k = dated.len() / 100;
+    &dated[k..dated.len() - k]
 }
 
 fn lede(events: usize, articles: usize, dated: &[(NaiveDate, &Event)]) -> String {
@@ -374,14 +533,17 @@ fn lede(events: usize, articles: usize, dated: &[(NaiveDate, &Event)]) -> String
         if e.when.precision() >= Some(Precision::Month) {
             format!("{} {}", crate::dates::month_name(day.month()), day.year())
         } else {
-            date_label(&When {
-                value: e.when.value.clone(),
-                modifier: None,
-            })
+            date_label(&When::new(e.when.value.clone(), None))
         }
     };
+    // A century names no period worth saying when finer dates exist:
+    // "1950 to 2011", not "1950 to 21st century".
+    let fine = dated
+        .iter()
+        .any(|(_, e)| e.when.precision() > Some(Precision::Century));
     let spans = dated
         .iter()
+        .filter(|(_, e)| !fine || e.when.precision() > Some(Precision::Century))
         .filter_map(|(_, e)| crate::dates::span(&e.when.value).map(|s| (s, *e)));
     let first = spans.clone().min_by_key(|((a, _), _)| *a);
     // On a tie, the coarsest names the end: "to 2019", not "to Q4 2019".
@@ -409,72 +571,49 @@ fn year_key(day: NaiveDate, precision: Precision) -> (String, String) {
     }
 }
 
-struct Sources {
-    /// Outlet name → key.
-    by_name: BTreeMap<String, String>,
-    /// Document id → outlet name.
-    by_doc: BTreeMap<String, String>,
-    views: Vec<SourceView>,
-}
-
-/// The outlet a citation is credited to.
-fn citation_source(c: &annals_model::Citation, by_doc: &BTreeMap<String, String>) -> String {
-    c.source
-        .clone()
-        .or_else(|| by_doc.get(&c.doc).cloned())
-        .unwrap_or_else(|| c.doc.clone())
-}
-
-fn source_keys(timeline: &Timeline) -> Sources {
-    let by_doc: BTreeMap<String, String> = timeline
-        .sources
-        .iter()
-        .map(|s| {
-            let name = s.source.clone().unwrap_or_else(|| s.doc.clone());
-            (s.doc.clone(), name)
-        })
-        .collect();
-    // Count events per outlet; order outlets by name for a stable filter.
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for s in by_doc.values() {
-        counts.entry(s.clone()).or_default();
-    }
-    for e in &timeline.events {
-        let mut names: Vec<String> = e
-            .citations
-            .iter()
-            .map(|c| citation_source(c, &by_doc))
-            .collect();
-        names.sort();
-        names.dedup();
-        for n in names {
-            *counts.entry(n).or_default() += 1;
+/// A label without what the headings above it say: "Wed 25 Sep 2019"
+/// under "September 2019" is "Wed 25"; "2019" under "2019" is "this
+/// year".
+fn within_label(label: String, within: Within) -> String {
+    let suffixes: Vec<String> = match within {
+        Within::Nothing => return label,
+        Within::Year(y) => vec![format!(" {y}")],
+        Within::Month(y, m) => {
+            let name = month_name(m);
+            // Days say "Wed 25 Sep 2019"; months and their parts keep
+            // their name ("early October").
+            vec![
+                format!(" {} {y}", &name[..3.min(name.len())]),
+                format!(" {y}"),
+            ]
         }
+    };
+    let padded = format!(" {label}");
+    for suffix in &suffixes {
+        let Some(at) = padded.rfind(suffix.as_str()) else {
+            continue;
+        };
+        let after = &padded[at + suffix.len()..];
+        if !(after.is_empty() || after.starts_with(',')) {
+            continue;
+        }
+        let rest = format!("{}{after}", &padded[..at]).trim().to_owned();
+        return match (rest.as_str(), within) {
+            ("", Within::Year(_)) => "this year".to_owned(),
+            ("", _) => "this month".to_owned(),
+            (r, Within::Month(_, m)) if r == month_name(m) => "this month".to_owned(),
+            _ => rest,
+        };
     }
-    let mut by_name = BTreeMap::new();
-    let mut views = Vec::new();
-    for (i, (name, count)) in counts.into_iter().enumerate() {
-        let key = format!("s{}", i + 1);
-        by_name.insert(name.clone(), key.clone());
-        views.push(SourceView {
-            key,
-            name,
-            event_count: count,
-        });
-    }
-    Sources {
-        by_name,
-        by_doc,
-        views,
-    }
+    label
 }
 
-fn date_view(when: &When, per: String) -> DateView {
+fn date_view(when: &When, per: String, within: Within) -> DateView {
     let datetime = datetime_attr(&when.value).unwrap_or_default();
     DateView {
         value: when.value.as_str().to_owned(),
         modifier: when.modifier.map(Mod::as_str).unwrap_or("").to_owned(),
-        label: card_label(when),
+        label: within_label(card_label(when), within),
         long_label: date_label(when),
         has_datetime: !datetime.is_empty(),
         datetime,
@@ -484,8 +623,8 @@ fn date_view(when: &When, per: String) -> DateView {
     }
 }
 
-fn event_view(event: &Event, sources: &Sources) -> EventView {
-    let citations: Vec<CitationView> = event
+fn citation_views(event: &Event, sources: &Sources) -> Vec<CitationView> {
+    event
         .citations
         .iter()
         .map(|c| {
@@ -493,22 +632,22 @@ fn event_view(event: &Event, sources: &Sources) -> EventView {
             CitationView {
                 has_quote: !c.quote.trim().is_empty(),
                 quote: c.quote.clone(),
-                source: citation_source(c, &sources.by_doc),
+                key: sources
+                    .key(&sources.credit(c))
+                    .unwrap_or_default()
+                    .to_owned(),
+                source: sources.display(c),
                 doc: c.doc.clone(),
                 has_url: !url.is_empty(),
                 url,
             }
         })
-        .collect();
-    let mut keys: Vec<&str> = citations
-        .iter()
-        .filter_map(|c| sources.by_name.get(&c.source).map(String::as_str))
-        .collect();
-    keys.sort();
-    keys.dedup();
+        .collect()
+}
 
-    let date = date_view(&event.when, String::new());
-    let mut dates = vec![date.clone()];
+/// The event's date, then the other dates its sources give.
+fn date_views(event: &Event, sources: &Sources, within: Within) -> Vec<DateView> {
+    let mut dates = vec![date_view(&event.when, String::new(), within)];
     for alt in &event.alternatives {
         if alt.when == event.when {
             continue;
@@ -518,12 +657,42 @@ fn event_view(event: &Event, sources: &Sources) -> EventView {
             .iter()
             .map(|d| sources.by_doc.get(d).cloned().unwrap_or_else(|| d.clone()))
             .collect();
-        dates.push(date_view(&alt.when, per.join(", ")));
+        dates.push(date_view(&alt.when, per.join(", "), Within::Nothing));
     }
+    dates
+}
+
+/// The CSS classes of a card.
+fn classes(shape: &str, event: &Event, dates: &[DateView], single: bool) -> String {
+    let mut out = format!("ev {shape}");
+    for (on, class) in [
+        (dates[0].approx, "approx"),
+        (dates.len() > 1, "conflict"),
+        (single, "one"),
+        (event.when.end.is_some(), "range"),
+    ] {
+        if on {
+            out.push(' ');
+            out.push_str(class);
+        }
+    }
+    out
+}
+
+fn event_view(event: &Event, sources: &Sources, within: Within) -> EventView {
+    let citations = citation_views(event, sources);
+    let mut keys: Vec<String> = citations
+        .iter()
+        .map(|c| c.key.clone())
+        .filter(|k| !k.is_empty())
+        .collect();
+    keys.sort();
+    keys.dedup();
+    let dates = date_views(event, sources, within);
     let precision = event.when.precision();
     let shape = match precision {
         None => "undated",
-        Some(p) if p >= Precision::Day => "day",
+        Some(p) if p >= Precision::Day && event.when.end.is_none() => "day",
         Some(_) => "span",
     };
     // A summary that only repeats the title or a quote adds nothing to
@@ -534,12 +703,19 @@ fn event_view(event: &Event, sources: &Sources) -> EventView {
         .filter(|s| !repeats(s, &event.title, &event.citations))
         .unwrap_or_default();
     let note = event.note.clone().unwrap_or_default();
+    let source_count = independent(event, sources);
+    let sources_label = if source_count > 1 {
+        plural(source_count, "source", "sources")
+    } else {
+        String::new()
+    };
     EventView {
         id: event.id.clone(),
         anchor: format!("e-{}", event.id),
+        classes: classes(shape, event, &dates, source_count <= 1 && !event.added),
         has_conflict: dates.len() > 1,
+        date: dates[0].clone(),
         dates,
-        date,
         shape: shape.to_owned(),
         precision: precision_name(precision).to_owned(),
         title: event.title.clone(),
@@ -550,6 +726,9 @@ fn event_view(event: &Event, sources: &Sources) -> EventView {
         has_citations: !citations.is_empty(),
         citations,
         source_keys: keys.join(" "),
+        source_count,
+        has_sources_label: !sources_label.is_empty(),
+        sources_label,
         added: event.added,
     }
 }
@@ -571,165 +750,6 @@ fn repeats(summary: &str, title: &str, citations: &[annals_model::Citation]) -> 
         || citations.iter().any(|c| words(&c.quote).contains(&s))
 }
 
-/// The period of one cell of the density strip.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Unit {
-    Month,
-    Year,
-    Decade,
-}
-
-impl Unit {
-    fn name(self) -> &'static str {
-        match self {
-            Unit::Month => "month",
-            Unit::Year => "year",
-            Unit::Decade => "decade",
-        }
-    }
-}
-
-/// Overview granularity: months for up to three years, years for up to
-/// eighty, decades beyond.
-fn overview(dated: &[(NaiveDate, &Event)], years: &[YearView]) -> OverviewView {
-    let (Some((first, _)), Some((last, _))) = (dated.first(), dated.last()) else {
-        return OverviewView {
-            cells: Vec::new(),
-            show: false,
-            unit: Unit::Month.name().into(),
-        };
-    };
-    let months_between =
-        (last.year() - first.year()) * 12 + last.month() as i32 - first.month() as i32;
-    let unit = if months_between < 36 {
-        Unit::Month
-    } else if last.year() - first.year() < 80 {
-        Unit::Year
-    } else {
-        Unit::Decade
-    };
-    // The bucket of a day, as a sortable number.
-    let bucket = |d: &NaiveDate| -> i32 {
-        match unit {
-            Unit::Month => d.year() * 12 + d.month0() as i32,
-            Unit::Year => d.year(),
-            Unit::Decade => d.year().div_euclid(10),
-        }
-    };
-    // Events coarser than a month do not belong to the month they start
-    // in: in a strip of months they are counted apart, for their year.
-    let coarse = |e: &Event| unit == Unit::Month && e.when.precision() < Some(Precision::Month);
-    let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
-    let mut coarse_counts: BTreeMap<i32, usize> = BTreeMap::new();
-    for (d, e) in dated {
-        if coarse(e) {
-            *coarse_counts.entry(bucket(d)).or_default() += 1;
-        } else {
-            *counts.entry(bucket(d)).or_default() += 1;
-        }
-    }
-    // Anchors that exist on the page: month and year sections.
-    let anchors: Vec<&str> = years
-        .iter()
-        .flat_map(|y| std::iter::once(y.id.as_str()).chain(y.months.iter().map(|m| m.id.as_str())))
-        .collect();
-    let max = counts
-        .values()
-        .chain(coarse_counts.values())
-        .copied()
-        .max()
-        .unwrap_or(1)
-        .max(1);
-    let mut cells = Vec::new();
-    for b in bucket(first)..=bucket(last) {
-        let fine = counts.get(&b).copied().unwrap_or(0);
-        let across = coarse_counts.get(&b).copied().unwrap_or(0);
-        let count = fine + across;
-        let (label, tick, href) = match unit {
-            Unit::Month => {
-                let (y, m) = (b.div_euclid(12), b.rem_euclid(12) as u32 + 1);
-                let label = format!("{} {y}", crate::dates::month_name(m));
-                // The first cell names its year unless the next year's
-                // label is too close to leave room for both.
-                let first_tick = b == bucket(first) && m <= 10;
-                let tick = if m == 1 || first_tick {
-                    y.to_string()
-                } else {
-                    String::new()
-                };
-                let month_id = format!("m{y:04}-{m:02}");
-                let href = if fine > 0 {
-                    month_id
-                } else {
-                    // Only events across the year start here.
-                    format!("y{y:04}")
-                };
-                (label, tick, href)
-            }
-            Unit::Year => {
-                let tick = if b % 10 == 0 || b == bucket(first) {
-                    b.to_string()
-                } else {
-                    String::new()
-                };
-                (b.to_string(), tick, format!("y{b:04}"))
-            }
-            Unit::Decade => {
-                let label = format!("the {}s", b * 10);
-                let tick = if b % 10 == 0 || b == bucket(first) {
-                    format!("{}s", b * 10)
-                } else {
-                    String::new()
-                };
-                let href = (b * 10..b * 10 + 10)
-                    .map(|y| format!("y{y:04}"))
-                    .chain(std::iter::once(format!("d{b}")))
-                    .find(|id| anchors.contains(&id.as_str()))
-                    .unwrap_or_default();
-                (label, tick, href)
-            }
-        };
-        let has_link = count > 0 && anchors.contains(&href.as_str());
-        let level = (count * 4).div_ceil(max).min(4);
-        let description = if across == 0 {
-            format!("{label}: {}", plural(count, "event", "events"))
-        } else {
-            let year = match unit {
-                Unit::Month => b.div_euclid(12).to_string(),
-                _ => label.clone(),
-            };
-            let across = format!(
-                "{year}: {} across the year",
-                plural(across, "event", "events")
-            );
-            if fine == 0 {
-                across
-            } else {
-                format!("{label}: {}; {across}", plural(fine, "event", "events"))
-            }
-        };
-        cells.push(CellView {
-            description,
-            label,
-            count,
-            level,
-            href: if has_link {
-                format!("#{href}")
-            } else {
-                String::new()
-            },
-            has_link,
-            has_tick: !tick.is_empty(),
-            tick,
-        });
-    }
-    OverviewView {
-        show: cells.len() > 1,
-        cells,
-        unit: unit.name().into(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -738,10 +758,7 @@ mod tests {
     fn event(id: &str, value: &str, title: &str, summary: Option<&str>) -> Event {
         Event {
             id: id.into(),
-            when: When {
-                value: value.parse().unwrap(),
-                modifier: None,
-            },
+            when: When::new(value.parse().unwrap(), None),
             title: title.into(),
             summary: summary.map(Into::into),
             citations: vec![Citation {
@@ -859,5 +876,90 @@ mod tests {
                 ("March 2019: 2 events", 4, "#m2019-03"),
             ]
         );
+    }
+
+    #[test]
+    fn card_dates_leave_out_what_the_headings_say() {
+        let table = [
+            ("Wed 25 Sep 2019", Within::Month(2019, 9), "Wed 25"),
+            (
+                "Wed 25 Sep 2019, 14:30",
+                Within::Month(2019, 9),
+                "Wed 25, 14:30",
+            ),
+            (
+                "early October 2019",
+                Within::Month(2019, 10),
+                "early October",
+            ),
+            ("October 2019", Within::Month(2019, 10), "this month"),
+            ("May to July 2019", Within::Month(2019, 5), "May to July"),
+            ("2019", Within::Year(2019), "this year"),
+            ("Q2 2019", Within::Year(2019), "Q2"),
+            ("2005 to 2013", Within::Year(2005), "2005 to 2013"),
+            ("Wed 25 Sep 2019", Within::Nothing, "Wed 25 Sep 2019"),
+        ];
+        for (label, within, want) in table {
+            assert_eq!(within_label(label.into(), within), want, "{label}");
+        }
+    }
+
+    #[test]
+    fn counts_have_thousands_separators() {
+        let table = [
+            (0, "0"),
+            (999, "999"),
+            (1000, "1,000"),
+            (4139, "4,139"),
+            (1234567, "1,234,567"),
+        ];
+        for (n, want) in table {
+            assert_eq!(thousands(n), want);
+        }
+    }
+
+    #[test]
+    fn the_period_leaves_out_stray_dates() {
+        let mut events: Vec<Event> = (0..200)
+            .map(|i| {
+                event(
+                    &format!("e{i}"),
+                    &format!("2010-{:02}", i % 12 + 1),
+                    "t",
+                    None,
+                )
+            })
+            .collect();
+        events.push(event("old", "00", "stray", None));
+        events.push(event("new", "2090", "stray", None));
+        let page = page(&timeline(events));
+        assert_eq!(
+            page.lede,
+            "202 events from 1 article, January 2010 to December 2010."
+        );
+        assert_eq!(page.overview.unit, "month");
+    }
+
+    #[test]
+    fn key_events_fit_the_collection() {
+        let table = [(0, 0), (5, 3), (16, 8), (27, 10), (200, 25), (2000, 40)];
+        for (events, want) in table {
+            assert_eq!(key_count(events), want, "{events} events");
+        }
+    }
+
+    #[test]
+    fn key_events_are_the_most_salient_in_date_order() {
+        let mut events: Vec<Event> = (1..=24)
+            .map(|d| event(&format!("e{d}"), &format!("2019-09-{d:02}"), "t", None))
+            .collect();
+        for (i, e) in events.iter_mut().enumerate() {
+            e.salience = if i % 2 == 0 { 500 } else { 100 };
+        }
+        let page = page(&timeline(events));
+        let keys: Vec<&str> = page.key.iter().map(|k| k.href.as_str()).collect();
+        assert_eq!(keys.len(), 10);
+        assert_eq!(keys[..3], ["#e-e1", "#e-e3", "#e-e5"]);
+        assert!(page.key.iter().all(|k| k.sources_label == "1 source"));
     }
 }
