@@ -75,7 +75,7 @@ fn joins(before: &str, gap: &str) -> bool {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "tagger"))]
 mod tests {
     use super::*;
     use crate::{Anchor, tag};
