@@ -246,6 +246,7 @@ fn mention(s: &Sentence<'_>, k: usize, timex: &Timex) -> Option<EventMention> {
         None => event_word(s, clause.clone())?,
     };
     let (title, ends_at_trigger) = title::title(s, clause.clone(), trigger, head);
+    let title = resolve_pronoun(title)?;
     if title.split_whitespace().count() < 2 {
         return None;
     }
@@ -301,6 +302,35 @@ fn mention(s: &Sentence<'_>, k: usize, timex: &Timex) -> Option<EventMention> {
         participants: participants(s),
         negated,
     })
+}
+
+/// A title that opens with a pronoun says nothing on its own ("He
+/// resigned", "It was ratified"), and a wrong guess at whom it means
+/// would put a false claim in a headline: such a clause makes no mention.
+/// First and second persons ("I", "we", "you") tell a speaker's own
+/// story, not news, in any case.
+fn resolve_pronoun(title: String) -> Option<String> {
+    let first = title.split_whitespace().next().unwrap_or_default();
+    let pronoun = matches!(
+        first.to_lowercase().as_str(),
+        "i" | "we"
+            | "you"
+            | "my"
+            | "our"
+            | "your"
+            | "me"
+            | "us"
+            | "he"
+            | "she"
+            | "his"
+            | "her"
+            | "it"
+            | "its"
+            | "they"
+            | "their"
+            | "them"
+    );
+    (!pronoun).then_some(title)
 }
 
 /// "since last January the president … proclaimed himself …": the clause
