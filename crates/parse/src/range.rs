@@ -75,7 +75,8 @@ fn joins(before: &str, gap: &str) -> bool {
     }
 }
 
-#[cfg(all(test, feature = "tagger"))]
+#[cfg(test)]
+#[cfg(feature = "tagger")]
 mod tests {
     use super::*;
     use crate::{Anchor, tag};
