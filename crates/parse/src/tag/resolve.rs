@@ -636,10 +636,13 @@ impl State {
             }
         };
         // A comparison ("up from a year earlier") points away from the time
-        // under discussion without moving it.
+        // under discussion without moving it; a story told forward ("three
+        // years later") moves it.
         let comparison = matches!(
             expr,
-            Expr::Shift { unit, .. } if !matches!(unit, Unit::Day | Unit::Week | Unit::Fortnight)
+            Expr::Shift { unit, dir, from_ref, .. }
+                if !matches!(unit, Unit::Day | Unit::Week | Unit::Fortnight)
+                    && (dir < 0 || !from_ref)
         ) || matches!(expr, Expr::Comparable { .. });
         let (precision, start) = if kind == Duration || kind == Set || comparison {
             (None, None)

@@ -908,6 +908,12 @@ fn the_period(i: &str) -> R<'_, Expr> {
     if k == 4 && (sp, kw("of")).parse(rest).is_ok() {
         return fail(i);
     }
+    // "the day of his death", "the year when the war ended": a time told
+    // by a happening, which neither the reference time nor the document's
+    // date gives.
+    if defined_by_a_happening(rest) {
+        return fail(i);
+    }
     let reported = (sp, kw_any(&["ended", "ending", "through"]))
         .parse(rest)
         .is_ok();
@@ -939,6 +945,22 @@ fn the_period(i: &str) -> R<'_, Expr> {
         },
     };
     Ok((rest, e))
+}
+
+/// Whether `rest`, after "the day" or "the year", names the happening that
+/// defines it: "of" + a determiner ("of his death", "of the attack") or
+/// "when".
+fn defined_by_a_happening(rest: &str) -> bool {
+    let mut of_happening = (
+        sp,
+        kw("of"),
+        sp,
+        kw_any(&[
+            "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that",
+        ]),
+    );
+    let mut when = (sp, kw_any(&["when", "whereupon"]));
+    of_happening.parse(rest).is_ok() || when.parse(rest).is_ok()
 }
 
 /// year_words = ("nineteen" | "eighteen") sp tens ["-" ones] | ["the year" sp] "two thousand" [["and"] sp ones]

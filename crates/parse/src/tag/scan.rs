@@ -297,6 +297,18 @@ fn prev_word(text: &str, i: usize) -> &str {
     &text[s..e]
 }
 
+/// Whether the decade at byte `i` is someone's age: a possessive before
+/// it, perhaps with "early", "mid" or "late" between ("in her mid-30s").
+fn an_age(text: &str, i: usize) -> bool {
+    let is_any = |w: &str, ws: &[&str]| ws.iter().any(|x| x.eq_ignore_ascii_case(w));
+    let at = if text[..i].ends_with('-') { i - 1 } else { i };
+    let mut w = prev_word(text, at);
+    if is_any(w, &["early", "mid", "late", "upper"]) {
+        w = prev_word(text, start_of(text, at, w));
+    }
+    is_any(w, &["his", "her", "their", "my", "our", "your", "its"])
+}
+
 /// Where `w`, the word `prev_word(text, i)` returned, starts: the place to
 /// look for the word before it.
 fn start_of(text: &str, i: usize, w: &str) -> usize {
@@ -430,6 +442,13 @@ fn plausible(text: &str, i: usize, n: usize, expr: &Expr) -> bool {
             .iter()
             .any(|w| window.contains(w));
             !weather && super::rules::phrase_ends(&text[i + n..])
+        }
+        // Ages are not decades: "in their 50s", "in his late forties".
+        Expr::Decade(_)
+            if text[i..i + n].bytes().filter(u8::is_ascii_digit).count() == 2
+                && an_age(text, i) =>
+        {
+            false
         }
         // Ages are not durations: "42 years old".
         Expr::Duration { .. }

@@ -1105,3 +1105,46 @@ fn holidays_of_lunar_and_lunisolar_calendars() {
         ("The lunar new year festival.", A, &[]),
     ]);
 }
+
+#[test]
+fn a_story_told_forward_moves_the_reference_time() {
+    check(&[
+        (
+            "He founded the band in 1980. Three years later he left. The following year it split.",
+            A,
+            &[
+                ("1980", Date, "1980", None),
+                ("Three years later", Date, "1983", None),
+                ("The following year", Date, "1984", None),
+            ],
+        ),
+        // A comparison looks back without moving it.
+        (
+            "Sales rose in 2005 from a year earlier. The following year they fell.",
+            A,
+            &[
+                ("2005", Date, "2005", None),
+                ("a year earlier", Date, "2004", None),
+                ("The following year", Date, "2006", None),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn times_told_by_a_happening_and_ages_are_no_dates() {
+    check(&[
+        ("On the day of his death, fans gathered.", A, &[]),
+        ("The year when the war ended was hard.", A, &[]),
+        ("Most victims were in their 50s.", A, &[]),
+        ("She is in her mid-30s.", A, &[]),
+        (
+            "Their 1990s hits sold on the day.",
+            A,
+            &[
+                ("1990s", Date, "199", None),
+                ("the day", Date, "2019-09-25", None),
+            ],
+        ),
+    ]);
+}

@@ -836,11 +836,35 @@ mod tests {
     /// Words the rules read only after an expression's head word, where
     /// the grammar already runs: the pre-scan never has to keep a run of
     /// temporal words going through them.
-    const AFTER_HEAD: [&str; 17] = [
+    const AFTER_HEAD: [&str; 25] = [
         // `phrase_ends`: function words that may follow "the 25th".
-        "after", "as", "before", "but", "for", "in", "until", "when", "with",
+        "after",
+        "as",
+        "before",
+        "but",
+        "for",
+        "in",
+        "until",
+        "when",
+        "with",
         // "the year ended June 30", "two years from now", "3 am", "or so".
-        "ended", "ending", "through", "from", "hence", "so", "am", "pm",
+        "ended",
+        "ending",
+        "through",
+        "from",
+        "hence",
+        "so",
+        "am",
+        "pm",
+        // `defined_by_a_happening`: "the day of his death".
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "whereupon",
     ];
 
     /// The keywords of the grammar: every literal given to `kw` or
