@@ -499,7 +499,9 @@ fn find_mentions(docs: &[Document]) -> Vec<Vec<annals_parse::EventMention>> {
                         let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         let Some(doc) = docs.get(i) else { break };
                         let timexes = tag(&doc.text, &Anchor::new(doc.published));
-                        mine.push((i, events::mentions(&doc.text, &timexes)));
+                        let mut found = events::mentions(&doc.text, &timexes);
+                        found.extend(events::lead(&doc.text, &timexes, doc.published));
+                        mine.push((i, found));
                         progress.inc(1);
                     }
                     mine

@@ -29,6 +29,10 @@
 //!   noun of the clause is used instead, or nothing.
 //! - One mention per trigger: "from 2005 to 2013" gives one mention, dated
 //!   by the first timex.
+//! - An article's lead reports the news of its day: an opening sentence
+//!   with no date phrase whose main clause is in the present perfect ("Dr
+//!   Murray has been found guilty") is dated by the publication day
+//!   ([`lead`]).
 //!
 //! Titles: a verb mention is titled subject + verb + object ("Maduro
 //! visited Russia"), a noun mention by its noun phrase ("Botched
@@ -199,6 +203,104 @@ pub fn mentions(text: &str, timexes: &[Timex]) -> Vec<EventMention> {
     out
 }
 
+/// How many opening sentences make an article's lead.
+pub const LEAD_SENTENCES: usize = 3;
+
+/// Words that make a clause part of another one, or a question.
+const WH_WORDS: &[&str] = &[
+    "what", "why", "who", "whom", "whose", "which", "that", "how", "when", "where", "if", "whether",
+];
+
+/// How far into a text the lead is looked for.
+const LEAD_BYTES: usize = 4096;
+
+/// The news an article's lead reports without a date phrase: "Dr Murray
+/// has been found guilty of …" in an article published that day. A lead
+/// sentence (one of the first [`LEAD_SENTENCES`]) with no timex at all
+/// whose main clause is in the present perfect ("has been found", "have
+/// voted") tells what has just happened, and is dated by the publication
+/// day `published`. Sentences with a date phrase are left to
+/// [`mentions`]; sentences with a duration or a simple past ("He opened
+/// his practice in 2000", "He had long …") are background.
+pub fn lead(text: &str, timexes: &[Timex], published: chrono::NaiveDate) -> Vec<EventMention> {
+    // The lead is at the start: split only a prefix, and drop a sentence
+    // the prefix may have cut.
+    let mut cut = text.len().min(LEAD_BYTES);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let mut ahead = timexes;
+    crate::sentences(&text[..cut])
+        .into_iter()
+        .take(LEAD_SENTENCES)
+        .filter(|range| cut == text.len() || range.end < cut)
+        .filter_map(|range| {
+            if !in_sentence(&mut ahead, &range).is_empty() {
+                return None;
+            }
+            let s = Sentence::new(text, range.clone(), &[]);
+            let (clause, word) = (0..s.clauses.len()).find_map(|ci| {
+                let clause = s.clauses[ci].clone();
+                let verb = present_perfect(&s, clause.clone())?;
+                Some((
+                    clause,
+                    (verb, verb_base(&s.words[verb].lower())?, Head::Verb, false),
+                ))
+            })?;
+            let negated = clause
+                .clone()
+                .any(|i| NEGATIONS.contains(&s.words[i].lower().as_str()));
+            if negated || SUBORDINATORS.contains(&s.words[clause.start].lower().as_str()) {
+                return None;
+            }
+            let dating = Dating {
+                span: range.start..range.start,
+                value: Value::day(published),
+                modifier: None,
+            };
+            finish(&s, clause, word, dating)
+        })
+        .collect()
+}
+
+/// The participle of a present perfect in `clause` ("has been found",
+/// "have now voted"), when its subject comes first.
+fn present_perfect(s: &Sentence<'_>, clause: Range<usize>) -> Option<usize> {
+    let has = clause
+        .clone()
+        .find(|&i| matches!(s.words[i].lower().as_str(), "has" | "have"))?;
+    // The subject is a plain noun phrase: "Has the vote …?" asks, "what
+    // we have seen" and "why the government has retaliated" are parts of
+    // another clause, "this may be the first time X has" is a comment.
+    let mut subject = clause.start..has;
+    while subject.start < has && title::OPENERS.contains(&s.words[subject.start].lower().as_str()) {
+        subject.start += 1;
+    }
+    let plain = !subject.is_empty()
+        && subject.clone().all(|i| {
+            let l = s.words[i].lower();
+            !WH_WORDS.contains(&l.as_str()) && !AUXILIARIES.contains(&l.as_str()) && !s.is_verb(i)
+        });
+    if !plain || s.text[s.range.clone()].starts_with(['"', '“', '\'']) {
+        return None;
+    }
+    let mut i = has + 1;
+    while i < clause.end {
+        let l = s.words[i].lower();
+        let skip = l == "been"
+            || (l.ends_with("ly") && l.len() > 4)
+            || matches!(l.as_str(), "now" | "just" | "also" | "finally" | "already");
+        if !skip {
+            break;
+        }
+        i += 1;
+    }
+    (i < clause.end
+        && s.is_verb(i)
+        && !REPORTING.contains(&verb_base(&s.words[i].lower())?.as_str()))
+    .then_some(i)
+}
+
 /// The timexes inside `range`, from `ahead` (sorted by position), which
 /// moves past them: sentences come in order, so each timex is looked at
 /// about once and the cost stays linear in the text.
@@ -241,10 +343,35 @@ fn mention(s: &Sentence<'_>, k: usize, timex: &Timex) -> Option<EventMention> {
         }
         _ => (s.clauses[s.home_clause(k, first)?].clone(), None),
     };
-    let (trigger, lemma, head, negated) = match found {
+    let word = match found {
         Some((i, lemma, head)) => (i, lemma, head, false),
         None => event_word(s, clause.clone())?,
     };
+    let dating = Dating {
+        span: timex.span.clone(),
+        value: timex.value.clone(),
+        modifier: timex.modifier,
+    };
+    finish(s, clause, word, dating)
+}
+
+/// What dates a mention: a timex of the text, or the publication day for
+/// an article's lead (an empty span where the sentence starts).
+struct Dating {
+    span: Range<usize>,
+    value: Value,
+    modifier: Option<Mod>,
+}
+
+/// The mention of `clause`'s event word `word` (index, lemma, head,
+/// negated), with its title, summary and names; `None` when the title
+/// would not make a headline.
+fn finish(
+    s: &Sentence<'_>,
+    clause: Range<usize>,
+    (trigger, lemma, head, negated): (usize, String, Head, bool),
+    dating: Dating,
+) -> Option<EventMention> {
     let (title, ends_at_trigger) = title::title(s, clause.clone(), trigger, head);
     let title = resolve_pronoun(title)?;
     if title.split_whitespace().count() < 2 {
@@ -292,9 +419,9 @@ fn mention(s: &Sentence<'_>, k: usize, timex: &Timex) -> Option<EventMention> {
         clause: first_word.span.0..clause_end,
         trigger: s.words[trigger].span.0..s.words[trigger].span.1,
         lemma,
-        timex: timex.span.clone(),
-        value: timex.value.clone(),
-        modifier: timex.modifier,
+        timex: dating.span,
+        value: dating.value,
+        modifier: dating.modifier,
         end: None,
         places: places(s, &title, clause.clone()),
         actors: actors(s, &title, clause),

@@ -274,3 +274,45 @@ mod properties {
         }
     }
 }
+
+fn lead_titles(text: &str, timexes: &[Timex]) -> Vec<(String, String)> {
+    let published = chrono::NaiveDate::from_ymd_opt(2011, 11, 7).expect("a real day");
+    lead(text, timexes, published)
+        .into_iter()
+        .map(|m| (m.value.to_string(), m.title))
+        .collect()
+}
+
+#[test]
+fn a_lead_in_the_present_perfect_reports_the_publication_day() {
+    let text = "Dr Conrad Murray has been found guilty of involuntary manslaughter. \
+                The jury deliberated for two days. The verdict was read out in court.";
+    assert_eq!(
+        lead_titles(text, &[]),
+        vec![(
+            "2011-11-07".to_owned(),
+            "Dr Conrad Murray has been found guilty of involuntary manslaughter".to_owned()
+        )]
+    );
+}
+
+#[test]
+fn background_questions_and_later_sentences_are_no_lead() {
+    // A date phrase leaves the sentence to `mentions`.
+    let dated = "The clinic has opened a branch in 2000.";
+    assert!(lead_titles(dated, &[timex(dated, "2000", "2000")]).is_empty());
+    // Questions, subordinate clauses, quotes, negations.
+    for text in [
+        "Has the vote been held?",
+        "What we have seen is a crowd.",
+        "\"The army has left,\" a witness said.",
+        "The army has not left the city.",
+    ] {
+        assert!(lead_titles(text, &[]).is_empty(), "{text}");
+    }
+    // Past the opening sentences the present perfect is no news of the day.
+    let late = "Crowds gathered. Shops closed. Rain fell. The army has left the city.";
+    assert!(lead_titles(late, &[]).is_empty());
+    let early = "Crowds gathered. The army has left the city.";
+    assert_eq!(lead_titles(early, &[]).len(), 1);
+}
