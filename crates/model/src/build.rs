@@ -27,7 +27,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use annals_parse::{EventMention, Precision};
 use chrono::NaiveDate;
 
-mod cluster;
+pub(crate) mod cluster;
 
 use crate::{Alternative, Citation, Document, Event, SourceInfo, Timeline, When, stable_id};
 

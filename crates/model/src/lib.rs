@@ -10,10 +10,11 @@
 
 #![deny(missing_docs)]
 
-mod build;
+pub(crate) mod build;
 pub mod config;
 pub mod diag;
 pub mod ingest;
+mod key;
 pub mod overrides;
 
 pub use diag::{Diagnostic, Warning};
@@ -246,22 +247,15 @@ pub struct Alternative {
 
 impl Timeline {
     /// Keeps the events cited by at least `min_sources` documents and, of
-    /// those, the `top` most salient, still in date order. Events added by
+    /// those, the `top` key events ([`Timeline::key_events`]: the most
+    /// salient, each happening once), still in date order. Events added by
     /// hand are always kept.
     pub fn keep_salient(&mut self, top: Option<usize>, min_sources: Option<usize>) {
         let min = min_sources.unwrap_or(0);
         self.events.retain(|e| e.added || e.citations.len() >= min);
         if let Some(top) = top.filter(|&n| n < self.events.len()) {
-            let mut ranked: Vec<(u32, usize)> = self
-                .events
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (e.salience, i))
-                .collect();
-            // Highest salience first; among equals, the earlier event.
-            ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
             let keep: std::collections::BTreeSet<usize> =
-                ranked.into_iter().take(top).map(|(_, i)| i).collect();
+                self.key_events(top).into_iter().collect();
             let mut i = 0;
             self.events.retain(|e| {
                 let kept = keep.contains(&i) || e.added;

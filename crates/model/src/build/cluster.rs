@@ -201,7 +201,7 @@ const STOPWORDS: &[&str] = &[
 /// A word's stem, enough to match a word's forms: "visited", "visits",
 /// "visiting" → "visit"; "closed", "closes", "close" → "clos";
 /// "stopped" → "stop"; "countries", "country" → "country".
-fn stem(word: &str) -> String {
+pub(crate) fn stem(word: &str) -> String {
     let w = word
         .strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))

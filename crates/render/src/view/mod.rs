@@ -426,21 +426,14 @@ pub(crate) fn key_count(events: usize) -> usize {
     (events / 8).clamp(10, 40).min(events.div_ceil(2))
 }
 
-/// The key events: the most salient (ties: the earlier in the timeline),
-/// shown in date order.
+/// The key events ([`Timeline::key_events`]: the most salient, each
+/// happening once), shown in date order.
 fn key_events(timeline: &Timeline, sources: &Sources) -> Vec<KeyView> {
     let n = key_count(timeline.events.len());
-    let mut ranked: Vec<(u32, usize)> = timeline
-        .events
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.salience, i))
-        .collect();
-    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let mut chosen: Vec<&Event> = ranked
+    let mut chosen: Vec<&Event> = timeline
+        .key_events(n)
         .into_iter()
-        .take(n)
-        .map(|(_, i)| &timeline.events[i])
+        .map(|i| &timeline.events[i])
         .collect();
     chosen.sort_by_key(|e| {
         (

@@ -1,0 +1,207 @@
+//! The key events: the story told in its most reported happenings, each
+//! told once.
+//!
+//! Merging keeps apart what it cannot prove to be one happening, so the
+//! most salient events of a big story still hold the same happening more
+//! than once: "Pro-democracy protests begin" on a day and "Demonstrations
+//! against the rule of … begin" in its month, or an explosion dated to the
+//! day and to its evening. A journalist's timeline gives each happening one
+//! line. The key events are chosen by salience, and an event is passed
+//! over when a more salient one already chosen tells the same happening:
+//!
+//! - both fall on the same calendar day (a timeline has one line a day),
+//! - they fall on days next to each other (a night's news is dated by
+//!   either) and their titles share a word that is not a name, or
+//! - one's period holds the other's ("March 2011" holds "18 March 2011")
+//!   and their titles share a word that is not a name ("protests begin",
+//!   "demonstrations begin") or they quote one sentence.
+
+use std::collections::BTreeSet;
+
+use crate::{Event, Timeline};
+
+impl Timeline {
+    /// The indices (into `events`) of the `n` key events, most salient
+    /// first (ties: the earlier event), each a different happening. Events
+    /// added by hand count like the others.
+    pub fn key_events(&self, n: usize) -> Vec<usize> {
+        let mut ranked: Vec<usize> = (0..self.events.len()).collect();
+        ranked.sort_by(|&a, &b| {
+            self.events[b]
+                .salience
+                .cmp(&self.events[a].salience)
+                .then(a.cmp(&b))
+        });
+        let mut chosen: Vec<usize> = Vec::with_capacity(n);
+        for i in ranked {
+            if chosen.len() == n {
+                break;
+            }
+            let e = &self.events[i];
+            if !chosen.iter().any(|&c| same_happening(&self.events[c], e)) {
+                chosen.push(i);
+            }
+        }
+        chosen
+    }
+}
+
+/// Whether `a` and `b`, two events the merge kept apart, tell one
+/// happening by the rules in the module docs.
+fn same_happening(a: &Event, b: &Event) -> bool {
+    let (Some((a0, a1)), Some((b0, b1))) = (a.when.bounds(), b.when.bounds()) else {
+        return false;
+    };
+    let related = || shares_a_word(&a.title, &b.title) || quotes_a_sentence(a, b);
+    if a0 == a1 && b0 == b1 {
+        // One sentence often tells two days ("arrived on Tuesday and met
+        // on Wednesday"): next days must share words.
+        return a0 == b0 || ((a0 - b0).num_days().abs() == 1 && shares_a_word(&a.title, &b.title));
+    }
+    let nested = (a0 <= b0 && b1 <= a1) || (b0 <= a0 && a1 <= b1);
+    nested && related()
+}
+
+/// Content words of a title, stemmed so that inflections meet ("caps",
+/// "cap"; "protests", "protest"). Capitalised words are left out:
+/// names say who, and the story's main actors are in most titles; the
+/// title's first word is capitalised whatever it is.
+fn content_words(title: &str) -> BTreeSet<String> {
+    title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| {
+            w.chars().count() >= 3
+                && w.starts_with(|c: char| c.is_lowercase())
+                && !STOPWORDS.contains(w)
+        })
+        .map(crate::build::cluster::stem)
+        .collect()
+}
+
+fn shares_a_word(a: &str, b: &str) -> bool {
+    let a = content_words(a);
+    content_words(b).iter().any(|w| a.contains(w))
+}
+
+fn quotes_a_sentence(a: &Event, b: &Event) -> bool {
+    let quotes: BTreeSet<(&str, &str)> = a
+        .citations
+        .iter()
+        .map(|c| (c.doc.as_str(), c.quote.as_str()))
+        .collect();
+    b.citations
+        .iter()
+        .any(|c| quotes.contains(&(c.doc.as_str(), c.quote.as_str())))
+}
+
+/// Words of three letters or more that say nothing of the happening.
+const STOPWORDS: &[&str] = &[
+    "the", "and", "for", "its", "his", "her", "has", "had", "was", "are", "but", "not", "who",
+    "new", "one", "two", "out", "off", "about", "after", "also", "been", "before", "from", "have",
+    "into", "more", "over", "some", "than", "that", "their", "them", "there", "these", "they",
+    "this", "were", "what", "when", "where", "which", "while", "will", "with", "would", "says",
+    "said",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Citation, When};
+
+    fn event(id: &str, value: &str, title: &str, salience: u32) -> Event {
+        Event {
+            id: id.into(),
+            when: When::new(value.parse().expect("a valid value"), None),
+            title: title.into(),
+            summary: None,
+            citations: vec![Citation {
+                doc: format!("{id}.txt"),
+                source: None,
+                url: None,
+                quote: format!("{title}."),
+                span: 0..title.len(),
+            }],
+            note: None,
+            alternatives: Vec::new(),
+            added: false,
+            salience,
+        }
+    }
+
+    fn titles(t: &Timeline, n: usize) -> Vec<&str> {
+        t.key_events(n)
+            .into_iter()
+            .map(|i| t.events[i].title.as_str())
+            .collect()
+    }
+
+    fn timeline(events: Vec<Event>) -> Timeline {
+        Timeline {
+            title: "T".into(),
+            events,
+            sources: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn one_key_event_a_day() {
+        let t = timeline(vec![
+            event("a", "2010-01-12", "Earthquake strikes Haiti", 900),
+            event("b", "2010-01-12TEV", "Houses collapse in the capital", 500),
+            event("c", "2010-01-13", "Aid flights arrive", 400),
+            event("d", "2010-01-14", "More aid flights arrive", 300),
+            event("e", "2010-01-15", "More aid flights arrive", 200),
+        ]);
+        // The next day's news is another line unless it tells the same.
+        assert_eq!(
+            titles(&t, 5),
+            [
+                "Earthquake strikes Haiti",
+                "Aid flights arrive",
+                "More aid flights arrive"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_period_holding_the_same_happening_is_passed_over() {
+        let t = timeline(vec![
+            event(
+                "a",
+                "2011-03",
+                "Demonstrations against the government begin",
+                900,
+            ),
+            event("b", "2011-03-18", "Pro-democracy protests begin", 800),
+            event("c", "2011-03-20", "Parliament passes the budget", 700),
+            event(
+                "d",
+                "2011",
+                "The budget passed by Parliament takes effect",
+                600,
+            ),
+            event("e", "2011", "Parliament elects a speaker", 500),
+        ]);
+        // "begin" ties the day to its month, "budget" the year to its day;
+        // a shared name alone ties nothing.
+        assert_eq!(
+            titles(&t, 5),
+            [
+                "Demonstrations against the government begin",
+                "Parliament passes the budget",
+                "Parliament elects a speaker"
+            ]
+        );
+    }
+
+    #[test]
+    fn different_happenings_in_a_period_stay() {
+        let t = timeline(vec![
+            event("a", "2011-03", "Protests spread to the south", 900),
+            event("b", "2011-03-18", "Troops fire on a funeral", 800),
+            event("c", "2011-04", "Protests reach the capital", 700),
+        ]);
+        assert_eq!(titles(&t, 2).len(), 2);
+        assert_eq!(titles(&t, 3).len(), 3);
+    }
+}
