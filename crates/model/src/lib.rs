@@ -56,6 +56,12 @@ impl Document {
             .lines()
             .map(|l| l.trim_start_matches(['•', '*', '-', '·', ' ', '\t']).trim())
             .find(|l| !l.is_empty())?;
+        // Only the line's start can be the headline: a text on one long
+        // line must not cost its length per sentence end.
+        let line = line
+            .char_indices()
+            .nth(HEADLINE_CHARS + 2)
+            .map_or(line, |(end, _)| &line[..end]);
         Some(shorten(first_sentence(line), HEADLINE_CHARS))
     }
 }
