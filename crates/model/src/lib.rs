@@ -15,6 +15,8 @@ pub mod config;
 pub mod diag;
 pub mod ingest;
 pub mod overrides;
+pub mod pipeline;
+pub mod records;
 
 pub use diag::{Diagnostic, Warning};
 
@@ -272,8 +274,10 @@ impl Timeline {
     }
 }
 
-/// What the timeline says about each input document.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// What the timeline says about each input document: the document
+/// without its text. Also the document line of a mention file (see
+/// [`records`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct SourceInfo {
     /// The document id (file name).
     pub doc: String,
