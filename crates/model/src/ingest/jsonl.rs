@@ -259,6 +259,25 @@ mod tests {
     }
 
     #[test]
+    fn line_by_line_reads_like_the_whole_file() {
+        let input = "\u{feff}{\"doc\": \"a\", \"text\": \"One.\"}\n\n{\"doc\": \"a\", \"text\": \"Two.\"}\r\nbad\n";
+        let whole = read("d.jsonl", "in/d.jsonl", input.as_bytes()).unwrap();
+        let mut lines = JsonLines::new("d.jsonl", "in/d.jsonl");
+        let (mut articles, mut warnings) = (Vec::new(), Vec::new());
+        for (i, line) in input.split('\n').enumerate() {
+            match lines.article(i + 1, line) {
+                Ok(found) => articles.extend(found),
+                Err(d) => warnings.push(d),
+            }
+        }
+        assert_eq!(articles, whole.articles);
+        assert_eq!(warnings, whole.warnings);
+        let ids: Vec<&str> = articles.iter().map(|a| a.doc.as_str()).collect();
+        assert_eq!(ids, ["a", "d.jsonl#3"]);
+        assert_eq!(warnings.len(), 1);
+    }
+
+    #[test]
     fn gzip_is_unpacked() {
         use std::io::Write;
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
