@@ -1,12 +1,20 @@
 //! # annals-model
 //!
 //! Documents, events and timelines: the middle of the annals pipeline.
-//! [`Timeline::build`] groups the event mentions that `annals-parse` finds in
-//! several documents into events, and [`overrides`] applies the corrections
-//! a person writes in `annals.yaml`.
+//! [`ingest`] turns a file's bytes into articles; [`pipeline`] runs the
+//! rest as library calls (an article and `annals.yaml` → a [`Document`];
+//! a document → its event mentions as [`records::Mention`]s, the map
+//! step; documents' records and `annals.yaml` → a [`Timeline`], the
+//! reduce step). [`Timeline::build`] groups the event mentions that
+//! `annals-parse` finds in several documents into events, and
+//! [`overrides`] applies the corrections a person writes in `annals.yaml`.
+//! [`records`] writes and reads the mention files that carry the map's
+//! output to the reduce, in another process or on another machine.
 //!
 //! The crate does no I/O and never reads the clock: callers pass documents
-//! (text plus metadata) in and get a [`Timeline`] back.
+//! (text plus metadata) in and get a [`Timeline`] back. The map step of
+//! [`pipeline`] needs the `pipeline` feature (on by default), which brings
+//! `annals-parse`'s tagger.
 
 #![deny(missing_docs)]
 

@@ -54,6 +54,7 @@ fn a_document_needs_a_publication_date() {
     ");
 }
 
+#[cfg(feature = "pipeline")]
 fn docs() -> Vec<Document> {
     let texts = [
         "The council met on Tuesday. The council approved the city budget on Monday.",
@@ -75,6 +76,7 @@ fn docs() -> Vec<Document> {
 }
 
 #[test]
+#[cfg(feature = "pipeline")]
 fn mentions_keep_input_order_on_any_number_of_threads() {
     let docs: Vec<Document> = docs().into_iter().cycle().take(20).collect();
     let one: Vec<Vec<Mention>> = docs.iter().map(mentions).collect();
@@ -95,6 +97,7 @@ fn mentions_keep_input_order_on_any_number_of_threads() {
 }
 
 #[test]
+#[cfg(feature = "pipeline")]
 fn the_timeline_is_the_reduce_of_the_records() {
     let docs = docs();
     let config = config("title: Council\nmin_sources: 2\n");
@@ -119,6 +122,7 @@ fn the_timeline_is_the_reduce_of_the_records() {
 }
 
 #[test]
+#[cfg(feature = "pipeline")]
 fn corrections_that_do_not_apply_are_diagnostics() {
     let config = config("events:\n  - id: ev-00000000\n    hide: true\n");
     let errors = timeline(&docs(), &config, &Options::default()).expect_err("no such event");
