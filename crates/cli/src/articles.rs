@@ -7,7 +7,9 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::Failure;
-use crate::build::{read_config, with_config};
+use annals_model::pipeline::with_config;
+
+use crate::build::read_config;
 use crate::input;
 
 /// Arguments of `annals articles`.

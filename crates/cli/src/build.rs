@@ -9,9 +9,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use annals_model::config::Config;
-use annals_model::ingest;
-use annals_model::{Diagnostic, Document, Timeline, overrides};
-use annals_parse::{Anchor, events, tag};
+use annals_model::{Diagnostic, Document, SourceInfo, Timeline, ingest, pipeline};
 
 use crate::Failure;
 use crate::input::{self, io_reason, sorted_entries};
@@ -61,9 +59,14 @@ pub(crate) struct EventsArgs {
 #[derive(Debug, clap::Args)]
 pub(crate) struct InputArgs {
     /// Article files (.txt, .md, .html, .jsonl, .jsonl.gz, .xml, .rss, .atom) or folders of them.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "mentions")]
     paths: Vec<PathBuf>,
-    /// The annals.yaml to use (default: the one beside the inputs, if any).
+    /// Build from mention files written by `annals mentions` (`-` reads
+    /// standard input) instead of articles: the reduce step.
+    #[arg(long, value_name = "FILE", num_args = 1.., conflicts_with = "paths")]
+    mentions: Vec<PathBuf>,
+    /// The annals.yaml to use (default: the one beside the first input, if
+    /// any; with --mentions, beside the first mention file).
     #[arg(long)]
     config: Option<PathBuf>,
     /// Keep only the N most salient events (most sources, mentions, main actors).
@@ -238,6 +241,7 @@ fn fingerprint(
         }
     }
     paths.extend(input.config.iter().cloned());
+    paths.extend(input.mentions.iter().cloned());
     paths.sort();
     paths.dedup();
     paths
@@ -338,6 +342,13 @@ fn table(timeline: &Timeline) -> String {
 /// Reads, tags and builds: the shared front half of `build` and `events`.
 /// `out` (the output folder) is never read as input.
 fn timeline(input: &InputArgs, out: Option<&Path>) -> Result<Timeline, Failure> {
+    let options = pipeline::Options {
+        top: input.top,
+        workers: workers(),
+    };
+    if !input.mentions.is_empty() {
+        return crate::mentions::reduce(&input.mentions, input.config.as_deref(), &options);
+    }
     let files = input::collect_files(&input.paths, out)?;
     let (config, config_name) = read_config(&input.paths, input.config.as_deref())?;
     let read = input::read_all(&files);
@@ -355,9 +366,7 @@ fn timeline(input: &InputArgs, out: Option<&Path>) -> Result<Timeline, Failure> 
         return Err(report(&all));
     }
     input::warn(&read, &problems);
-    for w in ingest::config_url_warnings(&config) {
-        eprintln!("{}", w.warning());
-    }
+    config_warnings(&config);
     if docs.is_empty() {
         eprintln!(
             "error: none of the {} files held a readable article; nothing was written",
@@ -365,16 +374,23 @@ fn timeline(input: &InputArgs, out: Option<&Path>) -> Result<Timeline, Failure> 
         );
         return Err(Failure::Input);
     }
-    let mentions = find_mentions(&docs);
-    let title = config
-        .title
-        .clone()
-        .unwrap_or_else(|| "Timeline".to_owned());
-    let built = Timeline::build(&title, &docs, &mentions);
-    // Overrides first: they may name any event, even one the filters drop.
-    let mut timeline = overrides::apply(&built, &config).map_err(|ds| report(&ds))?;
-    timeline.keep_salient(input.top, config.min_sources);
-    Ok(timeline)
+    let progress = progress_bar(docs.len());
+    let mentions = pipeline::mentions_all(&docs, options.workers, &|| progress.inc(1));
+    progress.finish_and_clear();
+    let sources: Vec<SourceInfo> = docs.iter().map(SourceInfo::of).collect();
+    pipeline::reduce(&sources, &mentions, &config, &options).map_err(|ds| report(&ds))
+}
+
+/// The threads to tag on: all cores.
+pub(crate) fn workers() -> usize {
+    std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+}
+
+/// Prints what looks wrong in annals.yaml's URLs.
+pub(crate) fn config_warnings(config: &Config) {
+    for w in ingest::config_url_warnings(config) {
+        eprintln!("{}", w.warning());
+    }
 }
 
 /// Names under `articles:` that match no article read and no file found.
@@ -393,7 +409,7 @@ fn known_names_check(config: &Config, read: &input::Read, files: &input::Files) 
 
 /// The articles with annals.yaml applied, as documents; articles with no
 /// publication date are problems (with the YAML that would fix them).
-pub(crate) fn documents(
+fn documents(
     read: &input::Read,
     config: &Config,
     config_name: Option<&str>,
@@ -401,42 +417,12 @@ pub(crate) fn documents(
     let mut problems = read.problems.clone();
     let mut docs = Vec::new();
     for (path, article) in &read.articles {
-        let article = with_config(article, config);
-        match article.published {
-            Some(published) => docs.push(Document {
-                id: article.doc,
-                title: article.title,
-                source: article.source,
-                url: article.url,
-                published,
-                text: article.text,
-            }),
+        match pipeline::document(article, config) {
+            Some(doc) => docs.push(doc),
             None => problems.push(undated(path, &article.doc, config_name)),
         }
     }
     (docs, problems)
-}
-
-/// An article with the metadata annals.yaml gives it, its URL checked.
-pub(crate) fn with_config(article: &ingest::Article, config: &Config) -> ingest::Article {
-    let meta = config
-        .articles
-        .get(&article.doc)
-        .cloned()
-        .unwrap_or_default();
-    let url = meta
-        .url
-        .or_else(|| article.url.clone())
-        .and_then(|u| ingest::check_url(&u).usable());
-    ingest::Article {
-        doc: article.doc.clone(),
-        title: meta.title.or_else(|| article.title.clone()),
-        source: meta.source.or_else(|| article.source.clone()),
-        url,
-        published: meta.published.or(article.published),
-        author: article.author.clone(),
-        text: article.text.clone(),
-    }
 }
 
 fn undated(path: &Path, doc: &str, config_name: Option<&str>) -> Diagnostic {
@@ -456,74 +442,26 @@ fn undated(path: &Path, doc: &str, config_name: Option<&str>) -> Diagnostic {
     } else {
         shown
     };
-    Diagnostic::file(
-        place,
-        "no publication date: the article states none near its top",
-    )
-    .with_help(format!(
-        "relative dates need it; add to {target}:\n\n{}",
-        annals_model::config::article_snippet(doc)
-    ))
+    pipeline::undated(&place, doc, &target)
 }
 
-/// Tags every document and finds its event mentions, on all cores, in
-/// input order. A progress bar shows on a terminal for long runs; piped,
-/// the command stays quiet.
-fn find_mentions(docs: &[Document]) -> Vec<Vec<annals_parse::EventMention>> {
-    let progress = if docs.len() >= 50 && std::io::stderr().is_terminal() {
-        let bar = indicatif::ProgressBar::new(docs.len() as u64);
-        if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "{prefix} [{bar:30}] {pos}/{len} articles, {eta} left",
-        ) {
-            bar.set_style(style.progress_chars("=> "));
-        }
-        bar.set_prefix("tagging");
-        bar
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
-    let workers = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .min(docs.len().max(1));
-    // Workers take the next document as they finish one, so a few long
-    // articles do not leave the other cores idle.
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut found: Vec<(usize, Vec<annals_parse::EventMention>)> = Vec::with_capacity(docs.len());
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                let (progress, next) = (progress.clone(), &next);
-                scope.spawn(move || {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(doc) = docs.get(i) else { break };
-                        let timexes = tag(&doc.text, &Anchor::new(doc.published));
-                        let mut found = events::mentions(&doc.text, &timexes);
-                        found.extend(events::lead(&doc.text, &timexes, doc.published));
-                        mine.push((i, found));
-                        progress.inc(1);
-                    }
-                    mine
-                })
-            })
-            .collect();
-        for handle in handles {
-            // A panic in a worker is a bug; carry it to the main thread.
-            match handle.join() {
-                Ok(part) => found.extend(part),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
-    });
-    // Input order, whichever worker did each document.
-    found.sort_unstable_by_key(|(i, _)| *i);
-    let out = found.into_iter().map(|(_, m)| m).collect();
-    progress.finish_and_clear();
-    out
+/// A progress bar on a terminal for long runs; piped, the command stays
+/// quiet.
+fn progress_bar(docs: usize) -> indicatif::ProgressBar {
+    if docs < 50 || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(docs as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{prefix} [{bar:30}] {pos}/{len} articles, {eta} left",
+    ) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_prefix("tagging");
+    bar
 }
 
-fn report(diagnostics: &[Diagnostic]) -> Failure {
+pub(crate) fn report(diagnostics: &[Diagnostic]) -> Failure {
     let mut stderr = std::io::stderr().lock();
     for d in diagnostics {
         let _ = writeln!(stderr, "{d}");

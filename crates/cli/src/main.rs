@@ -11,6 +11,7 @@ mod articles;
 mod build;
 mod eval;
 mod input;
+mod mentions;
 mod tag;
 
 /// Turn a folder of news articles into a static HTML timeline.
@@ -29,6 +30,9 @@ enum Command {
     Events(build::EventsArgs),
     /// Print the articles as annals reads them (to debug ingest or feed other tools).
     Articles(articles::Args),
+    /// Find the event mentions of articles given as JSON lines, one a line
+    /// (the map step; `annals events --mentions` is the reduce).
+    Mentions(mentions::Args),
     /// Check the articles and annals.yaml, printing every problem; write nothing.
     Check(build::CheckArgs),
     /// Copy the built-in page templates into a folder, to edit and use with
@@ -57,6 +61,7 @@ fn main() -> ExitCode {
         Command::Events(args) => build::events(args),
         Command::Check(args) => build::check(args),
         Command::Articles(args) => articles::run(args),
+        Command::Mentions(args) => mentions::run(args),
         Command::Templates(args) => build::templates(args),
         Command::Tag(args) => tag::run(args),
         Command::Eval(cmd) => eval::run(cmd),

@@ -29,19 +29,22 @@ use chrono::NaiveDate;
 
 pub(crate) mod cluster;
 
+pub(crate) use cluster::words;
+
+use crate::records::Mention;
 use crate::{Alternative, Citation, Document, Event, SourceInfo, Timeline, When, stable_id};
 
 /// A mention with the document it comes from, and its date's bounds and
 /// precision read once: clustering compares every pair of mentions.
 struct Item<'a> {
     doc: usize,
-    mention: &'a EventMention,
+    mention: &'a Mention,
     bounds: Option<(NaiveDate, NaiveDate)>,
     precision: Option<Precision>,
 }
 
 impl<'a> Item<'a> {
-    fn new(doc: usize, mention: &'a EventMention) -> Item<'a> {
+    fn new(doc: usize, mention: &'a Mention) -> Item<'a> {
         Item {
             doc,
             mention,
@@ -63,9 +66,9 @@ fn compatible(a: &Item<'_>, b: &Item<'_>) -> bool {
 }
 
 /// The names a document mentions most: its main actors.
-fn leading_names(mentions: &[EventMention]) -> Vec<String> {
+fn leading_names(mentions: &[Vec<Mention>]) -> Vec<String> {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for m in mentions {
+    for m in mentions.iter().flatten() {
         for p in &m.participants {
             *counts.entry(p).or_default() += 1;
         }
@@ -81,52 +84,74 @@ fn leading_names(mentions: &[EventMention]) -> Vec<String> {
 
 impl Timeline {
     /// Builds the timeline of `docs`, given each document's event mentions
-    /// (`mentions[i]` belongs to `docs[i]`).
+    /// (`mentions[i]` belongs to `docs[i]`; entries past the documents are
+    /// ignored). The same as [`Timeline::from_records`] on the documents'
+    /// [`SourceInfo`] and the mentions' records.
     pub fn build(title: &str, docs: &[Document], mentions: &[Vec<EventMention>]) -> Timeline {
+        let sources: Vec<SourceInfo> = docs.iter().map(SourceInfo::of).collect();
+        let records: Vec<Vec<Mention>> = docs
+            .iter()
+            .zip(mentions)
+            .map(|(doc, ms)| ms.iter().map(|m| Mention::new(doc, m)).collect())
+            .collect();
+        Timeline::from_records(title, &sources, &records)
+    }
+
+    /// Builds the timeline of the documents `sources` from their mention
+    /// records (`mentions[i]` belongs to `sources[i]`): the reduce step,
+    /// which needs no article text.
+    pub fn from_records(
+        title: &str,
+        sources: &[SourceInfo],
+        mentions: &[Vec<Mention>],
+    ) -> Timeline {
         let mut items: Vec<Item<'_>> = Vec::new();
-        for (doc, ms) in mentions.iter().enumerate().take(docs.len()) {
+        for (doc, ms) in mentions.iter().enumerate().take(sources.len()) {
             for mention in ms.iter().filter(|m| !m.negated) {
                 items.push(Item::new(doc, mention));
             }
         }
         // Deterministic order: by document id, then position.
         items.sort_by(|a, b| {
-            (
-                docs[a.doc].id.as_str(),
-                a.mention.sentence.start,
-                a.mention.timex.start,
-            )
-                .cmp(&(
-                    docs[b.doc].id.as_str(),
-                    b.mention.sentence.start,
-                    b.mention.timex.start,
-                ))
+            let key = |i: &Item<'_>| {
+                (
+                    sources[i.doc].doc.as_str(),
+                    i.mention.sentence.start,
+                    i.mention.timex.start,
+                )
+            };
+            key(a).cmp(&key(b))
         });
         let mut vocab = cluster::Vocabulary::default();
         let words: Vec<Vec<u32>> = items
             .iter()
-            .map(|item| vocab.add(cluster::words(&docs[item.doc].text, item)))
+            .map(|item| vocab.add(item.mention.words.clone()))
             .collect();
         let clusters = cluster::cluster(&items, &words, &vocab);
-        let collection = leading_names(&mentions.concat());
+        let collection = leading_names(&mentions[..mentions.len().min(sources.len())]);
         let mut events: Vec<Event> = clusters
             .iter()
-            .map(|c| event(docs, &items, c, &collection))
+            .map(|c| event(sources, &items, c, &collection))
             .collect();
         sort_events(&mut events);
         Timeline {
             title: title.to_owned(),
             events,
-            sources: docs
-                .iter()
-                .map(|d| SourceInfo {
-                    doc: d.id.clone(),
-                    title: d.headline(),
-                    source: d.source.clone(),
-                    url: d.url.clone(),
-                    published: d.published,
-                })
-                .collect(),
+            sources: sources.to_vec(),
+        }
+    }
+}
+
+impl SourceInfo {
+    /// What the timeline keeps of a document: all but its text, with the
+    /// headline [`Document::headline`] gives.
+    pub fn of(doc: &Document) -> SourceInfo {
+        SourceInfo {
+            doc: doc.id.clone(),
+            title: doc.headline(),
+            source: doc.source.clone(),
+            url: doc.url.clone(),
+            published: doc.published,
         }
     }
 }
@@ -143,7 +168,12 @@ pub(crate) fn sort_events(events: &mut [Event]) {
     });
 }
 
-fn event(docs: &[Document], items: &[Item<'_>], cluster: &[usize], collection: &[String]) -> Event {
+fn event(
+    docs: &[SourceInfo],
+    items: &[Item<'_>],
+    cluster: &[usize],
+    collection: &[String],
+) -> Event {
     let mentions: Vec<&Item<'_>> = cluster.iter().map(|&i| &items[i]).collect();
     // The dominant kind of happening among the mentions.
     let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
@@ -159,7 +189,7 @@ fn event(docs: &[Document], items: &[Item<'_>], cluster: &[usize], collection: &
     // One citation per document: its best mention.
     let mut by_doc: BTreeMap<&str, &Item<'_>> = BTreeMap::new();
     for m in &mentions {
-        let doc = docs[m.doc].id.as_str();
+        let doc = docs[m.doc].doc.as_str();
         let better = match by_doc.get(doc) {
             None => true,
             Some(old) => rank(m, dominant, &when) > rank(old, dominant, &when),
@@ -173,7 +203,7 @@ fn event(docs: &[Document], items: &[Item<'_>], cluster: &[usize], collection: &
         .max_by(|a, b| {
             rank(a, dominant, &when)
                 .cmp(&rank(b, dominant, &when))
-                .then_with(|| docs[b.doc].id.cmp(&docs[a.doc].id))
+                .then_with(|| docs[b.doc].doc.cmp(&docs[a.doc].doc))
         })
         .copied()
         .unwrap_or(mentions[0]);
@@ -182,13 +212,10 @@ fn event(docs: &[Document], items: &[Item<'_>], cluster: &[usize], collection: &
     // The trigger's own word, not its lemma: ids must not change when the
     // lemmatizer improves.
     let id = stable_id(&[
-        &founder_doc.id,
-        &founder_doc.text[founder.mention.sentence.clone()],
+        &founder_doc.doc,
+        &founder.mention.quote,
         founder.mention.value.as_str(),
-        founder_doc
-            .text
-            .get(founder.mention.trigger.clone())
-            .unwrap_or_default(),
+        founder.mention.trigger_word(),
     ]);
     let actors: std::collections::BTreeSet<&String> = mentions
         .iter()
@@ -201,10 +228,10 @@ fn event(docs: &[Document], items: &[Item<'_>], cluster: &[usize], collection: &
         .map(|m| {
             let d = &docs[m.doc];
             Citation {
-                doc: d.id.clone(),
+                doc: d.doc.clone(),
                 source: d.source.clone(),
                 url: d.url.clone(),
-                quote: d.text[m.mention.sentence.clone()].to_owned(),
+                quote: m.mention.quote.clone(),
                 span: m.mention.sentence.clone(),
             }
         })
@@ -213,13 +240,21 @@ fn event(docs: &[Document], items: &[Item<'_>], cluster: &[usize], collection: &
         id,
         when,
         title: best.mention.title.clone(),
-        summary: Some(docs[best.doc].text[best.mention.clause.clone()].to_owned())
-            .filter(|s| *s != best.mention.title),
+        summary: Some(best.mention.summary().to_owned()).filter(|s| *s != best.mention.title),
         citations,
         note: None,
         alternatives,
         added: false,
         salience,
+    }
+}
+
+/// The date a mention gives, with the end of its range.
+fn when_of(m: &Mention) -> When {
+    When {
+        value: m.value.clone(),
+        modifier: m.modifier,
+        end: m.end.clone(),
     }
 }
 
@@ -256,7 +291,7 @@ fn rank(
 
 /// The event's date and the conflicting alternatives, by the rule in the
 /// module docs.
-fn date(docs: &[Document], mentions: &[&Item<'_>]) -> (When, Vec<Alternative>) {
+fn date(docs: &[SourceInfo], mentions: &[&Item<'_>]) -> (When, Vec<Alternative>) {
     // Distinct values (one mention stands for each), in a deterministic order.
     let mut values: Vec<&Item<'_>> = Vec::new();
     for m in mentions {
@@ -317,16 +352,16 @@ fn date(docs: &[Document], mentions: &[&Item<'_>]) -> (When, Vec<Alternative>) {
         let mut ids: Vec<String> = mentions
             .iter()
             .filter(|m| compatible(m, v))
-            .map(|m| docs[m.doc].id.clone())
+            .map(|m| docs[m.doc].doc.clone())
             .collect();
         ids.sort();
         ids.dedup();
         alternatives.push(Alternative {
-            when: When::of(v.mention),
+            when: when_of(v.mention),
             docs: ids,
         });
     }
-    let when = When::of(chosen.mention);
+    let when = when_of(chosen.mention);
     (when, alternatives)
 }
 

@@ -1,12 +1,20 @@
 //! # annals-model
 //!
 //! Documents, events and timelines: the middle of the annals pipeline.
-//! [`Timeline::build`] groups the event mentions that `annals-parse` finds in
-//! several documents into events, and [`overrides`] applies the corrections
-//! a person writes in `annals.yaml`.
+//! [`ingest`] turns a file's bytes into articles; [`pipeline`] runs the
+//! rest as library calls (an article and `annals.yaml` → a [`Document`];
+//! a document → its event mentions as [`records::Mention`]s, the map
+//! step; documents' records and `annals.yaml` → a [`Timeline`], the
+//! reduce step). [`Timeline::build`] groups the event mentions that
+//! `annals-parse` finds in several documents into events, and
+//! [`overrides`] applies the corrections a person writes in `annals.yaml`.
+//! [`records`] writes and reads the mention files that carry the map's
+//! output to the reduce, in another process or on another machine.
 //!
 //! The crate does no I/O and never reads the clock: callers pass documents
-//! (text plus metadata) in and get a [`Timeline`] back.
+//! (text plus metadata) in and get a [`Timeline`] back. The map step of
+//! [`pipeline`] needs the `pipeline` feature (on by default), which brings
+//! `annals-parse`'s tagger.
 
 #![deny(missing_docs)]
 
@@ -16,6 +24,8 @@ pub mod diag;
 pub mod ingest;
 mod key;
 pub mod overrides;
+pub mod pipeline;
+pub mod records;
 
 pub use diag::{Diagnostic, Warning};
 
@@ -23,13 +33,15 @@ use std::ops::Range;
 
 use annals_parse::{Mod, Precision, Value};
 use chrono::NaiveDate;
-use serde::Serialize;
 use serde::ser::SerializeStruct;
+use serde::{Deserialize, Serialize};
 
-/// One article, decoded and cleaned, with its metadata.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One article, decoded and cleaned, with its metadata. It serialises as
+/// a line of `annals articles --format jsonl` (`id` as `doc`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Document {
     /// Stable identifier: the file name, e.g. `000_0d1d1294870afd6c.txt`.
+    #[serde(rename = "doc")]
     pub id: String,
     /// The headline, when known.
     pub title: Option<String>,
@@ -108,7 +120,8 @@ fn shorten(text: &str, max: usize) -> String {
 /// modifier when the text qualifies it ("early October" is `START` of
 /// `2019-10`), and an end when the text gives a range ("from 2005 to
 /// 2013" is `2005` to `2013`).
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(try_from = "WhenFields")]
 pub struct When {
     /// The TimeML value, e.g. `2018-12` or `2019-09-25`: the start of a
     /// range.
@@ -161,7 +174,7 @@ impl When {
 }
 
 /// A quotation that supports an event.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Citation {
     /// The document the quote comes from (its id, the file name).
     pub doc: String,
@@ -173,9 +186,35 @@ pub struct Citation {
     pub url: Option<String>,
     /// The sentence, verbatim.
     pub quote: String,
-    /// Byte range of the quote in the document text.
+    /// Byte range of the quote in the document text (not written: read
+    /// back, it is empty).
     #[serde(skip)]
     pub span: Range<usize>,
+}
+
+/// A [`When`] as it is written: TimeML strings.
+#[derive(Deserialize)]
+struct WhenFields {
+    value: String,
+    #[serde(rename = "mod")]
+    modifier: Option<String>,
+    until: Option<String>,
+}
+
+impl TryFrom<WhenFields> for When {
+    type Error = String;
+
+    fn try_from(w: WhenFields) -> Result<When, String> {
+        let value = |s: &str| s.parse::<Value>().map_err(|e| e.to_string());
+        Ok(When {
+            value: value(&w.value)?,
+            modifier: w
+                .modifier
+                .map(|m| m.parse::<Mod>().map_err(|e| e.to_string()))
+                .transpose()?,
+            end: w.until.as_deref().map(value).transpose()?,
+        })
+    }
 }
 
 impl Serialize for When {
@@ -197,7 +236,7 @@ impl Serialize for When {
 }
 
 /// One happening on the timeline.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     /// Stable, content-derived id (survives unrelated changes).
     pub id: String,
@@ -207,21 +246,21 @@ pub struct Event {
     /// A short title.
     pub title: String,
     /// A longer summary, when there is one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
     /// The quotes that report it, at most one per document.
     pub citations: Vec<Citation>,
     /// A note added by a person in annals.yaml.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Dates other sources give when they disagree with `when`, each with
     /// the documents that give it (see [`Timeline::build`] for the rule
     /// that picks `when`).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub alternatives: Vec<Alternative>,
     /// True for events a person added in annals.yaml: they are kept
     /// whatever the salience filters say.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub added: bool,
     /// How central the event is to the collection: more sources, more
     /// mentions and the collection's main actors score higher (see
@@ -229,8 +268,10 @@ pub struct Event {
     pub salience: u32,
 }
 
-/// The whole timeline: a title and its events in date order.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// The whole timeline: a title and its events in date order. It
+/// serialises as `annals events --format json` prints it and reads back
+/// from it (see [`Timeline::from_json`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Timeline {
     /// The page title.
     pub title: String,
@@ -242,7 +283,7 @@ pub struct Timeline {
 
 /// A date for an event that some sources give and the timeline did not
 /// choose.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Alternative {
     /// The date those sources give.
     #[serde(flatten)]
@@ -252,6 +293,70 @@ pub struct Alternative {
 }
 
 impl Timeline {
+    /// Reads a timeline back from the JSON `annals events --format json`
+    /// prints (`file` names it in diagnostics). That JSON is a stable
+    /// interface and carries no version, so that its bytes stay as they
+    /// are; it is schema 1, and a later one will say `"schema": 2`, which
+    /// this version refuses. Errors point at the line and column.
+    ///
+    /// ```
+    /// let t = annals_model::Timeline { title: "T".into(), events: Vec::new(), sources: Vec::new() };
+    /// let json = serde_json::to_string_pretty(&t).expect("plain data");
+    /// assert_eq!(annals_model::Timeline::from_json("events.json", &json), Ok(t));
+    /// ```
+    pub fn from_json(file: &str, json: &str) -> Result<Timeline, Diagnostic> {
+        #[derive(Deserialize)]
+        struct Version {
+            schema: Option<serde_json::Value>,
+        }
+        let at = |e: &serde_json::Error| {
+            let line_start: usize = json
+                .split_inclusive('\n')
+                .take(e.line().saturating_sub(1))
+                .map(str::len)
+                .sum();
+            let col = json[line_start..]
+                .char_indices()
+                .nth(e.column().saturating_sub(1))
+                .map_or(json.len() - line_start, |(i, _)| i);
+            line_start + col
+        };
+        let fail = |e: serde_json::Error| {
+            let message = e.to_string();
+            let message = message
+                .split(" at line ")
+                .next()
+                .unwrap_or(&message)
+                .to_owned();
+            let at = at(&e);
+            Diagnostic::at(
+                file,
+                json,
+                at..at + 1,
+                format!("not an annals timeline: {message}"),
+            )
+            .with_help("give the JSON `annals events --format json` prints")
+        };
+        let version: Version = serde_json::from_str(json).map_err(fail)?;
+        if let Some(v) = version
+            .schema
+            .filter(|v| v.as_u64() != Some(u64::from(records::SCHEMA)))
+        {
+            let at = json.find("\"schema\"").unwrap_or(0);
+            return Err(Diagnostic::at(
+                file,
+                json,
+                at..at + 8,
+                format!(
+                    "timeline schema {v} is not one this annals reads (it reads schema {})",
+                    records::SCHEMA
+                ),
+            )
+            .with_help("read it with the annals that wrote it"));
+        }
+        serde_json::from_str(json).map_err(fail)
+    }
+
     /// Keeps the events cited by at least `min_sources` documents and, of
     /// those, the `top` key events ([`Timeline::key_events`]: the most
     /// salient, each happening once), still in date order. Events added by
@@ -272,8 +377,10 @@ impl Timeline {
     }
 }
 
-/// What the timeline says about each input document.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// What the timeline says about each input document: the document
+/// without its text. Also the document line of a mention file (see
+/// [`records`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceInfo {
     /// The document id (file name).
     pub doc: String,
@@ -347,5 +454,70 @@ mod headline_tests {
         let cut = doc(None, &long).headline().expect("a first line");
         assert!(cut.ends_with("word…"), "{cut}");
         assert!(cut.chars().count() <= HEADLINE_CHARS, "{cut}");
+    }
+}
+
+#[cfg(test)]
+mod json_tests {
+    use super::*;
+
+    #[test]
+    fn the_seeds_timeline_reads_back_and_prints_the_same_bytes() {
+        let golden = include_str!("../../../tests/golden/events.json");
+        let timeline = Timeline::from_json("events.json", golden).expect("the golden timeline");
+        assert!(timeline.events.iter().any(|e| e.when.modifier.is_some()));
+        let printed = serde_json::to_string_pretty(&timeline).expect("plain data") + "\n";
+        assert!(printed == golden, "the timeline printed back differs");
+        // What the seeds lack: an alternative date, a range, a note, an
+        // added event.
+        let mut more = timeline.clone();
+        let event = &mut more.events[0];
+        event.alternatives.push(Alternative {
+            when: When {
+                value: "2019-09".parse().expect("a value"),
+                modifier: None,
+                end: Some("2020".parse().expect("a value")),
+            },
+            docs: vec!["a.txt".into()],
+        });
+        event.note = Some("checked".into());
+        event.added = true;
+        let json = serde_json::to_string(&more).expect("plain data");
+        assert_eq!(Timeline::from_json("t.json", &json), Ok(more));
+    }
+
+    #[test]
+    fn a_document_reads_back_as_itself_and_as_an_article_line() {
+        let doc = Document {
+            id: "a.txt".into(),
+            title: Some("Headline".into()),
+            source: None,
+            url: Some("https://news.example/a".into()),
+            published: NaiveDate::from_ymd_opt(2019, 9, 25).expect("a valid date"),
+            text: "Body, é.\n\nMore.".into(),
+        };
+        let line = serde_json::to_string(&doc).expect("plain data");
+        assert!(line.starts_with("{\"doc\":\"a.txt\""), "{line}");
+        assert_eq!(
+            serde_json::from_str::<Document>(&line).expect("a document"),
+            doc
+        );
+        let article = ingest::JsonLines::new("d.jsonl", "d.jsonl")
+            .article(1, &line)
+            .expect("an article line")
+            .expect("not blank");
+        let config = config::Config::default();
+        assert_eq!(pipeline::document(&article, &config), Some(doc));
+    }
+
+    #[test]
+    fn a_bad_timeline_says_where() {
+        let bad = "{\"title\": \"T\", \"sources\": [],\n \"events\": [{\"id\": \"ev-1\", \"value\": \"2019-13\", \"title\": \"E\", \"citations\": [], \"salience\": 1}]}";
+        let e = Timeline::from_json("events.json", bad).expect_err("a bad month");
+        assert_eq!(e.line_col().map(|(line, _)| line), Some(2), "{e}");
+        assert!(e.message.contains("2019-13"), "{e}");
+        let later = "{\"schema\": 2, \"title\": \"T\", \"events\": [], \"sources\": []}";
+        let e = Timeline::from_json("events.json", later).expect_err("schema 2");
+        assert!(e.message.contains("timeline schema 2"), "{e}");
     }
 }

@@ -260,8 +260,7 @@ fn push_word(out: &mut Vec<String>, token: &str) {
 }
 
 /// The words a mention is compared by, before interning.
-pub(super) fn words(text: &str, item: &Item<'_>) -> Vec<String> {
-    let m = item.mention;
+pub(crate) fn words(text: &str, m: &annals_parse::EventMention) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut push_text = |from: usize, to: usize| {
         let Some(part) = text.get(from..to) else {

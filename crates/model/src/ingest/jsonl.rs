@@ -53,22 +53,12 @@ pub(crate) fn read(name: &str, shown: &str, bytes: &[u8]) -> Result<FileArticles
             .with_help("convert the file to UTF-8 (e.g. with `iconv`)")
         })?;
     let mut out = FileArticles::default();
-    let mut seen = HashSet::new();
+    let mut lines = JsonLines::new(name, shown);
     for (i, line) in text.lines().enumerate() {
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() {
-            continue;
-        }
-        match read_line(name, i + 1, line) {
-            Ok(mut article) => {
-                if !seen.insert(article.doc.clone()) {
-                    article.doc = format!("{name}#{}", i + 1);
-                }
-                out.articles.push(article);
-            }
-            Err((span, message, help)) => out
-                .warnings
-                .push(Diagnostic::on_line(shown, i + 1, line, span, message).with_help(help)),
+        match lines.article(i + 1, line) {
+            Ok(Some(article)) => out.articles.push(article),
+            Ok(None) => {}
+            Err(d) => out.warnings.push(d),
         }
     }
     if out.articles.is_empty() {
@@ -80,6 +70,55 @@ pub(crate) fn read(name: &str, shown: &str, bytes: &[u8]) -> Result<FileArticles
         return Err(d);
     }
     Ok(out)
+}
+
+/// A JSON-lines file read one line at a time, for streams too large to
+/// hold whole (`annals mentions`): the same rules as [`super::read_file`]
+/// on a `.jsonl` file. It remembers the ids it gave, so that a repeated
+/// `doc` becomes `FILE#LINE` as it does there.
+#[derive(Debug)]
+pub struct JsonLines {
+    name: String,
+    shown: String,
+    seen: HashSet<String>,
+}
+
+impl JsonLines {
+    /// A reader of the file `name` (ids of articles that name none are
+    /// `name#LINE`), shown as `shown` in diagnostics.
+    pub fn new(name: &str, shown: &str) -> JsonLines {
+        JsonLines {
+            name: name.to_owned(),
+            shown: shown.to_owned(),
+            seen: HashSet::new(),
+        }
+    }
+
+    /// The article on line `number` (1-based; a BOM on line 1 and a
+    /// trailing CR are dropped): `None` for a blank line, an error that
+    /// points into the line for a line that holds no article.
+    pub fn article(&mut self, number: usize, line: &str) -> Result<Option<Article>, Diagnostic> {
+        let line = line.trim_end_matches('\r');
+        let line = if number == 1 {
+            line.strip_prefix('\u{feff}').unwrap_or(line)
+        } else {
+            line
+        };
+        if line.trim().is_empty() {
+            return Ok(None);
+        }
+        match read_line(&self.name, number, line) {
+            Ok(mut article) => {
+                if !self.seen.insert(article.doc.clone()) {
+                    article.doc = format!("{}#{number}", self.name);
+                }
+                Ok(Some(article))
+            }
+            Err((span, message, help)) => {
+                Err(Diagnostic::on_line(&self.shown, number, line, span, message).with_help(help))
+            }
+        }
+    }
 }
 
 type LineError = (std::ops::Range<usize>, String, String);
@@ -217,6 +256,25 @@ mod tests {
           | ^
           = help: put the article in `text` (or `maintext`, `content`)
         "#);
+    }
+
+    #[test]
+    fn line_by_line_reads_like_the_whole_file() {
+        let input = "\u{feff}{\"doc\": \"a\", \"text\": \"One.\"}\n\n{\"doc\": \"a\", \"text\": \"Two.\"}\r\nbad\n";
+        let whole = read("d.jsonl", "in/d.jsonl", input.as_bytes()).unwrap();
+        let mut lines = JsonLines::new("d.jsonl", "in/d.jsonl");
+        let (mut articles, mut warnings) = (Vec::new(), Vec::new());
+        for (i, line) in input.split('\n').enumerate() {
+            match lines.article(i + 1, line) {
+                Ok(found) => articles.extend(found),
+                Err(d) => warnings.push(d),
+            }
+        }
+        assert_eq!(articles, whole.articles);
+        assert_eq!(warnings, whole.warnings);
+        let ids: Vec<&str> = articles.iter().map(|a| a.doc.as_str()).collect();
+        assert_eq!(ids, ["a", "d.jsonl#3"]);
+        assert_eq!(warnings.len(), 1);
     }
 
     #[test]

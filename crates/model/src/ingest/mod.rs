@@ -50,6 +50,7 @@ pub use article::{Article, FileArticles, read_file};
 pub use dates::{date_in_url, parse_published};
 pub use encoding::{Decoded, declared_charset, decode_article};
 pub use html::html_to_text;
+pub use jsonl::JsonLines;
 pub use links::{Url, check_url, config_url_warnings, unknown_article_names};
 
 /// The kinds of input file annals reads.

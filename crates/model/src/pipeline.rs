@@ -1,0 +1,192 @@
+//! The whole pipeline as library calls, for the `annals` commands and any
+//! other driver (a Spark job piping through `annals mentions`, a server):
+//!
+//! 1. [`document`]: an article read by [`crate::ingest::read_file`] plus
+//!    what `annals.yaml` says about it → a [`Document`] (or `None` when
+//!    it has no publication date: [`undated`] says how to give one);
+//! 2. [`mentions`] (the map, one document at a time) → its event mentions
+//!    as [`Mention`] records, ready to write with
+//!    [`crate::records::Record::to_line`]; [`mentions_all`] does every
+//!    document on several threads, in input order;
+//! 3. [`reduce`]: documents and their mention records + `annals.yaml` →
+//!    the [`Timeline`], with the corrections applied and the salience
+//!    filters kept.
+//!
+//! [`timeline`] chains 2 and 3. The one-step build and the map/reduce
+//! path call the same [`reduce`] on the same records, so they give the
+//! same timeline, byte for byte once printed.
+//!
+//! ```
+//! use annals_model::config::Config;
+//! use annals_model::pipeline::{Options, document, timeline};
+//! use annals_model::ingest::read_file;
+//!
+//! let text = b"---\npublished: 2019-09-25\n---\nThe council met on Tuesday.\n";
+//! let found = read_file("a.md", "in/a.md", text).expect("an article");
+//! let config = Config::default();
+//! let doc = document(&found.articles[0], &config).expect("a dated article");
+//! let timeline = timeline(&[doc], &config, &Options::default()).expect("no bad override");
+//! assert_eq!(timeline.events[0].when.value.as_str(), "2019-09-24");
+//! ```
+//!
+//! Errors: [`reduce`] and [`timeline`] return the diagnostics of the
+//! `annals.yaml` corrections that cannot be applied
+//! ([`crate::overrides::apply`]).
+
+use crate::config::Config;
+use crate::ingest::{self, Article};
+use crate::records::Mention;
+use crate::{Diagnostic, Document, SourceInfo, Timeline, overrides};
+
+/// Knobs of [`reduce`] and [`timeline`].
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Keep only the N most salient events (see
+    /// [`Timeline::keep_salient`]); `annals.yaml`'s `min_sources` applies
+    /// as well.
+    pub top: Option<usize>,
+    /// Threads for [`timeline`]'s map step; 0 means one.
+    pub workers: usize,
+}
+
+/// An article with the metadata `annals.yaml` gives it (under
+/// `articles:`, by its id), its URL checked. Applying it twice changes
+/// nothing, so articles printed by `annals articles` (already applied)
+/// may go through it again.
+pub fn with_config(article: &Article, config: &Config) -> Article {
+    let meta = config
+        .articles
+        .get(&article.doc)
+        .cloned()
+        .unwrap_or_default();
+    let url = meta
+        .url
+        .or_else(|| article.url.clone())
+        .and_then(|u| ingest::check_url(&u).usable());
+    Article {
+        doc: article.doc.clone(),
+        title: meta.title.or_else(|| article.title.clone()),
+        source: meta.source.or_else(|| article.source.clone()),
+        url,
+        published: meta.published.or(article.published),
+        author: article.author.clone(),
+        text: article.text.clone(),
+    }
+}
+
+/// The document an article becomes with `annals.yaml`'s metadata, or
+/// `None` when neither gives a publication date (see [`undated`]).
+pub fn document(article: &Article, config: &Config) -> Option<Document> {
+    let article = with_config(article, config);
+    Some(Document {
+        published: article.published?,
+        id: article.doc,
+        title: article.title,
+        source: article.source,
+        url: article.url,
+        text: article.text,
+    })
+}
+
+/// The problem of an article with no publication date: `place` says where
+/// it was read (a file, or a file and line), `config` names the
+/// `annals.yaml` to add the date to, and the help shows the YAML.
+pub fn undated(place: &str, doc: &str, config: &str) -> Diagnostic {
+    Diagnostic::file(
+        place,
+        "no publication date: the article states none near its top",
+    )
+    .with_help(format!(
+        "relative dates need it; add to {config}:\n\n{}",
+        crate::config::article_snippet(doc)
+    ))
+}
+
+/// The map step for one document: tags its temporal expressions against
+/// its publication date, finds the event mentions (dated clauses, and the
+/// lead's news of the publication day) and turns them into records.
+#[cfg(feature = "pipeline")]
+pub fn mentions(doc: &Document) -> Vec<Mention> {
+    use annals_parse::events;
+    let timexes = annals_parse::tag(&doc.text, &annals_parse::Anchor::new(doc.published));
+    events::mentions(&doc.text, &timexes)
+        .iter()
+        .chain(&events::lead(&doc.text, &timexes, doc.published))
+        .map(|m| Mention::new(doc, m))
+        .collect()
+}
+
+/// [`mentions`] of every document on `workers` threads (at least one),
+/// in input order; `done` is called after each document (a progress bar).
+/// Workers take the next document as they finish one, so a few long
+/// articles do not leave the other threads idle.
+#[cfg(feature = "pipeline")]
+pub fn mentions_all(
+    docs: &[Document],
+    workers: usize,
+    done: &(dyn Fn() + Sync),
+) -> Vec<Vec<Mention>> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let workers = workers.clamp(1, docs.len().max(1));
+    let next = AtomicUsize::new(0);
+    let mut found: Vec<(usize, Vec<Mention>)> = Vec::with_capacity(docs.len());
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                let next = &next;
+                scope.spawn(move || {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(doc) = docs.get(i) else { break };
+                        mine.push((i, mentions(doc)));
+                        done();
+                    }
+                    mine
+                })
+            })
+            .collect();
+        for handle in handles {
+            // A panic in a worker is a bug; carry it to the caller.
+            match handle.join() {
+                Ok(part) => found.extend(part),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+    });
+    found.sort_unstable_by_key(|(i, _)| *i);
+    found.into_iter().map(|(_, m)| m).collect()
+}
+
+/// The reduce step: the timeline of the documents `sources` from their
+/// mention records (`mentions[i]` belongs to `sources[i]`), titled and
+/// corrected by `annals.yaml`, then filtered by salience.
+pub fn reduce(
+    sources: &[SourceInfo],
+    mentions: &[Vec<Mention>],
+    config: &Config,
+    options: &Options,
+) -> Result<Timeline, Vec<Diagnostic>> {
+    let title = config.title.as_deref().unwrap_or("Timeline");
+    let built = Timeline::from_records(title, sources, mentions);
+    // Corrections first: they may name any event, even one the filters drop.
+    let mut timeline = overrides::apply(&built, config)?;
+    timeline.keep_salient(options.top, config.min_sources);
+    Ok(timeline)
+}
+
+/// Documents + `annals.yaml` → the timeline: [`mentions_all`] then
+/// [`reduce`].
+#[cfg(feature = "pipeline")]
+pub fn timeline(
+    docs: &[Document],
+    config: &Config,
+    options: &Options,
+) -> Result<Timeline, Vec<Diagnostic>> {
+    let mentions = mentions_all(docs, options.workers, &|| {});
+    let sources: Vec<SourceInfo> = docs.iter().map(SourceInfo::of).collect();
+    reduce(&sources, &mentions, config, options)
+}
+
+#[cfg(test)]
+mod tests;
