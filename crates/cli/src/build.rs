@@ -351,12 +351,12 @@ fn timeline(input: &InputArgs, out: Option<&Path>) -> Result<Timeline, Failure> 
     }
     let files = input::collect_files(&input.paths, out)?;
     let (config, config_name) = read_config(&input.paths, input.config.as_deref())?;
-    let read = input::read_all(&files);
+    let mut read = input::read_all(&files);
     let mut config_errors = Vec::new();
     if input.paths.iter().all(|p| p.is_dir()) {
         config_errors = known_names_check(&config, &read, &files);
     }
-    let (docs, problems) = documents(&read, &config, config_name.as_deref());
+    let (docs, problems) = documents(&mut read, &config, config_name.as_deref());
     if !config_errors.is_empty() || (input.strict && !problems.is_empty()) {
         input::warn(&read, &[]);
         let mut all = config_errors;
@@ -378,6 +378,8 @@ fn timeline(input: &InputArgs, out: Option<&Path>) -> Result<Timeline, Failure> 
     let mentions = pipeline::mentions_all(&docs, options.workers, &|| progress.inc(1));
     progress.finish_and_clear();
     let sources: Vec<SourceInfo> = docs.iter().map(SourceInfo::of).collect();
+    // The merge needs only the records: the texts go before it.
+    drop(docs);
     pipeline::reduce(&sources, &mentions, &config, &options).map_err(|ds| report(&ds))
 }
 
@@ -407,19 +409,21 @@ fn known_names_check(config: &Config, read: &input::Read, files: &input::Files) 
     ingest::unknown_article_names(config, names.iter().map(String::as_str))
 }
 
-/// The articles with annals.yaml applied, as documents; articles with no
-/// publication date are problems (with the YAML that would fix them).
+/// The articles with annals.yaml applied, as documents, taken out of
+/// `read` (each text is held once); articles with no publication date are
+/// problems (with the YAML that would fix them).
 fn documents(
-    read: &input::Read,
+    read: &mut input::Read,
     config: &Config,
     config_name: Option<&str>,
 ) -> (Vec<Document>, Vec<Diagnostic>) {
     let mut problems = read.problems.clone();
     let mut docs = Vec::new();
-    for (path, article) in &read.articles {
-        match pipeline::document(article, config) {
+    for (path, article) in std::mem::take(&mut read.articles) {
+        let id = article.doc.clone();
+        match pipeline::into_document(article, config) {
             Some(doc) => docs.push(doc),
-            None => problems.push(undated(path, &article.doc, config_name)),
+            None => problems.push(undated(&path, &id, config_name)),
         }
     }
     (docs, problems)

@@ -77,7 +77,15 @@ pub fn with_config(article: &Article, config: &Config) -> Article {
 /// The document an article becomes with `annals.yaml`'s metadata, or
 /// `None` when neither gives a publication date (see [`undated`]).
 pub fn document(article: &Article, config: &Config) -> Option<Document> {
-    let article = with_config(article, config);
+    into_document(with_config(article, config), config)
+}
+
+/// [`document`], taking the article: its text moves into the document
+/// rather than being copied (a collection's text is held once).
+pub fn into_document(mut article: Article, config: &Config) -> Option<Document> {
+    let text = std::mem::take(&mut article.text);
+    let mut article = with_config(&article, config);
+    article.text = text;
     Some(Document {
         published: article.published?,
         id: article.doc,
