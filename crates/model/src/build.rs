@@ -125,7 +125,7 @@ impl Timeline {
         let mut vocab = cluster::Vocabulary::default();
         let words: Vec<Vec<u32>> = items
             .iter()
-            .map(|item| vocab.add(item.mention.words.clone()))
+            .map(|item| vocab.add(item.mention.words()))
             .collect();
         let clusters = cluster::cluster(&items, &words, &vocab);
         let collection = leading_names(&mentions[..mentions.len().min(sources.len())]);

@@ -9,7 +9,7 @@
 //!   [`SourceInfo`]; `title` is its headline), written before its mentions.
 //! - `{"schema": 1, "kind": "mention", "doc", "sentence", "clause",
 //!   "trigger", "timex", "value", "mod", "until", "lemma", "title", "quote",
-//!   "participants", "actors", "places", "negated", "words"}`: one event
+//!   "participants", "actors", "places", "negated"}`: one event
 //!   mention (a [`Mention`]), everything the merge compares and cites, so
 //!   that the reduce needs no article text.
 //!
@@ -100,11 +100,6 @@ pub struct Mention {
     /// towards the collection's main actors, but never an event.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub negated: bool,
-    /// The words the merge compares it by (stems of the clause's and
-    /// title's content words, the trigger's stem, the names and
-    /// countries), sorted and distinct.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub words: Vec<String>,
 }
 
 impl Mention {
@@ -136,8 +131,17 @@ impl Mention {
             actors: mention.actors.clone(),
             places: mention.places.clone(),
             negated: mention.negated,
-            words: crate::build::words(&doc.text, mention),
         }
+    }
+
+    /// The words the merge compares it by: stems of the clause's content
+    /// words (not the timex's) and the title's, the trigger's stem, the
+    /// names and countries; sorted and distinct. Computed from the record,
+    /// so mention files need not carry them.
+    pub fn words(&self) -> Vec<String> {
+        let s = self.sentence.start;
+        let local = |r: &Range<usize>| r.start.saturating_sub(s)..r.end.saturating_sub(s);
+        crate::build::words(&self.quote, &local(&self.clause), &local(&self.timex), self)
     }
 
     /// The clause, verbatim: the event's summary.

@@ -259,8 +259,14 @@ fn push_word(out: &mut Vec<String>, token: &str) {
     out.push(stem(&folded));
 }
 
-/// The words a mention is compared by, before interning.
-pub(crate) fn words(text: &str, m: &annals_parse::EventMention) -> Vec<String> {
+/// The words a mention is compared by, before interning: `text` holds
+/// its `clause` and `timex` (byte ranges into it).
+pub(crate) fn words(
+    text: &str,
+    clause: &std::ops::Range<usize>,
+    timex: &std::ops::Range<usize>,
+    m: &crate::records::Mention,
+) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut push_text = |from: usize, to: usize| {
         let Some(part) = text.get(from..to) else {
@@ -271,7 +277,7 @@ pub(crate) fn words(text: &str, m: &annals_parse::EventMention) -> Vec<String> {
         }
     };
     // The clause without its timex.
-    let (c, t) = (&m.clause, &m.timex);
+    let (c, t) = (clause, timex);
     if t.start >= c.start && t.end <= c.end {
         push_text(c.start, t.start);
         push_text(t.end, c.end);

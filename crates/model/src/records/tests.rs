@@ -46,7 +46,7 @@ fn a_mention_carries_its_texts_and_words() {
     assert_eq!(m.summary(), "Maduro visited Moscow last December");
     assert_eq!(m.trigger_word(), "visited");
     // The timex's words are left out; the trigger's stem and the names in.
-    assert_eq!(m.words, ["maduro", "moscow", "russia", "visit"]);
+    assert_eq!(m.words(), ["maduro", "moscow", "russia", "visit"]);
 }
 
 #[test]
