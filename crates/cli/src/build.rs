@@ -9,7 +9,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use annals_model::config::Config;
-use annals_model::{Diagnostic, Document, SourceInfo, Timeline, ingest, pipeline};
+use annals_model::{Diagnostic, Document, Timeline, ingest, pipeline};
 
 use crate::Failure;
 use crate::input::{self, io_reason, sorted_entries};
@@ -375,11 +375,10 @@ fn timeline(input: &InputArgs, out: Option<&Path>) -> Result<Timeline, Failure> 
         return Err(Failure::Input);
     }
     let progress = progress_bar(docs.len());
-    let mentions = pipeline::mentions_all(&docs, options.workers, &|| progress.inc(1));
+    // Each text goes once its mentions are found: the merge needs only
+    // the records.
+    let (sources, mentions) = pipeline::map_all(docs, options.workers, &|| progress.inc(1));
     progress.finish_and_clear();
-    let sources: Vec<SourceInfo> = docs.iter().map(SourceInfo::of).collect();
-    // The merge needs only the records: the texts go before it.
-    drop(docs);
     pipeline::reduce(&sources, &mentions, &config, &options).map_err(|ds| report(&ds))
 }
 

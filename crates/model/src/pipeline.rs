@@ -166,6 +166,48 @@ pub fn mentions_all(
     found.into_iter().map(|(_, m)| m).collect()
 }
 
+/// [`mentions_all`], taking the documents: each text is dropped as soon
+/// as its mentions are found, so a collection's texts and records are not
+/// all held at once. Returns the documents' [`SourceInfo`]s and their
+/// mentions, in input order.
+#[cfg(feature = "pipeline")]
+pub fn map_all(
+    docs: Vec<Document>,
+    workers: usize,
+    done: &(dyn Fn() + Sync),
+) -> (Vec<SourceInfo>, Vec<Vec<Mention>>) {
+    let sources: Vec<SourceInfo> = docs.iter().map(SourceInfo::of).collect();
+    let workers = workers.clamp(1, docs.len().max(1));
+    let queue = std::sync::Mutex::new(docs.into_iter().enumerate());
+    let mut found: Vec<(usize, Vec<Mention>)> = Vec::with_capacity(sources.len());
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                let queue = &queue;
+                scope.spawn(move || {
+                    let mut mine = Vec::new();
+                    // A poisoned lock means another worker panicked; its
+                    // panic reaches the caller below.
+                    while let Some((i, doc)) = queue.lock().ok().and_then(|mut q| q.next()) {
+                        mine.push((i, mentions(&doc)));
+                        drop(doc);
+                        done();
+                    }
+                    mine
+                })
+            })
+            .collect();
+        for handle in handles {
+            match handle.join() {
+                Ok(part) => found.extend(part),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+    });
+    found.sort_unstable_by_key(|(i, _)| *i);
+    (sources, found.into_iter().map(|(_, m)| m).collect())
+}
+
 /// The reduce step: the timeline of the documents `sources` from their
 /// mention records (`mentions[i]` belongs to `sources[i]`), titled and
 /// corrected by `annals.yaml`, then filtered by salience.

@@ -92,8 +92,13 @@ fn mentions_keep_input_order_on_any_number_of_threads() {
             one,
             "{workers} workers"
         );
+        let (sources, mapped) = map_all(docs.clone(), workers, &done);
+        assert_eq!(mapped, one, "{workers} workers, documents taken");
+        let ids: Vec<&str> = sources.iter().map(|s| s.doc.as_str()).collect();
+        let want: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, want);
     }
-    assert_eq!(calls.into_inner(), 4 * docs.len());
+    assert_eq!(calls.into_inner(), 8 * docs.len());
 }
 
 #[test]
