@@ -214,6 +214,20 @@ pub fn triggers(text: &str) -> Vec<Trigger> {
     model::triggers_with(model::compiled(), text)
 }
 
+/// The singular of `word` when WordNet gives it an eventive noun sense (an
+/// act, an event, a state...): "elections" → "election", "meetings" →
+/// "meeting"; `None` for "legislative" or "Moscow". For the words around an
+/// event that the model passed over.
+pub(crate) fn eventive_noun(word: &str) -> Option<String> {
+    let low = word.to_lowercase();
+    if !low.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let one = lemma::singular(low);
+    let info = lexicon::info(lexicon::word_hash(one.as_bytes()));
+    (info.wordnet[1] == b'1').then_some(one)
+}
+
 /// The number of labels: "no event", the seven classes, then four parts of
 /// speech.
 const LABELS: usize = 12;
@@ -1632,7 +1646,7 @@ mod lemma {
 
     /// A noun's singular, checked against WordNet: "crises" → "crisis",
     /// "rallies" → "rally", "talks" → "talk", but "news" and "series" stay.
-    fn singular(low: String) -> String {
+    pub(super) fn singular(low: String) -> String {
         let n = low.len();
         if !low.is_ascii() || n <= 3 {
             return low;
@@ -2007,6 +2021,23 @@ mod tests {
             "İstanbul",
         ] {
             check_spans(text);
+        }
+    }
+
+    #[test]
+    fn eventive_noun_table() {
+        // (word, its singular when WordNet has an eventive noun sense)
+        let table = [
+            ("elections", Some("election")),
+            ("Meetings", Some("meeting")),
+            ("crises", Some("crisis")),
+            ("legislative", None),
+            ("Moscow", None),
+            ("2019", None),
+            ("", None),
+        ];
+        for (word, want) in table {
+            assert_eq!(eventive_noun(word).as_deref(), want, "{word}");
         }
     }
 }
