@@ -43,7 +43,7 @@ mod words;
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use crate::triggers::{Pos, Trigger, eventive_noun, triggers};
+use crate::triggers::{Pos, Trigger, eventive_noun, triggers_within};
 use crate::{Mod, Timex, TimexType, Value};
 pub use lexicon::fold_name;
 use lexicon::{
@@ -98,8 +98,8 @@ pub(crate) struct Sentence<'a> {
     /// Per word: the index (into the sentence's timexes) of the timex it
     /// is part of.
     timex_of: Vec<Option<usize>>,
-    /// Per word: the event trigger it is, found on first use.
-    triggers: OnceCell<Vec<Option<Trigger>>>,
+    /// Per clause, per word: the event trigger it is, found on first use.
+    triggers: Vec<OnceCell<Vec<Option<Trigger>>>>,
 }
 
 impl<'a> Sentence<'a> {
@@ -118,19 +118,24 @@ impl<'a> Sentence<'a> {
             text,
             range,
             words,
-            clauses,
             timex_of,
-            triggers: OnceCell::new(),
+            triggers: (0..clauses.len()).map(|_| OnceCell::new()).collect(),
+            clauses,
         }
     }
 
-    /// The event trigger that word `i` is, if the trigger model finds one
-    /// (the model reads the whole sentence, once).
+    /// The event trigger that word `i` is, if the trigger model finds one.
+    /// The model scores the words of `i`'s clause, once, in the context of
+    /// the whole sentence: only the clauses that dates point to cost time.
     fn trigger(&self, i: usize) -> Option<&Trigger> {
-        let per_word = self.triggers.get_or_init(|| {
-            let found = triggers(&self.text[self.range.clone()]);
+        let ci = self.clause_of_word(i)?;
+        let clause = self.clauses[ci].clone();
+        let per_word = self.triggers[ci].get_or_init(|| {
             let start = self.range.start;
-            self.words
+            let within =
+                self.words[clause.start].span.0 - start..self.words[clause.end - 1].span.1 - start;
+            let found = triggers_within(&self.text[self.range.clone()], within);
+            self.words[clause.clone()]
                 .iter()
                 .map(|w| {
                     found
@@ -140,7 +145,7 @@ impl<'a> Sentence<'a> {
                 })
                 .collect()
         });
-        per_word.get(i)?.as_ref()
+        per_word.get(i - clause.start)?.as_ref()
     }
 
     /// Whether word `i` is a noun trigger: "the elections", "a visit".
