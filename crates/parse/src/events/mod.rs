@@ -4,8 +4,8 @@
 //! precision, not a duration or a vague reference) is attached to the
 //! clause it sits in, and that clause's event word — a verb ("visited",
 //! "met", "proclaimed") or an event noun ("visit", "uprising", "meeting"),
-//! as the trigger model ([`crate::triggers`]) finds them — becomes the
-//! mention's trigger. The mention carries a short title built
+//! as the trigger model ([`triggers`](mod@crate::triggers)) finds them —
+//! becomes the mention's trigger. The mention carries a short title built
 //! from the clause's own words (see [`title`](self) rules below), the
 //! clause as a summary, the sentence as its quote, and the names and
 //! countries it involves, which `annals-model` uses to merge mentions of
