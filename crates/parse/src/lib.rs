@@ -78,10 +78,12 @@
 //!   offers the value types ([`Value`], [`Precision`], [`Mod`], [`Timex`])
 //!   and [`sentences`] with no parser dependency, for crates that consume
 //!   tagger output.
-//! - `triggers` (off by default): [`triggers`](mod@triggers), the event
-//!   trigger recogniser, a perceptron whose weights (~500 KB) and a
-//!   WordNet 3.0 word-class list (~200 KB) are compiled in. The tagger and
-//!   the event-mention finder ([`events`]) use no model.
+//!
+//! The event trigger recogniser, [`triggers`](mod@triggers), is always
+//! there: the event-mention finder ([`events`]) picks each dated clause's
+//! event word with it. It is a perceptron whose weights (~500 KB) and a
+//! WordNet 3.0 word-class list (~200 KB) are compiled in; the tagger uses
+//! no model.
 //!
 //! ## Errors
 //!
@@ -91,19 +93,15 @@
 //! [`ValueErrorKind`] and message say what was expected, at which byte.
 
 #![deny(missing_docs)]
-// The docs name `tag` and `triggers`, which exist only with their features;
-// the links resolve in the full build (docs.rs builds with all features).
-#![cfg_attr(
-    not(all(feature = "tagger", feature = "triggers")),
-    allow(rustdoc::broken_intra_doc_links)
-)]
+// The docs name `tag`, which exists only with its feature; the links
+// resolve in the full build (docs.rs builds with all features).
+#![cfg_attr(not(feature = "tagger"), allow(rustdoc::broken_intra_doc_links))]
 
 pub mod events;
 mod range;
 mod sentence;
 #[cfg(feature = "tagger")]
 mod tag;
-#[cfg(feature = "triggers")]
 pub mod triggers;
 mod value;
 
@@ -111,7 +109,6 @@ pub use events::EventMention;
 pub use sentence::sentences;
 #[cfg(feature = "tagger")]
 pub use tag::tag;
-#[cfg(feature = "triggers")]
 pub use triggers::{EventClass, Pos, Trigger, triggers};
 pub use value::{
     Clock, Duration, DurationPart, DurationUnit, PartOfDay, Parts, Point, Precision, Reference,

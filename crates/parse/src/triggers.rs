@@ -214,6 +214,27 @@ pub fn triggers(text: &str) -> Vec<Trigger> {
     model::triggers_with(model::compiled(), text)
 }
 
+/// The event triggers among the words of `text` inside `within`, read in
+/// the context of the whole `text`: the same as the [`triggers`] of `text`
+/// that lie inside `within`, for the cost of scoring those words only.
+pub(crate) fn triggers_within(text: &str, within: Range<usize>) -> Vec<Trigger> {
+    model::triggers_with_in(model::compiled(), text, within)
+}
+
+/// The singular of `word` when WordNet gives it an eventive noun sense (an
+/// act, an event, a state...): "elections" → "election", "meetings" →
+/// "meeting"; `None` for "legislative" or "Moscow". For the words around an
+/// event that the model passed over.
+pub(crate) fn eventive_noun(word: &str) -> Option<String> {
+    let low = word.to_lowercase();
+    if !low.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let one = lemma::singular(low);
+    let info = lexicon::info(lexicon::word_hash(one.as_bytes()));
+    (info.wordnet[1] == b'1').then_some(one)
+}
+
 /// The number of labels: "no event", the seven classes, then four parts of
 /// speech.
 const LABELS: usize = 12;
@@ -377,12 +398,29 @@ pub mod model {
 
     /// Calls `f` with the byte span, the rule-based lemma and the features
     /// of every word token of `text` that may be an event, in text order.
-    pub fn for_each_token(text: &str, mut f: impl FnMut(Range<usize>, &str, &[u32])) {
+    pub fn for_each_token(text: &str, f: impl FnMut(Range<usize>, &str, &[u32])) {
+        for_each_token_in(text, 0..text.len(), f);
+    }
+
+    /// [`for_each_token`] for the tokens inside `within` only, read in the
+    /// context of the whole `text`.
+    pub(crate) fn for_each_token_in(
+        text: &str,
+        within: Range<usize>,
+        mut f: impl FnMut(Range<usize>, &str, &[u32]),
+    ) {
         let mut features = Vec::with_capacity(48);
         let mut lemma = String::new();
         for chunk in chunks(text, CHUNK) {
+            if chunk.end <= within.start || chunk.start >= within.end {
+                continue;
+            }
             let tokens = super::tokens::tokenize(&text[chunk.clone()]);
             for (i, tok) in tokens.list.iter().enumerate() {
+                let (start, end) = (chunk.start + tok.span.start, chunk.start + tok.span.end);
+                if start < within.start || end > within.end {
+                    continue;
+                }
                 if !tok.word || tok.info.never_event() || tok.shape == super::tokens::DIGITS {
                     continue;
                 }
@@ -440,8 +478,17 @@ pub mod model {
 
     /// Finds the triggers of `text` with the weights of `scorer`.
     pub fn triggers_with(scorer: &impl Scorer, text: &str) -> Vec<Trigger> {
+        triggers_with_in(scorer, text, 0..text.len())
+    }
+
+    /// [`triggers_with`] for the words inside `within` only.
+    pub(crate) fn triggers_with_in(
+        scorer: &impl Scorer,
+        text: &str,
+        within: Range<usize>,
+    ) -> Vec<Trigger> {
         let mut out = Vec::new();
-        for_each_token(text, |span, lemma, features| {
+        for_each_token_in(text, within, |span, lemma, features| {
             let scores = scorer.events(features);
             let Some(class) = best(&scores[1..])
                 .filter(|&k| scores[1 + k] > scores[0])
@@ -1632,7 +1679,7 @@ mod lemma {
 
     /// A noun's singular, checked against WordNet: "crises" → "crisis",
     /// "rallies" → "rally", "talks" → "talk", but "news" and "series" stay.
-    fn singular(low: String) -> String {
+    pub(super) fn singular(low: String) -> String {
         let n = low.len();
         if !low.is_ascii() || n <= 3 {
             return low;
@@ -2007,6 +2054,37 @@ mod tests {
             "İstanbul",
         ] {
             check_spans(text);
+        }
+    }
+
+    #[test]
+    fn eventive_noun_table() {
+        // (word, its singular when WordNet has an eventive noun sense)
+        let table = [
+            ("elections", Some("election")),
+            ("Meetings", Some("meeting")),
+            ("crises", Some("crisis")),
+            ("legislative", None),
+            ("Moscow", None),
+            ("2019", None),
+            ("", None),
+        ];
+        for (word, want) in table {
+            assert_eq!(eventive_noun(word).as_deref(), want, "{word}");
+        }
+    }
+
+    #[test]
+    fn triggers_within_agree_with_the_whole_text() {
+        let text = "Officials said the talks, which began in May, would resume after the election.";
+        let all = triggers(text);
+        for (from, to) in [(0, 14), (15, 44), (26, text.len()), (0, text.len()), (5, 5)] {
+            let want: Vec<Trigger> = all
+                .iter()
+                .filter(|t| t.span.start >= from && t.span.end <= to)
+                .cloned()
+                .collect();
+            assert_eq!(triggers_within(text, from..to), want, "{from}..{to}");
         }
     }
 }

@@ -221,96 +221,6 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("risen", "rise"),
 ];
 
-/// Nouns that name happenings, with the base their verb shares.
-pub(super) const EVENT_NOUNS: &[(&str, &str)] = &[
-    ("visit", "visit"),
-    ("visits", "visit"),
-    ("trip", "visit"),
-    ("trips", "visit"),
-    ("tour", "visit"),
-    ("journey", "visit"),
-    ("meeting", "meet"),
-    ("meetings", "meet"),
-    ("summit", "meet"),
-    ("talks", "talk"),
-    ("negotiations", "negotiate"),
-    ("uprising", "uprising"),
-    ("coup", "uprising"),
-    ("revolt", "uprising"),
-    ("rebellion", "uprising"),
-    ("insurrection", "uprising"),
-    ("protest", "protest"),
-    ("protests", "protest"),
-    ("demonstration", "protest"),
-    ("demonstrations", "protest"),
-    ("election", "elect"),
-    ("elections", "elect"),
-    ("vote", "vote"),
-    ("referendum", "vote"),
-    ("war", "war"),
-    ("attack", "attack"),
-    ("attacks", "attack"),
-    ("invasion", "invade"),
-    ("annexation", "annex"),
-    ("collapse", "collapse"),
-    ("agreement", "agree"),
-    ("deal", "agree"),
-    ("treaty", "agree"),
-    ("accord", "agree"),
-    ("sanctions", "sanction"),
-    ("embargo", "sanction"),
-    ("announcement", "announce"),
-    ("speech", "speak"),
-    ("interview", "interview"),
-    ("conference", "meet"),
-    ("inauguration", "inaugurate"),
-    ("ceremony", "ceremony"),
-    ("trial", "trial"),
-    ("verdict", "rule"),
-    ("arrest", "arrest"),
-    ("resignation", "resign"),
-    ("death", "die"),
-    ("killing", "kill"),
-    ("crash", "crash"),
-    ("explosion", "explode"),
-    ("earthquake", "earthquake"),
-    ("merger", "merge"),
-    ("acquisition", "acquire"),
-    ("launch", "launch"),
-    ("campaign", "campaign"),
-    ("offensive", "attack"),
-    ("ceasefire", "ceasefire"),
-    ("strike", "strike"),
-    ("raid", "raid"),
-    ("riot", "riot"),
-    ("rally", "rally"),
-    ("debate", "debate"),
-    ("hearing", "hearing"),
-    ("bombing", "bomb"),
-    ("proclamation", "proclaim"),
-    ("breakdown", "collapse"),
-    ("default", "default"),
-    ("bailout", "bail"),
-    ("shutdown", "shut"),
-    ("crisis", "crisis"),
-    ("flood", "flood"),
-    ("storm", "storm"),
-    ("hurricane", "storm"),
-    ("fire", "fire"),
-    ("murder", "kill"),
-    ("shooting", "shoot"),
-    ("kidnapping", "kidnap"),
-    ("release", "release"),
-    ("victory", "win"),
-    ("defeat", "lose"),
-    ("win", "win"),
-    ("loss", "lose"),
-    ("takeover", "acquire"),
-    ("bankruptcy", "bankrupt"),
-    ("recall", "recall"),
-    ("impeachment", "impeach"),
-];
-
 /// Words ending in "-ed" that are rarely past-tense verbs.
 const NOT_VERBS_ED: &[&str] = &[
     "embattled",
@@ -461,14 +371,6 @@ fn needs_e(stem: &str) -> bool {
     // before the consonant keeps no "e".
     let vowel_pair = n > 2 && vowel(b[n - 2]) && vowel(b[n - 3]) && !after_q;
     by_letter || (by_ending && !vowel_pair)
-}
-
-/// The base shared with a verb, if `word` is an event noun.
-pub(super) fn event_noun(word: &str) -> Option<&'static str> {
-    EVENT_NOUNS
-        .iter()
-        .find(|(n, _)| *n == word)
-        .map(|(_, base)| *base)
 }
 
 /// Capitalized words that are not names.

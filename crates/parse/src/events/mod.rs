@@ -3,7 +3,8 @@
 //! For every sentence, each calendar timex (a DATE or TIME with a
 //! precision, not a duration or a vague reference) is attached to the
 //! clause it sits in, and that clause's event word — a verb ("visited",
-//! "met", "proclaimed") or an event noun ("visit", "uprising", "meeting") —
+//! "met", "proclaimed") or an event noun ("visit", "uprising", "meeting"),
+//! as the trigger model ([`triggers`](mod@crate::triggers)) finds them —
 //! becomes the mention's trigger. The mention carries a short title built
 //! from the clause's own words (see [`title`](self) rules below), the
 //! clause as a summary, the sentence as its quote, and the names and
@@ -43,13 +44,15 @@ mod lexicon;
 mod title;
 mod words;
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
+use crate::triggers::{Pos, Trigger, eventive_noun, triggers_within};
 use crate::{Mod, Timex, TimexType, Value};
 pub use lexicon::fold_name;
 use lexicon::{
-    AUXILIARIES, BARE_REPORTING, DETERMINERS, FILLER, NEGATIONS, REPORTING, SCHEDULING,
-    SUBORDINATORS, country, event_noun, is_name_word, verb_base,
+    AUXILIARIES, BARE_REPORTING, FILLER, NEGATIONS, REPORTING, SCHEDULING, SUBORDINATORS, country,
+    is_name_word, verb_base,
 };
 pub use title::MAX_TITLE_WORDS;
 use title::{Head, is_participle_adjective};
@@ -99,6 +102,8 @@ pub(crate) struct Sentence<'a> {
     /// Per word: the index (into the sentence's timexes) of the timex it
     /// is part of.
     timex_of: Vec<Option<usize>>,
+    /// Per clause, per word: the event trigger it is, found on first use.
+    triggers: Vec<OnceCell<Vec<Option<Trigger>>>>,
 }
 
 impl<'a> Sentence<'a> {
@@ -117,9 +122,39 @@ impl<'a> Sentence<'a> {
             text,
             range,
             words,
-            clauses,
             timex_of,
+            triggers: (0..clauses.len()).map(|_| OnceCell::new()).collect(),
+            clauses,
         }
+    }
+
+    /// The event trigger that word `i` is, if the trigger model finds one.
+    /// The model scores the words of `i`'s clause, once, in the context of
+    /// the whole sentence: only the clauses that dates point to cost time.
+    fn trigger(&self, i: usize) -> Option<&Trigger> {
+        let ci = self.clause_of_word(i)?;
+        let clause = self.clauses[ci].clone();
+        let per_word = self.triggers[ci].get_or_init(|| {
+            let start = self.range.start;
+            let within =
+                self.words[clause.start].span.0 - start..self.words[clause.end - 1].span.1 - start;
+            let found = triggers_within(&self.text[self.range.clone()], within);
+            self.words[clause.clone()]
+                .iter()
+                .map(|w| {
+                    found
+                        .iter()
+                        .find(|t| t.span.start + start < w.span.1 && t.span.end + start > w.span.0)
+                        .cloned()
+                })
+                .collect()
+        });
+        per_word.get(i - clause.start)?.as_ref()
+    }
+
+    /// Whether word `i` is a noun trigger: "the elections", "a visit".
+    fn event_noun(&self, i: usize) -> Option<&Trigger> {
+        self.trigger(i).filter(|t| t.pos == Pos::Noun)
     }
 
     fn in_timex(&self, i: usize) -> bool {
@@ -335,10 +370,10 @@ fn mention(s: &Sentence<'_>, k: usize, timex: &Timex) -> Option<EventMention> {
             let (clause, found) = clause_after_bound(s, timex)?;
             (clause, Some(found))
         }
-        "of" if first >= 2 && event_noun(&s.words[first - 2].lower()).is_some() => {
+        "of" if first >= 2 && s.event_noun(first - 2).is_some() => {
             let noun = first - 2;
             let ci = s.clause_of_word(noun)?;
-            let lemma = event_noun(&s.words[noun].lower())?.to_owned();
+            let lemma = s.event_noun(noun)?.lemma.clone();
             (s.clauses[ci].clone(), Some((noun, lemma, Head::Noun)))
         }
         _ => (s.clauses[s.home_clause(k, first)?].clone(), None),
@@ -393,10 +428,12 @@ fn finish(
     }
     // "legislative elections, scheduled for next year" is about the elections.
     let lemma = if SCHEDULING.contains(&lemma.as_str()) {
-        title
-            .split_whitespace()
-            .find_map(|w| event_noun(&w.to_lowercase()))
-            .map_or(lemma, str::to_owned)
+        let in_title: Vec<&str> = title.split_whitespace().collect();
+        (0..s.words.len())
+            .filter(|&i| in_title.contains(&s.words[i].text))
+            .find_map(|i| s.event_noun(i).map(|t| t.lemma.clone()))
+            .or_else(|| in_title.iter().find_map(|w| eventive_noun(w)))
+            .unwrap_or(lemma)
     } else {
         lemma
     };
@@ -489,19 +526,41 @@ fn clause_after_bound(
     }
 }
 
-/// The event word of a clause: its first verb (after its subject), else an
-/// event noun. Returns the word, its base form, how to title it, and
-/// whether the happening is negated.
+/// The event word of a clause, from the trigger model: its first verb
+/// (after its subject), else the event noun nearest its date. Returns the
+/// word, its base form, how to title it, and whether the happening is
+/// negated.
 fn event_word(s: &Sentence<'_>, clause: Range<usize>) -> Option<(usize, String, Head, bool)> {
-    let noun = clause.clone().find_map(|i| {
-        (!s.in_timex(i) && !is_participle_adjective_noun(s, i))
-            .then(|| event_noun(&s.words[i].lower()).map(|base| (i, base.to_owned())))
-            .flatten()
-    });
     let negated = clause
         .clone()
         .any(|i| NEGATIONS.contains(&s.words[i].lower().as_str()));
-    let verb = first_verb(s, clause.clone());
+    // A date names the happening nearest to it: "comments at the opening
+    // of their meeting in the Kremlin Wednesday" is about the meeting.
+    let dates: Vec<usize> = clause.clone().filter(|&i| s.in_timex(i)).collect();
+    let distance = |i: usize| dates.iter().map(|&d| d.abs_diff(i)).min().unwrap_or(0);
+    let mut verb: Option<(usize, String)> = None;
+    let mut noun: Option<(usize, String)> = None;
+    for i in clause.clone() {
+        let Some(t) = s.trigger(i).filter(|_| !s.in_timex(i)) else {
+            continue;
+        };
+        // "after winning another term": a gerund with no auxiliary before
+        // it names the happening as a noun does.
+        let gerund = t.pos == Pos::Verb
+            && s.words[i].lower().ends_with("ing")
+            && !(i > clause.start && AUXILIARIES.contains(&s.words[i - 1].lower().as_str()));
+        // "a botched uprising": a participle after a determiner describes.
+        let verb_like = t.pos == Pos::Verb && !gerund && !is_participle_adjective(s, i);
+        if verb_like && verb.is_none() {
+            verb = Some((i, t.lemma.clone()));
+        } else if (t.pos == Pos::Noun || gerund)
+            && noun
+                .as_ref()
+                .is_none_or(|&(n, _)| distance(i) < distance(n))
+        {
+            noun = Some((i, t.lemma.clone()));
+        }
+    }
     match (verb, noun) {
         (Some((_, lemma)), Some((n, base)))
             if negated || BARE_REPORTING.contains(&lemma.as_str()) =>
@@ -513,46 +572,6 @@ fn event_word(s: &Sentence<'_>, clause: Range<usize>) -> Option<(usize, String, 
         (None, Some((n, base))) => Some((n, base, Head::Noun, false)),
         (None, None) => copula_in_place(s, clause),
     }
-}
-
-/// An event noun used as a modifier ("a visit ban") is no head; keep it
-/// simple and accept every event noun except right before another noun
-/// that is itself an event noun.
-fn is_participle_adjective_noun(s: &Sentence<'_>, i: usize) -> bool {
-    s.words
-        .get(i + 1)
-        .is_some_and(|n| event_noun(&n.lower()).is_some() && !n.is_capitalized())
-}
-
-fn first_verb(s: &Sentence<'_>, clause: Range<usize>) -> Option<(usize, String)> {
-    let mut after_aux = false;
-    for i in clause {
-        if s.in_timex(i) {
-            continue;
-        }
-        let w = &s.words[i];
-        let l = w.lower();
-        if AUXILIARIES.contains(&l.as_str()) {
-            after_aux = true;
-            continue;
-        }
-        if NEGATIONS.contains(&l.as_str()) || (l.ends_with("ly") && l.len() > 4) {
-            continue;
-        }
-        if s.is_verb(i) {
-            return verb_base(&l).map(|base| (i, base));
-        }
-        // "didn't offer", "will visit": a base form after an auxiliary.
-        let plain = !w.is_capitalized()
-            && !FILLER.contains(&l.as_str())
-            && !DETERMINERS.contains(&l.as_str())
-            && l.chars().all(char::is_alphabetic);
-        if after_aux && plain {
-            return Some((i, l));
-        }
-        after_aux = false;
-    }
-    None
 }
 
 /// "Maduro was in Moscow": being somewhere at a time is a visit.

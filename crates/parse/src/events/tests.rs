@@ -72,7 +72,9 @@ fn titles_and_triggers_table() {
         (
             "He said the US plans to interfere in the Venezuelan elections of 2020.",
             "2020",
-            Some(("elect", "Venezuelan elections")),
+            // The noun's own base form: the trigger model maps no noun to
+            // a verb ("election", not "elect").
+            Some(("election", "Venezuelan elections")),
         ),
         ("A ministry researcher said that year.", "that year", None),
         (
@@ -83,7 +85,7 @@ fn titles_and_triggers_table() {
         (
             "Maduro accused the US of planning to interfere in legislative elections, scheduled for next year.",
             "next year",
-            Some(("elect", "Legislative elections scheduled")),
+            Some(("election", "Legislative elections scheduled")),
         ),
         (
             "Maduro was in Moscow less than a year ago and met officials.",
@@ -99,7 +101,7 @@ fn titles_and_triggers_table() {
         (
             "Putin, one of Maduro's few allies, didn't offer new support at their meeting in the Kremlin Wednesday.",
             "Wednesday",
-            Some(("meet", "Meeting in the Kremlin")),
+            Some(("meeting", "Meeting in the Kremlin")),
         ),
     ];
     for (text, phrase, want) in table {
