@@ -4,7 +4,8 @@
 #
 #   1. `annals events FILE --format json` and `annals build FILE -o DIR`
 #      in one process: wall time, peak memory (/usr/bin/time);
-#   2. `annals mentions` alone: the map's mention bytes per article;
+#   2. `annals mentions` alone (the map's mention bytes per article), then
+#      `annals events --mentions` alone (the reduce: time, peak memory);
 #   3. scripts/spark/annals_spark.py in local[2]: wall time;
 #
 # and checks that 1 and 3 give identical events.json.
@@ -37,7 +38,9 @@ measure "annals build (one process)" sh -c "'$annals' build '$work/articles.json
 measure "annals mentions (map, 2 jobs)" sh -c "'$annals' mentions '$work/articles.jsonl' --jobs 2 >'$work/mentions.jsonl' 2>/dev/null"
 bytes=$(stat -c %s "$work/mentions.jsonl")
 echo "mention lines: $bytes bytes, $((bytes / n)) per article, $((bytes / n * 1000000 / 1000000000)).$(((bytes / n * 1000000 / 100000000) % 10)) GB per million articles"
-rm -f "$work/mentions.jsonl"
+measure "annals events --mentions (reduce)" sh -c "'$annals' events --mentions '$work/mentions.jsonl' --format json >'$work/reduce.json' 2>/dev/null"
+cmp "$work/one.json" "$work/reduce.json"
+rm -f "$work/mentions.jsonl" "$work/reduce.json"
 echo "(Spark: CPU and peak memory are of the python driver only, not the JVM or its workers)"
 measure "Spark local[2] (map + sort + reduce)" sh -c "python3 '$root/scripts/spark/annals_spark.py' '$work/articles.jsonl' '$work/spark' --master 'local[2]' --annals '$annals' 2>'$work/spark.err' || { cat '$work/spark.err'; exit 1; }"
 grep '^annals_spark:' "$work/spark.err" || true

@@ -22,9 +22,10 @@ How the work is cut:
    mention lines. A document's lines stay together, keyed by the
    article's (file, line).
 3. The reduce (ONE task, on the driver): the mention lines are sorted by
-   that key (Spark's sortByKey, streamed back with toLocalIterator) into
-   a local file that `annals events --mentions` reads. Merging is a
-   sequential greedy clustering over all mentions
+   that key (range-partitioned and sorted by Spark, streamed back with
+   toLocalIterator) into a local file that `annals events --mentions`
+   reads; the ranges are known from the first pass, so the map runs
+   once. Merging is a sequential greedy clustering over all mentions
    (crates/model/src/build/cluster.rs); cutting it into date blocks with
    a proof that the result equals one machine's needs changes in that
    code, so the merge is not distributed. The map (tagging) is the bulk
@@ -259,7 +260,6 @@ def map_partition(index, rows, offsets, repeated, annals_name, config_name):
 def main(argv):
     args = parse_args(argv)
     ensure_pyspark()
-    from pyspark import StorageLevel
     from pyspark.sql import SparkSession
     from pyspark.sql.functions import input_file_name
 
@@ -285,7 +285,6 @@ def main(argv):
     if args.partitions and rows.getNumPartitions() < args.partitions:
         # Smaller splits, not repartition(): a file's rows keep their order.
         rows = split_evenly(spark, args.input, args.partitions)
-    rows.persist(StorageLevel.MEMORY_AND_DISK)
 
     # Pass 1: each file's line numbers (a file's rows keep their order
     # across partitions) and the doc ids used more than once in a file.
@@ -308,7 +307,17 @@ def main(argv):
     mapped = rows.mapPartitionsWithIndex(
         lambda i, it: map_partition(i, it, offsets_b.value, repeated_b.value, annals_name, config_name)
     )
-    mapped.persist(StorageLevel.MEMORY_AND_DISK)
+    # Ranges of the (file, line) order known from pass 1, so the sort
+    # needs no sampling pass (which would run the map twice).
+    start, at = {}, 0
+    for uri in sorted(running):
+        start[uri] = at
+        at += running[uri]
+    parts = max(1, mapped.getNumPartitions())
+    per = max(1, -(-at // parts))
+    ordered = mapped.repartitionAndSortWithinPartitions(
+        parts, lambda key: min(parts - 1, (start[key[0]] + key[1] - 1) // per)
+    )
 
     # The reduce, one task: the lines in (file, line) order into one file.
     os.makedirs(args.out_dir, exist_ok=True)
@@ -317,7 +326,6 @@ def main(argv):
         mentions = os.path.join(work, "mentions.jsonl")
         documents, size = 0, 0
         with open(mentions, "w", encoding="utf-8") as out:
-            ordered = mapped.sortByKey(numPartitions=max(1, mapped.getNumPartitions()))
             for _, lines in ordered.toLocalIterator():
                 out.write(lines)
                 documents += 1
