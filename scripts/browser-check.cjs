@@ -169,7 +169,7 @@ async function checkPage(browser, name, file) {
           if (visible && !name.startsWith("hostile")) {
             // A word of the first event's title: some events have it.
             const word = await page.evaluate(() => {
-              const title = document.querySelector("li.ev h4").textContent.toLowerCase();
+              const title = document.querySelector("li.ev .t").textContent.toLowerCase();
               return title.split(/[^a-z]+/).sort((a, b) => b.length - a.length)[0];
             });
             const total = await page.locator("li.ev").count();
@@ -181,7 +181,7 @@ async function checkPage(browser, name, file) {
             }
             // The count and the first result are on the first screen.
             const inView = await page.evaluate(() => {
-              const first = document.querySelector("li.ev:not([hidden]) h4");
+              const first = document.querySelector("li.ev:not([hidden]) .t");
               const status = document.getElementById("filter-status");
               status.scrollIntoView({ block: "start", behavior: "instant" });
               const r = first.getBoundingClientRect();

@@ -140,7 +140,7 @@
     }
     var links = events
       .filter(function (li, i) { return shownBefore[i]; })
-      .map(function (li) { return li.querySelector("h4 a"); })
+      .map(function (li) { return li.querySelector(".t a"); })
       .filter(Boolean);
     if (links.length === 0) {
       return;
@@ -148,7 +148,7 @@
     var current = document.activeElement && document.activeElement.closest
       ? document.activeElement.closest("li.ev")
       : null;
-    var at = current ? links.indexOf(current.querySelector("h4 a")) : -1;
+    var at = current ? links.indexOf(current.querySelector(".t a")) : -1;
     var next = e.key === "j" ? at + 1 : (at === -1 ? links.length - 1 : at - 1);
     next = Math.max(0, Math.min(links.length - 1, next));
     var details = links[next].closest("details");

@@ -467,7 +467,7 @@ fn user_templates_replace_the_built_in_ones() {
     let card = std::fs::read_to_string(tpl.join("card.html")).expect("copied");
     std::fs::write(
         tpl.join("card.html"),
-        card.replace("<h4>", "<h4 data-mine=\"yes\">"),
+        card.replace("class=\"t\"", "class=\"t\" data-mine=\"yes\""),
     )
     .expect("edit");
     let site = f.path().join("site");

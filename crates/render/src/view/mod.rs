@@ -164,6 +164,9 @@ pub(crate) struct EventView {
     pub id: String,
     /// The card's anchor id, `e-<id>`.
     pub anchor: String,
+    /// The card heading's level: 4 under a month's heading, else 3 (a
+    /// year's spans, the undated list), so that levels go down by one.
+    pub level: u8,
     /// The card's CSS classes: `ev`, its shape, `approx`, `conflict`,
     /// `one` (a single source), `range`.
     pub classes: String,
@@ -705,6 +708,11 @@ fn event_view(event: &Event, sources: &Sources, within: Within) -> EventView {
     EventView {
         id: event.id.clone(),
         anchor: format!("e-{}", event.id),
+        level: if matches!(within, Within::Month(..)) {
+            4
+        } else {
+            3
+        },
         classes: classes(shape, event, &dates, source_count <= 1 && !event.added),
         has_conflict: dates.len() > 1,
         date: dates[0].clone(),
