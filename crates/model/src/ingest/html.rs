@@ -510,6 +510,7 @@ pub fn html_to_text(html: &str) -> (FrontMatter, String) {
 mod tests {
     use super::*;
 
+    #[cfg(feature = "readability")]
     const PAGE: &str = r#"<!doctype html>
 <html><head>
 <title>Putin meets Maduro | Example News</title>
