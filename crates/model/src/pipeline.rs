@@ -126,28 +126,55 @@ pub fn mentions(doc: &Document) -> Vec<Mention> {
 
 /// [`mentions`] of every document on `workers` threads (at least one),
 /// in input order; `done` is called after each document (a progress bar).
-/// Workers take the next document as they finish one, so a few long
-/// articles do not leave the other threads idle.
 #[cfg(feature = "pipeline")]
 pub fn mentions_all(
     docs: &[Document],
     workers: usize,
     done: &(dyn Fn() + Sync),
 ) -> Vec<Vec<Mention>> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let workers = workers.clamp(1, docs.len().max(1));
-    let next = AtomicUsize::new(0);
-    let mut found: Vec<(usize, Vec<Mention>)> = Vec::with_capacity(docs.len());
+    in_order(docs.iter(), workers, &|doc| mentions(doc), done)
+}
+
+/// [`mentions_all`], taking the documents: each text is dropped as soon
+/// as its mentions are found, so a collection's texts and records are not
+/// all held at once. Returns the documents' [`SourceInfo`]s and their
+/// mentions, in input order.
+#[cfg(feature = "pipeline")]
+pub fn map_all(
+    docs: Vec<Document>,
+    workers: usize,
+    done: &(dyn Fn() + Sync),
+) -> (Vec<SourceInfo>, Vec<Vec<Mention>>) {
+    let sources: Vec<SourceInfo> = docs.iter().map(SourceInfo::of).collect();
+    let found = in_order(docs.into_iter(), workers, &|doc| mentions(&doc), done);
+    (sources, found)
+}
+
+/// `work` on every item on `workers` threads (at least one), results in
+/// input order; `done` is called after each item. Workers take the next
+/// item as they finish one, so a few long articles do not leave the other
+/// threads idle, and an item is dropped once its work is done.
+#[cfg(feature = "pipeline")]
+fn in_order<T: Send, R: Send>(
+    items: impl ExactSizeIterator<Item = T> + Send,
+    workers: usize,
+    work: &(dyn Fn(T) -> R + Sync),
+    done: &(dyn Fn() + Sync),
+) -> Vec<R> {
+    let n = items.len();
+    let workers = workers.clamp(1, n.max(1));
+    let queue = std::sync::Mutex::new(items.enumerate());
+    let mut found: Vec<(usize, R)> = Vec::with_capacity(n);
     std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
-                let next = &next;
+                let queue = &queue;
                 scope.spawn(move || {
                     let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(doc) = docs.get(i) else { break };
-                        mine.push((i, mentions(doc)));
+                    // A poisoned lock means another worker panicked; its
+                    // panic reaches the caller below.
+                    while let Some((i, item)) = queue.lock().ok().and_then(|mut q| q.next()) {
+                        mine.push((i, work(item)));
                         done();
                     }
                     mine
@@ -163,49 +190,7 @@ pub fn mentions_all(
         }
     });
     found.sort_unstable_by_key(|(i, _)| *i);
-    found.into_iter().map(|(_, m)| m).collect()
-}
-
-/// [`mentions_all`], taking the documents: each text is dropped as soon
-/// as its mentions are found, so a collection's texts and records are not
-/// all held at once. Returns the documents' [`SourceInfo`]s and their
-/// mentions, in input order.
-#[cfg(feature = "pipeline")]
-pub fn map_all(
-    docs: Vec<Document>,
-    workers: usize,
-    done: &(dyn Fn() + Sync),
-) -> (Vec<SourceInfo>, Vec<Vec<Mention>>) {
-    let sources: Vec<SourceInfo> = docs.iter().map(SourceInfo::of).collect();
-    let workers = workers.clamp(1, docs.len().max(1));
-    let queue = std::sync::Mutex::new(docs.into_iter().enumerate());
-    let mut found: Vec<(usize, Vec<Mention>)> = Vec::with_capacity(sources.len());
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                let queue = &queue;
-                scope.spawn(move || {
-                    let mut mine = Vec::new();
-                    // A poisoned lock means another worker panicked; its
-                    // panic reaches the caller below.
-                    while let Some((i, doc)) = queue.lock().ok().and_then(|mut q| q.next()) {
-                        mine.push((i, mentions(&doc)));
-                        drop(doc);
-                        done();
-                    }
-                    mine
-                })
-            })
-            .collect();
-        for handle in handles {
-            match handle.join() {
-                Ok(part) => found.extend(part),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
-    });
-    found.sort_unstable_by_key(|(i, _)| *i);
-    (sources, found.into_iter().map(|(_, m)| m).collect())
+    found.into_iter().map(|(_, r)| r).collect()
 }
 
 /// The reduce step: the timeline of the documents `sources` from their
