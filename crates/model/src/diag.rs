@@ -189,6 +189,12 @@ impl fmt::Display for Warning<'_> {
 
 impl std::error::Error for Diagnostic {}
 
+/// A serde message without its "at line 1 column 7" tail: diagnostics say
+/// where themselves.
+pub(crate) fn strip_position(message: &str) -> &str {
+    message.split(" at line ").next().unwrap_or(message)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

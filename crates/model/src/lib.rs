@@ -323,11 +323,7 @@ impl Timeline {
         };
         let fail = |e: serde_json::Error| {
             let message = e.to_string();
-            let message = message
-                .split(" at line ")
-                .next()
-                .unwrap_or(&message)
-                .to_owned();
+            let message = crate::diag::strip_position(&message).to_owned();
             let at = at(&e);
             Diagnostic::at(
                 file,

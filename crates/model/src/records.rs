@@ -299,7 +299,7 @@ fn json_error(file: &str, number: usize, line: &str, e: &serde_json::Error) -> D
         .nth(e.column().saturating_sub(1))
         .map_or(line.len(), |(i, _)| i);
     let message = e.to_string();
-    let message = message.split(" at line ").next().unwrap_or(&message);
+    let message = crate::diag::strip_position(&message);
     let help = if e.is_syntax() || e.is_eof() {
         "each line must be one JSON object; was the file cut or edited?".to_owned()
     } else {

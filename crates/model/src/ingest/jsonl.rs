@@ -131,7 +131,7 @@ fn read_line(name: &str, n: usize, line: &str) -> Result<Article, LineError> {
             .map_or(line.len(), |(i, _)| i);
         (
             at..at + 1,
-            format!("not a JSON object: {}", strip_position(&e.to_string())),
+            format!("not a JSON object: {}", crate::diag::strip_position(&e.to_string())),
             "each line must be one JSON object, e.g. {\"title\": …, \"published\": \"2019-09-25\", \"text\": …}".to_owned(),
         )
     })?;
@@ -161,11 +161,6 @@ fn read_line(name: &str, n: usize, line: &str) -> Result<Article, LineError> {
         author: author(&map),
         text,
     })
-}
-
-/// serde_json's message without its "at line 1 column 7" tail.
-fn strip_position(message: &str) -> &str {
-    message.split(" at line ").next().unwrap_or(message)
 }
 
 fn first_string(map: &Map<String, Value>, keys: &[&str]) -> Option<String> {

@@ -170,11 +170,7 @@ pub fn split_front_matter<'a>(
     let meta: FrontMatter = serde_yaml::from_str(yaml).map_err(|e| {
         let offset = e.location().map_or(0, |l| 4 + l.index());
         let message = e.to_string();
-        let message = message
-            .split(" at line ")
-            .next()
-            .unwrap_or(&message)
-            .to_owned();
+        let message = crate::diag::strip_position(&message).to_owned();
         Diagnostic::at(
             file,
             text,
