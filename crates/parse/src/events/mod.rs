@@ -170,6 +170,11 @@ impl<'a> Sentence<'a> {
             && !is_participle_adjective(self, i)
     }
 
+    /// Whether `clause` holds a negation ("didn't", "never").
+    fn negated(&self, mut clause: Range<usize>) -> bool {
+        clause.any(|i| NEGATIONS.contains(&self.words[i].lower().as_str()))
+    }
+
     fn clause_of_word(&self, i: usize) -> Option<usize> {
         self.clauses.iter().position(|c| c.contains(&i))
     }
@@ -270,24 +275,23 @@ pub fn lead(text: &str, timexes: &[Timex], published: chrono::NaiveDate) -> Vec<
         .take(LEAD_SENTENCES)
         .filter(|range| cut == text.len() || range.end < cut)
         .filter_map(|range| {
-            if !in_sentence(&mut ahead, &range).is_empty() {
+            // A date phrase leaves the sentence to `mentions`; a quote
+            // tells what someone said, not what happened.
+            let quoted = text[range.clone()].starts_with(['"', '“', '\'']);
+            if !in_sentence(&mut ahead, &range).is_empty() || quoted {
                 return None;
             }
             let s = Sentence::new(text, range.clone(), &[]);
-            let (clause, word) = (0..s.clauses.len()).find_map(|ci| {
-                let clause = s.clauses[ci].clone();
-                let verb = present_perfect(&s, clause.clone())?;
-                Some((
-                    clause,
-                    (verb, verb_base(&s.words[verb].lower())?, Head::Verb, false),
-                ))
-            })?;
-            let negated = clause
-                .clone()
-                .any(|i| NEGATIONS.contains(&s.words[i].lower().as_str()));
-            if negated || SUBORDINATORS.contains(&s.words[clause.start].lower().as_str()) {
+            let (clause, (verb, base)) = s
+                .clauses
+                .iter()
+                .find_map(|c| Some((c.clone(), present_perfect(&s, c.clone())?)))?;
+            if s.negated(clause.clone())
+                || SUBORDINATORS.contains(&s.words[clause.start].lower().as_str())
+            {
                 return None;
             }
+            let word = (verb, base, Head::Verb, false);
             let dating = Dating {
                 span: range.start..range.start,
                 value: Value::day(published),
@@ -299,8 +303,8 @@ pub fn lead(text: &str, timexes: &[Timex], published: chrono::NaiveDate) -> Vec<
 }
 
 /// The participle of a present perfect in `clause` ("has been found",
-/// "have now voted"), when its subject comes first.
-fn present_perfect(s: &Sentence<'_>, clause: Range<usize>) -> Option<usize> {
+/// "have now voted") and its base form, when its subject comes first.
+fn present_perfect(s: &Sentence<'_>, clause: Range<usize>) -> Option<(usize, String)> {
     let has = clause
         .clone()
         .find(|&i| matches!(s.words[i].lower().as_str(), "has" | "have"))?;
@@ -316,7 +320,7 @@ fn present_perfect(s: &Sentence<'_>, clause: Range<usize>) -> Option<usize> {
             let l = s.words[i].lower();
             !WH_WORDS.contains(&l.as_str()) && !AUXILIARIES.contains(&l.as_str()) && !s.is_verb(i)
         });
-    if !plain || s.text[s.range.clone()].starts_with(['"', '“', '\'']) {
+    if !plain {
         return None;
     }
     let mut i = has + 1;
@@ -330,10 +334,11 @@ fn present_perfect(s: &Sentence<'_>, clause: Range<usize>) -> Option<usize> {
         }
         i += 1;
     }
-    (i < clause.end
-        && s.is_verb(i)
-        && !REPORTING.contains(&verb_base(&s.words[i].lower())?.as_str()))
-    .then_some(i)
+    if i >= clause.end || !s.is_verb(i) {
+        return None;
+    }
+    let base = verb_base(&s.words[i].lower())?;
+    (!REPORTING.contains(&base.as_str())).then_some((i, base))
 }
 
 /// The timexes inside `range`, from `ahead` (sorted by position), which
@@ -531,9 +536,7 @@ fn clause_after_bound(
 /// word, its base form, how to title it, and whether the happening is
 /// negated.
 fn event_word(s: &Sentence<'_>, clause: Range<usize>) -> Option<(usize, String, Head, bool)> {
-    let negated = clause
-        .clone()
-        .any(|i| NEGATIONS.contains(&s.words[i].lower().as_str()));
+    let negated = s.negated(clause.clone());
     // A date names the happening nearest to it: "comments at the opening
     // of their meeting in the Kremlin Wednesday" is about the meeting.
     let dates: Vec<usize> = clause.clone().filter(|&i| s.in_timex(i)).collect();
