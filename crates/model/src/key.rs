@@ -32,34 +32,52 @@ impl Timeline {
                 .cmp(&self.events[a].salience)
                 .then(a.cmp(&b))
         });
-        let mut chosen: Vec<usize> = Vec::with_capacity(n);
+        let mut chosen: Vec<(usize, Candidate<'_>)> = Vec::with_capacity(n);
         for i in ranked {
             if chosen.len() == n {
                 break;
             }
-            let e = &self.events[i];
-            if !chosen.iter().any(|&c| same_happening(&self.events[c], e)) {
-                chosen.push(i);
+            let e = Candidate::of(&self.events[i]);
+            if !chosen.iter().any(|(_, c)| same_happening(c, &e)) {
+                chosen.push((i, e));
             }
         }
-        chosen
+        chosen.into_iter().map(|(i, _)| i).collect()
+    }
+}
+
+/// An event with its title's content words, worked out once.
+struct Candidate<'a> {
+    event: &'a Event,
+    words: BTreeSet<String>,
+}
+
+impl Candidate<'_> {
+    fn of(event: &Event) -> Candidate<'_> {
+        Candidate {
+            event,
+            words: content_words(&event.title),
+        }
+    }
+
+    fn shares_a_word(&self, other: &Candidate<'_>) -> bool {
+        self.words.iter().any(|w| other.words.contains(w))
     }
 }
 
 /// Whether `a` and `b`, two events the merge kept apart, tell one
 /// happening by the rules in the module docs.
-fn same_happening(a: &Event, b: &Event) -> bool {
-    let (Some((a0, a1)), Some((b0, b1))) = (a.when.bounds(), b.when.bounds()) else {
+fn same_happening(a: &Candidate<'_>, b: &Candidate<'_>) -> bool {
+    let (Some((a0, a1)), Some((b0, b1))) = (a.event.when.bounds(), b.event.when.bounds()) else {
         return false;
     };
-    let related = || shares_a_word(&a.title, &b.title) || quotes_a_sentence(a, b);
     if a0 == a1 && b0 == b1 {
         // One sentence often tells two days ("arrived on Tuesday and met
         // on Wednesday"): next days must share words.
-        return a0 == b0 || ((a0 - b0).num_days().abs() == 1 && shares_a_word(&a.title, &b.title));
+        return a0 == b0 || ((a0 - b0).num_days().abs() == 1 && a.shares_a_word(b));
     }
     let nested = (a0 <= b0 && b1 <= a1) || (b0 <= a0 && a1 <= b1);
-    nested && related()
+    nested && (a.shares_a_word(b) || quotes_a_sentence(a.event, b.event))
 }
 
 /// Content words of a title, stemmed so that inflections meet ("caps",
@@ -76,11 +94,6 @@ fn content_words(title: &str) -> BTreeSet<String> {
         })
         .map(crate::build::cluster::stem)
         .collect()
-}
-
-fn shares_a_word(a: &str, b: &str) -> bool {
-    let a = content_words(a);
-    content_words(b).iter().any(|w| a.contains(w))
 }
 
 fn quotes_a_sentence(a: &Event, b: &Event) -> bool {
