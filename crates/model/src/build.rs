@@ -134,11 +134,13 @@ impl Timeline {
             .map(|c| event(sources, &items, c, &collection))
             .collect();
         sort_events(&mut events);
-        Timeline {
+        let mut timeline = Timeline {
             title: title.to_owned(),
             events,
             sources: sources.to_vec(),
-        }
+        };
+        timeline.weigh_attention();
+        timeline
     }
 }
 
@@ -258,12 +260,14 @@ fn when_of(m: &Mention) -> When {
     }
 }
 
-/// Sources count most, then mentions, then how many of the collection's
-/// main actors take part: `100·sources + 10·mentions + actors`, the last
-/// two capped at 9 so that they only break ties between source counts.
+/// An event's own score, under the attention its date gets (see
+/// [`crate::attention`]): sources count most, then mentions, then how many
+/// of the collection's main actors take part: `100·sources + 10·mentions +
+/// actors`, the last two capped at 9 so that they only break ties between
+/// source counts, and the whole under [`crate::attention::OWN`].
 fn salience(sources: usize, mentions: usize, actors: usize) -> u32 {
     let cap = |n: usize| n.min(9) as u32;
-    100 * sources.min(1000) as u32 + 10 * cap(mentions) + cap(actors)
+    100 * sources.min(999) as u32 + 10 * cap(mentions) + cap(actors)
 }
 
 /// How good a mention is as the event's representative: it gives the

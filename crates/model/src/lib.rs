@@ -18,6 +18,7 @@
 
 #![deny(missing_docs)]
 
+mod attention;
 pub(crate) mod build;
 pub mod config;
 pub mod diag;
@@ -262,9 +263,10 @@ pub struct Event {
     /// whatever the salience filters say.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub added: bool,
-    /// How central the event is to the collection: more sources, more
-    /// mentions and the collection's main actors score higher (see
-    /// [`Timeline::keep_salient`]).
+    /// How central the event is to the collection: first how much the
+    /// articles point at its date (later articles retelling its day count
+    /// most), then its own sources, mentions and the collection's main
+    /// actors (see the `attention` module and [`Timeline::keep_salient`]).
     pub salience: u32,
 }
 

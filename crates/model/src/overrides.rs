@@ -86,14 +86,17 @@ pub fn apply(timeline: &Timeline, config: &Config) -> Result<Timeline, Vec<Diagn
     }
     let mut events = state.events;
     crate::build::sort_events(&mut events);
-    Ok(Timeline {
+    let mut fixed = Timeline {
         title: config
             .title
             .clone()
             .unwrap_or_else(|| timeline.title.clone()),
         events,
         sources: timeline.sources.clone(),
-    })
+    };
+    // Merges, splits and new dates move citations between dates.
+    fixed.weigh_attention();
+    Ok(fixed)
 }
 
 /// The events as the overrides so far left them, and for each id an

@@ -71,7 +71,7 @@ fn timeline() -> Timeline {
         ),
     ];
     crate::build::sort_events(&mut events);
-    Timeline {
+    let mut timeline = Timeline {
         title: "Venezuela".to_owned(),
         events,
         sources: vec![SourceInfo {
@@ -81,7 +81,10 @@ fn timeline() -> Timeline {
             url: None,
             published: NaiveDate::from_ymd_opt(2019, 9, 25).expect("a valid day"),
         }],
-    }
+    };
+    // As `Timeline::from_records` leaves it.
+    timeline.weigh_attention();
+    timeline
 }
 
 fn run(yaml: &str) -> Result<Timeline, Vec<Diagnostic>> {
@@ -572,15 +575,22 @@ fn alternative_dates_follow_the_edits() {
 
 #[test]
 fn salience_counts_the_merged_articles() {
+    use crate::attention::{OWN, SAME};
+    // The fixture's one known article, "a", is of 25 September: the
+    // meeting's own day.
+    assert_eq!(get(&timeline(), "ev-meet").salience, SAME * OWN + 305);
     let t = ok("events:\n  - merge: [ev-talks, ev-meet]\n");
-    assert_eq!(get(&t, "ev-talks").salience, 405);
+    // Merged into September: a month counts its known articles.
+    assert_eq!(get(&t, "ev-talks").salience, SAME * OWN + 405);
     let t = ok("events:\n  - split: ev-meet\n");
-    assert!(
-        t.events
-            .iter()
-            .filter(|e| e.title.starts_with("Putin meets"))
-            .all(|e| e.salience == 105)
-    );
+    let parts: Vec<u32> = t
+        .events
+        .iter()
+        .filter(|e| e.title.starts_with("Putin meets"))
+        .map(|e| e.salience)
+        .collect();
+    // Each part keeps one article; the day's attention is still "a"'s.
+    assert_eq!(parts, [SAME * OWN + 105; 3]);
 }
 
 #[test]

@@ -19,7 +19,9 @@
 //!       "title": "Putin meets Maduro",
 //!       "summary": "...",               (omitted when none)
 //!       "note": "...",                  from annals.yaml (omitted when none)
-//!       "salience": 7,                  how central the event is (higher: more)
+//!       "salience": 1100305,            how central the event is (higher: more):
+//!                                       how much the articles point at its date,
+//!                                       times 100000, plus its own sources ×100
 //!       "alternatives": [               other dates sources give (omitted when none)
 //!         { "value": "2019-01-23", "mod": "APPROX", "label": "...",
 //!           "docs": ["004_3bbc4a77e2b0eceb.txt"] }

@@ -1,0 +1,112 @@
+use chrono::NaiveDate;
+
+use super::{EARLIER, LATER, OWN, SAME};
+use crate::{Citation, Event, SourceInfo, Timeline, When};
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("a valid day")
+}
+
+fn source(doc: &str, published: &str) -> SourceInfo {
+    SourceInfo {
+        doc: doc.into(),
+        title: None,
+        source: None,
+        url: None,
+        published: day(published),
+    }
+}
+
+fn event(value: &str, docs: &[&str], own: u32) -> Event {
+    Event {
+        id: format!("ev-{value}-{}", docs.join("-")),
+        when: When::new(value.parse().expect("a valid value"), None),
+        title: "Something happens".into(),
+        summary: None,
+        citations: docs
+            .iter()
+            .map(|d| Citation {
+                doc: (*d).into(),
+                source: None,
+                url: None,
+                quote: "Something happened.".into(),
+                span: 0..19,
+            })
+            .collect(),
+        note: None,
+        alternatives: Vec::new(),
+        added: false,
+        salience: own,
+    }
+}
+
+fn timeline(events: Vec<Event>) -> Timeline {
+    Timeline {
+        title: "T".into(),
+        events,
+        sources: vec![
+            source("before.txt", "2020-03-01"),
+            source("same.txt", "2020-03-10"),
+            source("after.txt", "2020-03-20"),
+            source("after2.txt", "2020-04-02"),
+        ],
+    }
+}
+
+fn attention(t: &Timeline) -> Vec<u32> {
+    t.events.iter().map(|e| e.salience / OWN).collect()
+}
+
+#[test]
+fn later_articles_weigh_most_then_earlier_then_the_days_own() {
+    let mut t = timeline(vec![
+        event("2020-03-10", &["before.txt"], 101),
+        event("2020-03-11", &["same.txt"], 101),
+        event("2020-03-12", &["after.txt"], 101),
+    ]);
+    t.weigh_attention();
+    assert_eq!(attention(&t), [EARLIER, EARLIER, LATER]);
+    let mut t = timeline(vec![event("2020-03-10", &["same.txt"], 101)]);
+    t.weigh_attention();
+    assert_eq!(t.events[0].salience, SAME * OWN + 101);
+}
+
+#[test]
+fn a_day_shares_its_attention_and_own_scores_rank_within_it() {
+    let mut t = timeline(vec![
+        event("2020-03-10", &["after.txt", "after2.txt"], 201),
+        event("2020-03-10", &["same.txt", "after.txt"], 205),
+        event("2020-03-05", &["after.txt", "after2.txt", "same.txt"], 301),
+    ]);
+    t.weigh_attention();
+    // The 10th: after, after2 (later) and same (its own day), each once.
+    assert_eq!(t.events[0].salience, (2 * LATER + SAME) * OWN + 201);
+    assert_eq!(t.events[1].salience, (2 * LATER + SAME) * OWN + 205);
+    // The 5th: three later articles outweigh the 10th's two and one.
+    assert_eq!(t.events[2].salience, 3 * LATER * OWN + 301);
+}
+
+#[test]
+fn a_coarse_date_counts_only_its_own_citations() {
+    let mut t = timeline(vec![
+        event("2020-03", &["after2.txt"], 101),
+        event("2020-03", &["before.txt", "same.txt"], 201),
+    ]);
+    t.weigh_attention();
+    // Background, not a day retold: one per article, whenever published.
+    assert_eq!(attention(&t), [SAME, SAME + SAME]);
+}
+
+#[test]
+fn weighing_twice_changes_nothing_and_unknown_documents_weigh_nothing() {
+    let mut t = timeline(vec![
+        event("2020-03-10", &["after.txt", "annals.yaml"], 101),
+        event("2019", &["annals.yaml"], 0),
+    ]);
+    t.weigh_attention();
+    let once: Vec<u32> = t.events.iter().map(|e| e.salience).collect();
+    t.weigh_attention();
+    let twice: Vec<u32> = t.events.iter().map(|e| e.salience).collect();
+    assert_eq!(once, twice);
+    assert_eq!(once, [LATER * OWN + 101, 0]);
+}
