@@ -129,9 +129,14 @@ impl Timeline {
             .collect();
         let clusters = cluster::cluster(&items, &words, &vocab);
         let collection = leading_names(&mentions[..mentions.len().min(sources.len())]);
+        let weight = cluster::weights(&items, &vocab);
+        let typical = Typical {
+            words: &words,
+            weight: &weight,
+        };
         let mut events: Vec<Event> = clusters
             .iter()
-            .map(|c| event(sources, &items, c, &collection))
+            .map(|c| event(sources, &items, c, &typical, &collection))
             .collect();
         sort_events(&mut events);
         let mut timeline = Timeline {
@@ -170,46 +175,53 @@ pub(crate) fn sort_events(events: &mut [Event]) {
     });
 }
 
+/// A mention of an event's cluster, with how typical it is of the
+/// cluster (see [`cluster::typicality`]), in fifths: near-equals are left
+/// to the title's qualities to decide.
+#[derive(Clone, Copy)]
+struct Member<'m, 'a> {
+    item: &'m Item<'a>,
+    typical: u32,
+}
+
+/// The words of the items and their weights, to say which mention of a
+/// cluster is most typical of it.
+struct Typical<'w> {
+    words: &'w [Vec<u32>],
+    weight: &'w [f64],
+}
+
 fn event(
     docs: &[SourceInfo],
     items: &[Item<'_>],
     cluster: &[usize],
+    typical: &Typical<'_>,
     collection: &[String],
 ) -> Event {
-    let mentions: Vec<&Item<'_>> = cluster.iter().map(|&i| &items[i]).collect();
-    // The dominant kind of happening among the mentions.
-    let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
-    for m in &mentions {
-        *kinds.entry(m.mention.lemma.as_str()).or_default() += 1;
-    }
-    let dominant = kinds
+    let scores = cluster::typicality(cluster, typical.words, typical.weight);
+    let mentions: Vec<Member<'_, '_>> = cluster
         .iter()
-        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-        .map(|(k, _)| *k)
-        .unwrap_or_default();
-    let (when, alternatives) = date(docs, &mentions);
-    // One citation per document: its best mention.
-    let mut by_doc: BTreeMap<&str, &Item<'_>> = BTreeMap::new();
-    for m in &mentions {
-        let doc = docs[m.doc].doc.as_str();
-        let better = match by_doc.get(doc) {
-            None => true,
-            Some(old) => rank(m, dominant, &when) > rank(old, dominant, &when),
-        };
-        if better {
-            by_doc.insert(doc, m);
-        }
-    }
+        .zip(scores)
+        .map(|(&i, score)| Member {
+            item: &items[i],
+            // Fifths of a cosine in [0, 1]: the cast cannot truncate.
+            typical: (score.clamp(0.0, 1.0) * 5.0).round() as u32,
+        })
+        .collect();
+    let dominant = dominant_kind(&mentions);
+    let plain: Vec<&Item<'_>> = mentions.iter().map(|m| m.item).collect();
+    let (when, alternatives) = date(docs, &plain);
+    let by_doc = best_per_document(docs, &mentions, dominant, &when);
     let best = by_doc
         .values()
         .max_by(|a, b| {
             rank(a, dominant, &when)
                 .cmp(&rank(b, dominant, &when))
-                .then_with(|| docs[b.doc].doc.cmp(&docs[a.doc].doc))
+                .then_with(|| docs[b.item.doc].doc.cmp(&docs[a.item.doc].doc))
         })
         .copied()
         .unwrap_or(mentions[0]);
-    let founder = mentions[0];
+    let founder = mentions[0].item;
     let founder_doc = &docs[founder.doc];
     // The trigger's own word, not its lemma: ids must not change when the
     // lemmatizer improves.
@@ -219,7 +231,7 @@ fn event(
         founder.mention.value.as_str(),
         founder.mention.trigger_word(),
     ]);
-    let actors: std::collections::BTreeSet<&String> = mentions
+    let actors: std::collections::BTreeSet<&String> = plain
         .iter()
         .flat_map(|m| &m.mention.participants)
         .filter(|p| collection.contains(p))
@@ -228,27 +240,63 @@ fn event(
     let citations = by_doc
         .values()
         .map(|m| {
-            let d = &docs[m.doc];
+            let d = &docs[m.item.doc];
             Citation {
                 doc: d.doc.clone(),
                 source: d.source.clone(),
                 url: d.url.clone(),
-                quote: m.mention.quote.clone(),
-                span: m.mention.sentence.clone(),
+                quote: m.item.mention.quote.clone(),
+                span: m.item.mention.sentence.clone(),
             }
         })
         .collect();
+    let best = best.item.mention;
     Event {
         id,
         when,
-        title: best.mention.title.clone(),
-        summary: Some(best.mention.summary().to_owned()).filter(|s| *s != best.mention.title),
+        title: best.title.clone(),
+        summary: Some(best.summary().to_owned()).filter(|s| *s != best.title),
         citations,
         note: None,
         alternatives,
         added: false,
         salience,
     }
+}
+
+/// The dominant kind of happening among the mentions (the most frequent
+/// lemma; ties: the first in order).
+fn dominant_kind<'a>(mentions: &[Member<'_, 'a>]) -> &'a str {
+    let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
+    for m in mentions {
+        *kinds.entry(m.item.mention.lemma.as_str()).or_default() += 1;
+    }
+    kinds
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(k, _)| *k)
+        .unwrap_or_default()
+}
+
+/// One citation per document: its best mention.
+fn best_per_document<'d, 'm, 'a>(
+    docs: &'d [SourceInfo],
+    mentions: &[Member<'m, 'a>],
+    dominant: &str,
+    when: &When,
+) -> BTreeMap<&'d str, Member<'m, 'a>> {
+    let mut by_doc: BTreeMap<&str, Member<'_, '_>> = BTreeMap::new();
+    for m in mentions {
+        let doc = docs[m.item.doc].doc.as_str();
+        let better = match by_doc.get(doc) {
+            None => true,
+            Some(old) => rank(m, dominant, when) > rank(old, dominant, when),
+        };
+        if better {
+            by_doc.insert(doc, *m);
+        }
+    }
+    by_doc
 }
 
 /// The date a mention gives, with the end of its range.
@@ -270,26 +318,29 @@ fn salience(sources: usize, mentions: usize, actors: usize) -> u32 {
     100 * sources.min(999) as u32 + 10 * cap(mentions) + cap(actors)
 }
 
-/// How good a mention is as the event's representative: it gives the
-/// event's date, its title opens with a name (a headline says who), has a
-/// reasonable length, and is of the dominant kind.
+/// How good a mention is as the event's representative: it is typical of
+/// the event's mentions (not an odd clause that joined on a shared name),
+/// gives the event's date, its title opens with a name (a headline says
+/// who), has a reasonable length, and is of the dominant kind.
 fn rank(
-    m: &Item<'_>,
+    m: &Member<'_, '_>,
     dominant: &str,
     when: &When,
-) -> (bool, bool, usize, bool, std::cmp::Reverse<usize>) {
-    let title_words = m.mention.title.split_whitespace().count();
-    let named = m.mention.title.split_whitespace().next().is_some_and(|w| {
-        m.mention
+) -> (u32, bool, bool, usize, bool, std::cmp::Reverse<usize>) {
+    let mention = m.item.mention;
+    let title_words = mention.title.split_whitespace().count();
+    let named = mention.title.split_whitespace().next().is_some_and(|w| {
+        mention
             .participants
             .contains(&annals_parse::events::fold_name(w))
     });
     (
-        m.mention.value == when.value,
+        m.typical,
+        mention.value == when.value,
         named,
         title_words.min(6),
-        m.mention.lemma == dominant,
-        std::cmp::Reverse(m.mention.sentence.start),
+        mention.lemma == dominant,
+        std::cmp::Reverse(mention.sentence.start),
     )
 }
 

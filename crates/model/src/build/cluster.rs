@@ -446,7 +446,7 @@ pub(super) fn cluster(
 }
 
 /// Each word's weight: its rarity among the mentions, more for names.
-fn weights(items: &[Item<'_>], vocab: &Vocabulary) -> Vec<f64> {
+pub(super) fn weights(items: &[Item<'_>], vocab: &Vocabulary) -> Vec<f64> {
     let n = items.len().max(1) as f64;
     let mut weight: Vec<f64> = vocab
         .df
@@ -651,6 +651,38 @@ fn disjoint(a: &[u32], b: &BTreeSet<u32>) -> bool {
     !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.contains(x))
 }
 
+/// How typical each of `members` is of them all: the cosine between its
+/// words and the members' centroid. The most typical member says what the
+/// group is about; an odd clause that joined it on a shared name does not.
+pub(super) fn typicality(members: &[usize], words: &[Vec<u32>], weight: &[f64]) -> Vec<f64> {
+    let mut counts: HashMap<u32, u32> = HashMap::default();
+    for &m in members {
+        for &w in &words[m] {
+            *counts.entry(w).or_default() += 1;
+        }
+    }
+    let norm2: f64 = counts
+        .iter()
+        .map(|(&w, &c)| (f64::from(c) * weight[w as usize]).powi(2))
+        .sum();
+    members
+        .iter()
+        .map(|&m| {
+            let w2 = |w: u32| weight[w as usize].powi(2);
+            let norm = words[m].iter().map(|&w| w2(w)).sum::<f64>().sqrt();
+            let dot: f64 = words[m]
+                .iter()
+                .map(|&w| f64::from(counts.get(&w).copied().unwrap_or(0)) * w2(w))
+                .sum();
+            if norm == 0.0 || norm2 <= 0.0 {
+                0.0
+            } else {
+                dot / (norm * norm2.sqrt())
+            }
+        })
+        .collect()
+}
+
 /// Cosine between the probe's words and the group's centroid.
 fn similarity(probe: &Probe<'_>, group: &Group, weight: &[f64]) -> f64 {
     if probe.norm == 0.0 || group.norm2 <= 0.0 {
@@ -671,7 +703,26 @@ fn similarity(probe: &Probe<'_>, group: &Group, weight: &[f64]) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use super::stem;
+    use super::{stem, typicality};
+
+    #[test]
+    fn the_odd_member_is_the_least_typical() {
+        // Words 0..3 are what three members say; member 3 shares only the
+        // name (word 0) and talks of something else (words 4, 5).
+        let words = vec![
+            vec![0, 1, 2],
+            vec![0, 1, 2, 3],
+            vec![0, 1, 3],
+            vec![0, 4, 5],
+        ];
+        let weight = vec![1.0; 6];
+        let t = typicality(&[0, 1, 2, 3], &words, &weight);
+        let least = (0..4).min_by(|&a, &b| t[a].total_cmp(&t[b]));
+        assert_eq!(least, Some(3), "{t:?}");
+        assert!(t.iter().all(|&x| (0.0..=1.0).contains(&x)), "{t:?}");
+        // No words: not typical of anything, and no division by zero.
+        assert_eq!(typicality(&[0], &[vec![]], &weight), [0.0]);
+    }
 
     #[test]
     fn stems_strip_common_endings() {
