@@ -16,17 +16,20 @@
 //! background, not retelling a day. So a coarser event's attention is its
 //! own articles, [`SAME`] each.
 //!
-//! The attention leads an event's salience; the score
-//! [`crate::build`] gives from the event's own sources, mentions and actors
-//! stays in the low digits and ranks events of equal attention:
-//! `salience = attention · OWN + own`, with `own < OWN`.
+//! Copies of one story (see [`crate::copies`]) count once, by their most
+//! telling copy.
+//!
+//! The attention leads an event's salience; the event's own score stays in
+//! the low digits and ranks events of equal attention: `salience =
+//! attention · OWN + own`, `own = 100 · independent sources + mentions and
+//! actors` (the part under 100 that [`crate::build`] gives), `own < OWN`.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use annals_parse::Precision;
 use chrono::NaiveDate;
 
-use crate::{Event, Timeline};
+use crate::{Event, Timeline, copies};
 
 /// The weight of an article published after the day it cites.
 pub(crate) const LATER: u32 = 5;
@@ -40,44 +43,59 @@ pub(crate) const OWN: u32 = 100_000;
 const MAX_ATTENTION: u32 = (u32::MAX - OWN) / OWN;
 
 impl Timeline {
-    /// Sets every event's salience to its attention followed by its own
-    /// score (the part of the salience under [`OWN`]), so calling it again
-    /// changes nothing.
+    /// Sets every event's salience to its attention, then its independent
+    /// sources (copies of one story count once, see [`crate::copies`]),
+    /// then the rest of its own score (mentions and actors, the part under
+    /// 100), so calling it again changes nothing.
     pub(crate) fn weigh_attention(&mut self) {
+        let scores = self.attention_and_sources();
+        for (event, (attention, sources)) in self.events.iter_mut().zip(scores) {
+            let own = 100 * sources.min(999) + event.salience % 100;
+            event.salience = attention.min(MAX_ATTENTION) * OWN + own;
+        }
+    }
+
+    /// Each event's attention and number of independent sources.
+    fn attention_and_sources(&self) -> Vec<(u32, u32)> {
         let published: BTreeMap<&str, NaiveDate> = self
             .sources
             .iter()
             .map(|s| (s.doc.as_str(), s.published))
             .collect();
-        let mut days: BTreeMap<NaiveDate, BTreeSet<&str>> = BTreeMap::new();
+        let originals = copies::originals(&self.sources, &self.events);
+        let story = |doc: &str| -> Option<&str> {
+            let (&doc, _) = published.get_key_value(doc)?;
+            Some(originals.get(doc).copied().unwrap_or(doc))
+        };
+        // Each day's stories, weighed by their most telling copy.
+        let mut days: BTreeMap<NaiveDate, BTreeMap<&str, u32>> = BTreeMap::new();
         for event in &self.events {
-            if let Some(day) = day_of(event) {
-                let docs = days.entry(day).or_default();
-                docs.extend(event.citations.iter().map(|c| c.doc.as_str()));
+            let Some(day) = day_of(event) else { continue };
+            let stories = days.entry(day).or_default();
+            for c in &event.citations {
+                if let Some(s) = story(&c.doc) {
+                    let w = weight(published.get(c.doc.as_str()).copied(), day);
+                    let old = stories.entry(s).or_default();
+                    *old = (*old).max(w);
+                }
             }
         }
-        let attention: Vec<u32> = self
-            .events
+        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        self.events
             .iter()
             .map(|event| {
-                let known = |doc: &&str| published.contains_key(doc);
-                match day_of(event).and_then(|day| Some((day, days.get(&day)?))) {
-                    Some((day, docs)) => docs
-                        .iter()
-                        .map(|d| weight(published.get(d).copied(), day))
-                        .fold(0, u32::saturating_add),
-                    None => {
-                        let docs: BTreeSet<&str> =
-                            event.citations.iter().map(|c| c.doc.as_str()).collect();
-                        let n = docs.into_iter().filter(known).count();
-                        SAME.saturating_mul(u32::try_from(n).unwrap_or(u32::MAX))
-                    }
-                }
+                let own: BTreeSet<&str> = event
+                    .citations
+                    .iter()
+                    .filter_map(|c| story(&c.doc))
+                    .collect();
+                let attention = match day_of(event).and_then(|day| days.get(&day)) {
+                    Some(stories) => stories.values().fold(0u32, |a, &w| a.saturating_add(w)),
+                    None => SAME.saturating_mul(count(own.len())),
+                };
+                (attention, count(own.len()))
             })
-            .collect();
-        for (event, attention) in self.events.iter_mut().zip(attention) {
-            event.salience = attention.min(MAX_ATTENTION) * OWN + event.salience % OWN;
-        }
+            .collect()
     }
 }
 

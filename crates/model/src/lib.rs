@@ -21,6 +21,7 @@
 mod attention;
 pub(crate) mod build;
 pub mod config;
+mod copies;
 pub mod diag;
 pub mod ingest;
 mod key;

@@ -110,3 +110,34 @@ fn weighing_twice_changes_nothing_and_unknown_documents_weigh_nothing() {
     assert_eq!(once, twice);
     assert_eq!(once, [LATER * OWN + 101, 0]);
 }
+
+#[test]
+fn copies_of_one_story_confirm_once() {
+    let quoted = |value: &str, quote: &str, docs: &[&str]| {
+        let mut e = event(value, docs, 100);
+        for c in &mut e.citations {
+            c.quote = quote.into();
+        }
+        e
+    };
+    // after.txt and after2.txt carry one wire story: three sentences alike.
+    let mut t = timeline(vec![
+        quoted(
+            "2020-03-10",
+            "The vote was held.",
+            &["after.txt", "after2.txt"],
+        ),
+        quoted(
+            "2020-03-10",
+            "It passed 9 to 2.",
+            &["after.txt", "after2.txt"],
+        ),
+        quoted("2020-03-11", "Talks resume.", &["after.txt", "after2.txt"]),
+        quoted("2020-03-10", "The mayor spoke.", &["same.txt"]),
+    ]);
+    t.weigh_attention();
+    // The 10th: the wire story once (later) and same.txt (its own day).
+    assert_eq!(attention(&t)[0], LATER + SAME);
+    // Two citations, one independent source.
+    assert_eq!(t.events[0].salience % OWN, 100);
+}

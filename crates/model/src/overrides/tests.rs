@@ -74,13 +74,16 @@ fn timeline() -> Timeline {
     let mut timeline = Timeline {
         title: "Venezuela".to_owned(),
         events,
-        sources: vec![SourceInfo {
-            doc: "a".to_owned(),
-            title: None,
-            source: Some("Outlet a".to_owned()),
-            url: None,
-            published: NaiveDate::from_ymd_opt(2019, 9, 25).expect("a valid day"),
-        }],
+        sources: ["a", "b", "c", "d", "e"]
+            .into_iter()
+            .map(|doc| SourceInfo {
+                doc: doc.to_owned(),
+                title: None,
+                source: Some(format!("Outlet {doc}")),
+                url: None,
+                published: NaiveDate::from_ymd_opt(2019, 9, 25).expect("a valid day"),
+            })
+            .collect(),
     };
     // As `Timeline::from_records` leaves it.
     timeline.weigh_attention();
@@ -576,12 +579,11 @@ fn alternative_dates_follow_the_edits() {
 #[test]
 fn salience_counts_the_merged_articles() {
     use crate::attention::{OWN, SAME};
-    // The fixture's one known article, "a", is of 25 September: the
-    // meeting's own day.
-    assert_eq!(get(&timeline(), "ev-meet").salience, SAME * OWN + 305);
+    // Every fixture article is of 25 September: the meeting's own day.
+    assert_eq!(get(&timeline(), "ev-meet").salience, 3 * SAME * OWN + 305);
     let t = ok("events:\n  - merge: [ev-talks, ev-meet]\n");
-    // Merged into September: a month counts its known articles.
-    assert_eq!(get(&t, "ev-talks").salience, SAME * OWN + 405);
+    // Merged into September: a month counts its articles, a, b, c and e.
+    assert_eq!(get(&t, "ev-talks").salience, 4 * SAME * OWN + 405);
     let t = ok("events:\n  - split: ev-meet\n");
     let parts: Vec<u32> = t
         .events
@@ -589,8 +591,8 @@ fn salience_counts_the_merged_articles() {
         .filter(|e| e.title.starts_with("Putin meets"))
         .map(|e| e.salience)
         .collect();
-    // Each part keeps one article; the day's attention is still "a"'s.
-    assert_eq!(parts, [SAME * OWN + 105; 3]);
+    // Each part keeps one article; the day's attention is still all three.
+    assert_eq!(parts, [3 * SAME * OWN + 105; 3]);
 }
 
 #[test]
