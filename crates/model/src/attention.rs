@@ -19,10 +19,15 @@
 //! Copies of one story (see [`crate::copies`]) count once, by their most
 //! telling copy.
 //!
-//! The attention leads an event's salience; the event's own score stays in
-//! the low digits and ranks events of equal attention: `salience =
-//! attention · OWN + own`, `own = 100 · independent sources + mentions and
-//! actors` (the part under 100 that [`crate::build`] gives), `own < OWN`.
+//! An event told by one article alone is unconfirmed: however much its day
+//! is talked about, a confirmed event comes first, so the key events are
+//! happenings that two independent sources report. Then the attention, and
+//! then the event's own score ranks events of equal attention:
+//!
+//! `salience = confirmed · CONFIRMED + attention · OWN + own`, where
+//! `own = 100 · independent sources + mentions and actors` (the part under
+//! 100 that [`crate::build`] gives), `own < OWN` and `attention · OWN <
+//! CONFIRMED`.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -32,31 +37,35 @@ use chrono::NaiveDate;
 use crate::{Event, Timeline, copies};
 
 /// The weight of an article published after the day it cites.
-pub(crate) const LATER: u32 = 5;
+pub(crate) const LATER: u64 = 5;
 /// The weight of an article published before the day it cites.
-pub(crate) const EARLIER: u32 = 2;
+pub(crate) const EARLIER: u64 = 2;
 /// The weight of an article published on (or within) the date it cites.
-pub(crate) const SAME: u32 = 1;
+pub(crate) const SAME: u64 = 1;
 /// The salience an event's own score lives under.
-pub(crate) const OWN: u32 = 100_000;
-/// The highest attention that still fits a `u32` salience.
-const MAX_ATTENTION: u32 = (u32::MAX - OWN) / OWN;
+pub(crate) const OWN: u64 = 100_000;
+/// The salience a confirmed event (two independent sources) starts at.
+pub(crate) const CONFIRMED: u64 = 1_000_000_000_000_000;
+/// The highest attention that stays under [`CONFIRMED`].
+const MAX_ATTENTION: u64 = CONFIRMED / OWN - 1;
 
 impl Timeline {
-    /// Sets every event's salience to its attention, then its independent
-    /// sources (copies of one story count once, see [`crate::copies`]),
-    /// then the rest of its own score (mentions and actors, the part under
-    /// 100), so calling it again changes nothing.
+    /// Sets every event's salience to whether it is confirmed, its
+    /// attention, then its independent sources (copies of one story count
+    /// once, see [`crate::copies`]), then the rest of its own score
+    /// (mentions and actors, the part under 100), so calling it again
+    /// changes nothing.
     pub(crate) fn weigh_attention(&mut self) {
         let scores = self.attention_and_sources();
         for (event, (attention, sources)) in self.events.iter_mut().zip(scores) {
+            let confirmed = if sources >= 2 { CONFIRMED } else { 0 };
             let own = 100 * sources.min(999) + event.salience % 100;
-            event.salience = attention.min(MAX_ATTENTION) * OWN + own;
+            event.salience = confirmed + attention.min(MAX_ATTENTION) * OWN + own;
         }
     }
 
     /// Each event's attention and number of independent sources.
-    fn attention_and_sources(&self) -> Vec<(u32, u32)> {
+    fn attention_and_sources(&self) -> Vec<(u64, u64)> {
         let published: BTreeMap<&str, NaiveDate> = self
             .sources
             .iter()
@@ -68,7 +77,7 @@ impl Timeline {
             Some(originals.get(doc).copied().unwrap_or(doc))
         };
         // Each day's stories, weighed by their most telling copy.
-        let mut days: BTreeMap<NaiveDate, BTreeMap<&str, u32>> = BTreeMap::new();
+        let mut days: BTreeMap<NaiveDate, BTreeMap<&str, u64>> = BTreeMap::new();
         for event in &self.events {
             let Some(day) = day_of(event) else { continue };
             let stories = days.entry(day).or_default();
@@ -80,7 +89,7 @@ impl Timeline {
                 }
             }
         }
-        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let count = |n: usize| u64::try_from(n).unwrap_or(u64::MAX);
         self.events
             .iter()
             .map(|event| {
@@ -90,7 +99,7 @@ impl Timeline {
                     .filter_map(|c| story(&c.doc))
                     .collect();
                 let attention = match day_of(event).and_then(|day| days.get(&day)) {
-                    Some(stories) => stories.values().fold(0u32, |a, &w| a.saturating_add(w)),
+                    Some(stories) => stories.values().fold(0u64, |a, &w| a.saturating_add(w)),
                     None => SAME.saturating_mul(count(own.len())),
                 };
                 (attention, count(own.len()))
@@ -107,7 +116,7 @@ fn day_of(event: &Event) -> Option<NaiveDate> {
 
 /// An article's weight for a day; a citation of no article of the
 /// collection (an event added by hand cites `annals.yaml`) weighs nothing.
-fn weight(published: Option<NaiveDate>, day: NaiveDate) -> u32 {
+fn weight(published: Option<NaiveDate>, day: NaiveDate) -> u64 {
     match published {
         Some(p) if p > day => LATER,
         Some(p) if p < day => EARLIER,

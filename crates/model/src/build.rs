@@ -313,9 +313,9 @@ fn when_of(m: &Mention) -> When {
 /// of the collection's main actors take part: `100·sources + 10·mentions +
 /// actors`, the last two capped at 9 so that they only break ties between
 /// source counts, and the whole under [`crate::attention::OWN`].
-fn salience(sources: usize, mentions: usize, actors: usize) -> u32 {
-    let cap = |n: usize| n.min(9) as u32;
-    100 * sources.min(999) as u32 + 10 * cap(mentions) + cap(actors)
+fn salience(sources: usize, mentions: usize, actors: usize) -> u64 {
+    let cap = |n: usize| n.min(9) as u64;
+    100 * sources.min(999) as u64 + 10 * cap(mentions) + cap(actors)
 }
 
 /// How good a mention is as the event's representative: it is typical of

@@ -121,7 +121,7 @@ mod tests {
     use super::*;
     use crate::{Citation, When};
 
-    fn event(id: &str, value: &str, title: &str, salience: u32) -> Event {
+    fn event(id: &str, value: &str, title: &str, salience: u64) -> Event {
         Event {
             id: id.into(),
             when: When::new(value.parse().expect("a valid value"), None),

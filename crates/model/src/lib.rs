@@ -268,7 +268,7 @@ pub struct Event {
     /// articles point at its date (later articles retelling its day count
     /// most), then its own sources, mentions and the collection's main
     /// actors (see the `attention` module and [`Timeline::keep_salient`]).
-    pub salience: u32,
+    pub salience: u64,
 }
 
 /// The whole timeline: a title and its events in date order. It

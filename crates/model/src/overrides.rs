@@ -364,7 +364,7 @@ impl State<'_> {
         alternatives.retain(|a| !compatible(&a.when.value, &when.value));
         // Salience as `Timeline::build` scores it: 100 per article, plus
         // the best of the merged events' mention and actor scores.
-        let salience = 100 * u32::try_from(citations.len()).unwrap_or(u32::MAX / 100)
+        let salience = 100 * u64::try_from(citations.len()).unwrap_or(u64::MAX / 100)
             + events.iter().map(|e| e.salience % 100).max().unwrap_or(0);
         let first = events[0];
         let merged = Event {

@@ -1,6 +1,6 @@
 use chrono::NaiveDate;
 
-use super::{EARLIER, LATER, OWN, SAME};
+use super::{CONFIRMED, EARLIER, LATER, OWN, SAME};
 use crate::{Citation, Event, SourceInfo, Timeline, When};
 
 fn day(s: &str) -> NaiveDate {
@@ -17,7 +17,7 @@ fn source(doc: &str, published: &str) -> SourceInfo {
     }
 }
 
-fn event(value: &str, docs: &[&str], own: u32) -> Event {
+fn event(value: &str, docs: &[&str], own: u64) -> Event {
     Event {
         id: format!("ev-{value}-{}", docs.join("-")),
         when: When::new(value.parse().expect("a valid value"), None),
@@ -53,8 +53,11 @@ fn timeline(events: Vec<Event>) -> Timeline {
     }
 }
 
-fn attention(t: &Timeline) -> Vec<u32> {
-    t.events.iter().map(|e| e.salience / OWN).collect()
+fn attention(t: &Timeline) -> Vec<u64> {
+    t.events
+        .iter()
+        .map(|e| e.salience % CONFIRMED / OWN)
+        .collect()
 }
 
 #[test]
@@ -79,11 +82,13 @@ fn a_day_shares_its_attention_and_own_scores_rank_within_it() {
         event("2020-03-05", &["after.txt", "after2.txt", "same.txt"], 301),
     ]);
     t.weigh_attention();
-    // The 10th: after, after2 (later) and same (its own day), each once.
-    assert_eq!(t.events[0].salience, (2 * LATER + SAME) * OWN + 201);
-    assert_eq!(t.events[1].salience, (2 * LATER + SAME) * OWN + 205);
+    // The 10th: after, after2 (later) and same (its own day), each once;
+    // two sources each: both confirmed.
+    let day = CONFIRMED + (2 * LATER + SAME) * OWN;
+    assert_eq!(t.events[0].salience, day + 201);
+    assert_eq!(t.events[1].salience, day + 205);
     // The 5th: three later articles outweigh the 10th's two and one.
-    assert_eq!(t.events[2].salience, 3 * LATER * OWN + 301);
+    assert_eq!(t.events[2].salience, CONFIRMED + 3 * LATER * OWN + 301);
 }
 
 #[test]
@@ -104,9 +109,9 @@ fn weighing_twice_changes_nothing_and_unknown_documents_weigh_nothing() {
         event("2019", &["annals.yaml"], 0),
     ]);
     t.weigh_attention();
-    let once: Vec<u32> = t.events.iter().map(|e| e.salience).collect();
+    let once: Vec<u64> = t.events.iter().map(|e| e.salience).collect();
     t.weigh_attention();
-    let twice: Vec<u32> = t.events.iter().map(|e| e.salience).collect();
+    let twice: Vec<u64> = t.events.iter().map(|e| e.salience).collect();
     assert_eq!(once, twice);
     assert_eq!(once, [LATER * OWN + 101, 0]);
 }
@@ -140,4 +145,24 @@ fn copies_of_one_story_confirm_once() {
     assert_eq!(attention(&t)[0], LATER + SAME);
     // Two citations, one independent source.
     assert_eq!(t.events[0].salience % OWN, 100);
+}
+
+#[test]
+fn a_confirmed_event_outranks_a_lone_one_on_a_busier_day() {
+    let mut t = timeline(vec![
+        event("2020-03-05", &["after.txt", "after2.txt"], 200),
+        event("2020-03-09", &["after.txt"], 100),
+        event("2020-03-09", &["before.txt"], 100),
+        event("2020-03-09", &["same.txt"], 100),
+    ]);
+    t.weigh_attention();
+    // The 9th: after.txt and same.txt (of the 10th) later, before.txt
+    // earlier: more attention than the 5th, but told by one article each.
+    let ninth = 2 * LATER + EARLIER;
+    assert_eq!(attention(&t), [2 * LATER, ninth, ninth, ninth]);
+    assert!(
+        t.events[1..]
+            .iter()
+            .all(|e| e.salience < t.events[0].salience)
+    );
 }

@@ -36,7 +36,7 @@ fn event(id: &str, date: &str, title: &str, docs: &[&str]) -> Event {
         note: None,
         alternatives: Vec::new(),
         added: false,
-        salience: 100 * u32::try_from(docs.len()).expect("few docs") + 5,
+        salience: 100 * u64::try_from(docs.len()).expect("few docs") + 5,
     }
 }
 
@@ -578,14 +578,16 @@ fn alternative_dates_follow_the_edits() {
 
 #[test]
 fn salience_counts_the_merged_articles() {
-    use crate::attention::{OWN, SAME};
+    use crate::attention::{CONFIRMED, OWN, SAME};
     // Every fixture article is of 25 September: the meeting's own day.
-    assert_eq!(get(&timeline(), "ev-meet").salience, 3 * SAME * OWN + 305);
+    let meet = get(&timeline(), "ev-meet").salience;
+    assert_eq!(meet, CONFIRMED + 3 * SAME * OWN + 305);
     let t = ok("events:\n  - merge: [ev-talks, ev-meet]\n");
     // Merged into September: a month counts its articles, a, b, c and e.
-    assert_eq!(get(&t, "ev-talks").salience, 4 * SAME * OWN + 405);
+    let merged = get(&t, "ev-talks").salience;
+    assert_eq!(merged, CONFIRMED + 4 * SAME * OWN + 405);
     let t = ok("events:\n  - split: ev-meet\n");
-    let parts: Vec<u32> = t
+    let parts: Vec<u64> = t
         .events
         .iter()
         .filter(|e| e.title.starts_with("Putin meets"))

@@ -19,9 +19,10 @@
 //!       "title": "Putin meets Maduro",
 //!       "summary": "...",               (omitted when none)
 //!       "note": "...",                  from annals.yaml (omitted when none)
-//!       "salience": 1100305,            how central the event is (higher: more):
-//!                                       how much the articles point at its date,
-//!                                       times 100000, plus its own sources ×100
+//!       "salience": 1000000001100305,   how central the event is (higher: more):
+//!                                       10^15 when two independent sources report
+//!                                       it, plus how much the articles point at
+//!                                       its date ×10^5, plus its own sources ×100
 //!       "alternatives": [               other dates sources give (omitted when none)
 //!         { "value": "2019-01-23", "mod": "APPROX", "label": "...",
 //!           "docs": ["004_3bbc4a77e2b0eceb.txt"] }
@@ -84,7 +85,7 @@ struct EventJson<'a> {
     summary: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     note: Option<&'a str>,
-    salience: u32,
+    salience: u64,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     alternatives: Vec<AlternativeJson<'a>>,
     citations: Vec<CitationJson<'a>>,
