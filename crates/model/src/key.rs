@@ -9,7 +9,8 @@
 //! line. The key events are chosen by salience, and an event is passed
 //! over when a more salient one already chosen tells the same happening:
 //!
-//! - both fall on the same calendar day (a timeline has one line a day),
+//! - both fall on the same calendar day (a timeline has one line a day;
+//!   a range of a night, "from 6 pm to 7 am", is a line of its first day),
 //! - they fall on days next to each other (a night's news is dated by
 //!   either) and their titles share a word that is not a name, or
 //! - one's period holds the other's ("March 2011" holds "18 March 2011")
@@ -17,6 +18,8 @@
 //!   "demonstrations begin") or they quote one sentence.
 
 use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
 
 use crate::{Event, Timeline};
 
@@ -50,18 +53,35 @@ impl Timeline {
 struct Candidate<'a> {
     event: &'a Event,
     words: BTreeSet<String>,
+    /// The title's first word, stemmed: capitalised whatever it is, so a
+    /// content word only when the other title writes it in lower case
+    /// ("Protests begin", "the first protests").
+    first: Option<String>,
 }
 
 impl Candidate<'_> {
     fn of(event: &Event) -> Candidate<'_> {
+        let first = event
+            .title
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .filter(|w| w.chars().count() >= 3 && !STOPWORDS.contains(&w.as_str()))
+            .map(|w| crate::build::cluster::stem(&w));
         Candidate {
             event,
             words: content_words(&event.title),
+            first,
         }
     }
 
     fn shares_a_word(&self, other: &Candidate<'_>) -> bool {
+        let first_in = |a: &Candidate<'_>, b: &Candidate<'_>| {
+            a.first.as_ref().is_some_and(|w| b.words.contains(w))
+        };
         self.words.iter().any(|w| other.words.contains(w))
+            || first_in(self, other)
+            || first_in(other, self)
     }
 }
 
@@ -75,6 +95,11 @@ fn same_happening(a: &Candidate<'_>, b: &Candidate<'_>) -> bool {
         // One sentence often tells two days ("arrived on Tuesday and met
         // on Wednesday"): next days must share words.
         return a0 == b0 || ((a0 - b0).num_days().abs() == 1 && a.shares_a_word(b));
+    }
+    // A night's range ("from 6 pm to 7 am") is a line of its first day.
+    let short = |from: NaiveDate, to: NaiveDate| (to - from).num_days() <= 1;
+    if a0 == b0 && short(a0, a1) && short(b0, b1) {
+        return true;
     }
     let nested = (a0 <= b0 && b1 <= a1) || (b0 <= a0 && a1 <= b1);
     nested && (a.shares_a_word(b) || quotes_a_sentence(a.event, b.event))
@@ -204,6 +229,41 @@ mod tests {
                 "Parliament passes the budget",
                 "Parliament elects a speaker"
             ]
+        );
+    }
+
+    #[test]
+    fn a_capitalised_first_word_counts_when_the_other_title_writes_it_small() {
+        let t = timeline(vec![
+            event("a", "2011-03", "Protests against the ruler begin", 900),
+            event("b", "2011-03-18", "The first protests break out", 800),
+            event("c", "2011-03-20", "Protests Committee meets", 700),
+        ]);
+        // "Protests" opens a's title and is "protests" in b's; c's
+        // "Protests" is only ever capitalised: perhaps a name.
+        assert_eq!(
+            titles(&t, 3),
+            [
+                "Protests against the ruler begin",
+                "Protests Committee meets"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_nights_range_is_a_line_of_its_first_day() {
+        let t = timeline(vec![
+            event("a", "2011-01-28TEV", "Crowds fill the streets", 900),
+            event("b", "2011-01-28T18:00", "A curfew is imposed", 800),
+            event("c", "2011-01-28", "A long campaign starts", 700),
+        ]);
+        let mut t = t;
+        t.events[1].when.end = Some("2011-01-29T07:00".parse().expect("a valid value"));
+        t.events[2].when.end = Some("2011-03-01".parse().expect("a valid value"));
+        // The night's curfew shares the 28th; a month-long range does not.
+        assert_eq!(
+            titles(&t, 3),
+            ["Crowds fill the streets", "A long campaign starts"]
         );
     }
 
