@@ -247,7 +247,7 @@ pub fn reduce(
     options: &Options,
 ) -> Result<Timeline, Vec<Diagnostic>> {
     let title = config.title.as_deref().unwrap_or("Timeline");
-    let built = Timeline::from_records(title, sources, mentions);
+    let built = Timeline::from_records_on(title, sources, mentions, options.workers);
     // Corrections first: they may name any event, even one the filters drop.
     let mut timeline = overrides::apply(&built, config)?;
     timeline.keep_salient(options.top, config.min_sources);

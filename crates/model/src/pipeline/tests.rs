@@ -144,6 +144,11 @@ fn the_timeline_is_the_reduce_of_the_records() {
     let sources: Vec<SourceInfo> = docs.iter().map(SourceInfo::of).collect();
     let reduced = reduce(&sources, &records, &config, &options).expect("no override");
     assert_eq!(reduced, timeline);
+    let title = "Council";
+    assert_eq!(
+        Timeline::from_records_on(title, &sources, &records, 3),
+        Timeline::from_records(title, &sources, &records)
+    );
     // Unfiltered, the one-step build keeps every event.
     let all =
         reduce(&sources, &records, &Config::default(), &Options::default()).expect("no override");
