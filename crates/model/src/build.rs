@@ -54,6 +54,32 @@ impl<'a> Item<'a> {
     }
 }
 
+/// Items whose words a thread works out at a time.
+const WORDS_BATCH: usize = 2048;
+
+/// Each item's words, interned in item order. Batches of `batch` items
+/// have their words worked out on `workers` threads, so that only a few
+/// batches' words are held before interning.
+fn interned(
+    items: &[Item<'_>],
+    vocab: &mut cluster::Vocabulary,
+    workers: usize,
+    batch: usize,
+) -> Vec<Vec<u32>> {
+    let batch = batch.max(1);
+    let mut out = Vec::with_capacity(items.len());
+    for some in items.chunks(batch * workers.max(1)) {
+        let found = crate::pool::in_order(
+            some.chunks(batch),
+            workers,
+            &|part| part.iter().map(|i| i.mention.words()).collect::<Vec<_>>(),
+            &|| {},
+        );
+        out.extend(found.into_iter().flatten().map(|words| vocab.add(words)));
+    }
+    out
+}
+
 /// Whether two dates nest at their precisions.
 fn compatible(a: &Item<'_>, b: &Item<'_>) -> bool {
     match (a.bounds, b.bounds) {
@@ -105,6 +131,17 @@ impl Timeline {
         sources: &[SourceInfo],
         mentions: &[Vec<Mention>],
     ) -> Timeline {
+        Timeline::from_records_on(title, sources, mentions, 1)
+    }
+
+    /// [`Timeline::from_records`], working out the mentions' words on
+    /// `workers` threads (at least one): the same timeline.
+    pub fn from_records_on(
+        title: &str,
+        sources: &[SourceInfo],
+        mentions: &[Vec<Mention>],
+        workers: usize,
+    ) -> Timeline {
         let mut items: Vec<Item<'_>> = Vec::new();
         for (doc, ms) in mentions.iter().enumerate().take(sources.len()) {
             for mention in ms.iter().filter(|m| !m.negated) {
@@ -123,10 +160,7 @@ impl Timeline {
             key(a).cmp(&key(b))
         });
         let mut vocab = cluster::Vocabulary::default();
-        let words: Vec<Vec<u32>> = items
-            .iter()
-            .map(|item| vocab.add(item.mention.words()))
-            .collect();
+        let words = interned(&items, &mut vocab, workers, WORDS_BATCH);
         let clusters = cluster::cluster(&items, &words, &vocab);
         let collection = leading_names(&mentions[..mentions.len().min(sources.len())]);
         let weight = cluster::weights(&items, &vocab);
@@ -456,6 +490,29 @@ mod tests {
             clause: 0..text.len(),
             places: Vec::new(),
             actors: names.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn words_worked_out_on_several_threads_are_interned_in_order() {
+        let records: Vec<Mention> = ["Maduro visited Russia", "Putin met Maduro", "The storm hit"]
+            .iter()
+            .cycle()
+            .take(11)
+            .map(|t| {
+                Mention::new(
+                    &doc("a.txt", t),
+                    &mention(t, "visit", "2018-12", t, &["maduro"]),
+                )
+            })
+            .collect();
+        let items: Vec<Item<'_>> = records.iter().map(|m| Item::new(0, m)).collect();
+        let mut vocab = cluster::Vocabulary::default();
+        let want = interned(&items, &mut vocab, 1, WORDS_BATCH);
+        assert_eq!(want.len(), 11);
+        for (workers, batch) in [(2, 1), (3, 2), (4, 5)] {
+            let mut vocab = cluster::Vocabulary::default();
+            assert_eq!(interned(&items, &mut vocab, workers, batch), want);
         }
     }
 

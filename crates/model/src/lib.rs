@@ -27,6 +27,7 @@ pub mod ingest;
 mod key;
 pub mod overrides;
 pub mod pipeline;
+mod pool;
 pub mod records;
 
 pub use diag::{Diagnostic, Warning};

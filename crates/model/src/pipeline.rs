@@ -33,6 +33,8 @@
 //! `annals.yaml` corrections that cannot be applied
 //! ([`crate::overrides::apply`]).
 
+use std::ops::Range;
+
 use crate::config::Config;
 use crate::ingest::{self, Article};
 use crate::records::Mention;
@@ -115,24 +117,104 @@ pub fn undated(place: &str, doc: &str, config: &str) -> Diagnostic {
 /// lead's news of the publication day) and turns them into records.
 #[cfg(feature = "pipeline")]
 pub fn mentions(doc: &Document) -> Vec<Mention> {
+    mentions_on(doc, 1)
+}
+
+/// Texts at least this long are split into runs of sentences whose
+/// mentions are found on several threads.
+#[cfg(feature = "pipeline")]
+const SPLIT_BYTES: usize = 1 << 20;
+
+/// Runs of sentences per thread: more runs than threads, so that a thread
+/// that finishes early takes another.
+#[cfg(feature = "pipeline")]
+const RUNS_PER_THREAD: usize = 4;
+
+/// [`mentions`] on `threads` threads: a long text's sentences are split
+/// into runs, whose mentions are found in parallel and joined in order
+/// (the same records as on one thread). Tagging stays one pass, as each
+/// date may move the reference time of the next.
+#[cfg(feature = "pipeline")]
+fn mentions_on(doc: &Document, threads: usize) -> Vec<Mention> {
+    mentions_split(doc, threads, SPLIT_BYTES)
+}
+
+/// [`mentions_on`], splitting texts of at least `split` bytes.
+#[cfg(feature = "pipeline")]
+fn mentions_split(doc: &Document, threads: usize, split: usize) -> Vec<Mention> {
     use annals_parse::events;
-    let timexes = annals_parse::tag(&doc.text, &annals_parse::Anchor::new(doc.published));
-    events::mentions(&doc.text, &timexes)
-        .iter()
-        .chain(&events::lead(&doc.text, &timexes, doc.published))
-        .map(|m| Mention::new(doc, m))
-        .collect()
+    let text = doc.text.as_str();
+    let parallel = threads > 1 && text.len() >= split;
+    let (timexes, sentences) = tag_and_split(doc, parallel);
+    let runs = if parallel {
+        runs(text.len(), &sentences, threads)
+    } else {
+        vec![&sentences[..]]
+    };
+    let found = crate::pool::in_order(
+        runs.into_iter(),
+        threads,
+        &|run| {
+            events::mentions_in(text, run, &timexes)
+                .iter()
+                .map(|m| Mention::new(doc, m))
+                .collect::<Vec<_>>()
+        },
+        &|| {},
+    );
+    let mut out: Vec<Mention> = found.into_iter().flatten().collect();
+    let lead = events::lead(text, &timexes, doc.published);
+    out.extend(lead.iter().map(|m| Mention::new(doc, m)));
+    out
+}
+
+/// A text's timexes and sentences; side by side on two threads when
+/// `parallel`.
+#[cfg(feature = "pipeline")]
+fn tag_and_split(doc: &Document, parallel: bool) -> (Vec<annals_parse::Timex>, Vec<Range<usize>>) {
+    let text = doc.text.as_str();
+    let tag = || annals_parse::tag(text, &annals_parse::Anchor::new(doc.published));
+    if !parallel {
+        return (tag(), annals_parse::sentences(text));
+    }
+    std::thread::scope(|scope| {
+        let split = scope.spawn(|| annals_parse::sentences(text));
+        let timexes = tag();
+        match split.join() {
+            Ok(sentences) => (timexes, sentences),
+            // A panic in the splitter is a bug; carry it to the caller.
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
+}
+
+/// `sentences` (of a text `len` bytes long) in [`RUNS_PER_THREAD`] runs
+/// per thread, consecutive and of about equal length.
+#[cfg(feature = "pipeline")]
+fn runs(len: usize, sentences: &[Range<usize>], threads: usize) -> Vec<&[Range<usize>]> {
+    let n = threads.max(1) * RUNS_PER_THREAD;
+    let mut out = Vec::with_capacity(n);
+    let mut rest = sentences;
+    for k in 1..n {
+        let until = len / n * k;
+        let (run, after) = rest.split_at(rest.partition_point(|s| s.end <= until));
+        out.push(run);
+        rest = after;
+    }
+    out.push(rest);
+    out
 }
 
 /// [`mentions`] of every document on `workers` threads (at least one),
 /// in input order; `done` is called after each document (a progress bar).
+/// A long document's sentences are shared among the threads too.
 #[cfg(feature = "pipeline")]
 pub fn mentions_all(
     docs: &[Document],
     workers: usize,
     done: &(dyn Fn() + Sync),
 ) -> Vec<Vec<Mention>> {
-    in_order(docs.iter(), workers, &|doc| mentions(doc), done)
+    crate::pool::in_order(docs.iter(), workers, &|doc| mentions_on(doc, workers), done)
 }
 
 /// [`mentions_all`], taking the documents: each text is dropped as soon
@@ -146,51 +228,13 @@ pub fn map_all(
     done: &(dyn Fn() + Sync),
 ) -> (Vec<SourceInfo>, Vec<Vec<Mention>>) {
     let sources: Vec<SourceInfo> = docs.iter().map(SourceInfo::of).collect();
-    let found = in_order(docs.into_iter(), workers, &|doc| mentions(&doc), done);
+    let found = crate::pool::in_order(
+        docs.into_iter(),
+        workers,
+        &|doc| mentions_on(&doc, workers),
+        done,
+    );
     (sources, found)
-}
-
-/// `work` on every item on `workers` threads (at least one), results in
-/// input order; `done` is called after each item. Workers take the next
-/// item as they finish one, so a few long articles do not leave the other
-/// threads idle, and an item is dropped once its work is done.
-#[cfg(feature = "pipeline")]
-fn in_order<T: Send, R: Send>(
-    items: impl ExactSizeIterator<Item = T> + Send,
-    workers: usize,
-    work: &(dyn Fn(T) -> R + Sync),
-    done: &(dyn Fn() + Sync),
-) -> Vec<R> {
-    let n = items.len();
-    let workers = workers.clamp(1, n.max(1));
-    let queue = std::sync::Mutex::new(items.enumerate());
-    let mut found: Vec<(usize, R)> = Vec::with_capacity(n);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                let queue = &queue;
-                scope.spawn(move || {
-                    let mut mine = Vec::new();
-                    // A poisoned lock means another worker panicked; its
-                    // panic reaches the caller below.
-                    while let Some((i, item)) = queue.lock().ok().and_then(|mut q| q.next()) {
-                        mine.push((i, work(item)));
-                        done();
-                    }
-                    mine
-                })
-            })
-            .collect();
-        for handle in handles {
-            // A panic in a worker is a bug; carry it to the caller.
-            match handle.join() {
-                Ok(part) => found.extend(part),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
-    });
-    found.sort_unstable_by_key(|(i, _)| *i);
-    found.into_iter().map(|(_, r)| r).collect()
 }
 
 /// The reduce step: the timeline of the documents `sources` from their
@@ -203,7 +247,7 @@ pub fn reduce(
     options: &Options,
 ) -> Result<Timeline, Vec<Diagnostic>> {
     let title = config.title.as_deref().unwrap_or("Timeline");
-    let built = Timeline::from_records(title, sources, mentions);
+    let built = Timeline::from_records_on(title, sources, mentions, options.workers);
     // Corrections first: they may name any event, even one the filters drop.
     let mut timeline = overrides::apply(&built, config)?;
     timeline.keep_salient(options.top, config.min_sources);

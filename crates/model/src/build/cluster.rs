@@ -249,11 +249,20 @@ fn lookup_keys(words: &[u32], weight: &[f64], names: &[u32], lemma: Option<u32>)
     keys
 }
 
+/// Whether `word` is one of the [`STOPWORDS`]: looked up in a set, as
+/// every word of every mention is.
+fn is_stopword(word: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
+        .contains(word)
+}
+
 /// Adds a token's stem unless it is a function or date word.
 fn push_word(out: &mut Vec<String>, token: &str) {
     let token = token.trim_matches(|c: char| !c.is_alphanumeric());
     let folded = annals_parse::events::fold_name(token);
-    if folded.len() < 2 || STOPWORDS.contains(&folded.as_str()) {
+    if folded.len() < 2 || is_stopword(&folded) {
         return;
     }
     out.push(stem(&folded));

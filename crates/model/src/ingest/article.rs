@@ -1,5 +1,7 @@
 //! One input file to its articles: the whole ingest pipeline, without I/O.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -69,8 +71,13 @@ fn is_annals_output(generator: Option<&str>) -> bool {
 
 /// One text, Markdown or HTML article.
 fn read_single(name: &str, shown: &str, raw: &str, format: Format) -> Result<Article, Diagnostic> {
-    let raw = raw.replace("\r\n", "\n").replace('\r', "\n");
-    let (front, body) = match format {
+    // Most files have no carriage return: no copy of the text for them.
+    let raw: Cow<'_, str> = if raw.contains('\r') {
+        Cow::Owned(raw.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(raw)
+    };
+    let (front, body): (_, Cow<'_, str>) = match format {
         Format::Html => {
             let (meta, body, found) = super::html::read_page(&raw);
             if is_annals_output(meta.generator.as_deref()) {
@@ -80,11 +87,14 @@ fn read_single(name: &str, shown: &str, raw: &str, format: Format) -> Result<Art
                 )
                 .with_help("keep annals' output folder (-o) apart from the articles"));
             }
-            (super::html::front_matter(&raw, meta, found), body)
+            (
+                super::html::front_matter(&raw, meta, found),
+                Cow::Owned(body),
+            )
         }
         _ => {
             let (front, body) = super::split_front_matter(shown, &raw)?;
-            (front, body.to_owned())
+            (front, Cow::Borrowed(body))
         }
     };
     let mut text = super::clean(&body, format);

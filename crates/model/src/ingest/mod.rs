@@ -31,6 +31,9 @@
 //! not closed or has unknown keys. [`check_url`] and
 //! [`unknown_article_names`] check what `annals.yaml` says about articles.
 
+use std::borrow::Cow;
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -249,8 +252,34 @@ fn normalize_line(line: &str) -> String {
         .to_lowercase()
 }
 
+/// More bytes than the longest furniture line or prefix: a normalized
+/// line is compared by this many bytes at most.
+const NORM_PREFIX: usize = 32;
+
+/// The start of [`normalize_line`]: all of it, or its first
+/// [`NORM_PREFIX`] bytes or a little more — enough to compare with every
+/// furniture line and prefix without lowercasing a long line whole.
+fn normalize_start(line: &str) -> String {
+    let trimmed = line.trim().trim_matches(|c: char| {
+        !c.is_alphanumeric() && c != '©' && c != '(' && c != ')' && c != ':'
+    });
+    let mut out = String::new();
+    for c in trimmed.chars() {
+        if out.len() > NORM_PREFIX {
+            break;
+        }
+        match c {
+            '"' | '“' | '”' => {}
+            // A capital sigma lowercases by its context (final ς or σ).
+            'Σ' => return normalize_line(line),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
 fn is_boilerplate(line: &str) -> bool {
-    let norm = normalize_line(line);
+    let norm = normalize_start(line);
     if norm.is_empty() {
         return false;
     }
@@ -267,7 +296,10 @@ const BYLINE_CUES: &[&str] = &["by", "updated", "published", "posted", "last upd
 /// opening with a cue word, and not a sentence.
 fn is_byline(line: &str) -> bool {
     let t = line.trim();
-    let words = t.split_whitespace().count();
+    // Counting stops past ten words: a long line is no byline.
+    if t.split_whitespace().nth(10).is_some() {
+        return false;
+    }
     let lower = t.to_lowercase();
     let cue = BYLINE_CUES.iter().any(|c| {
         lower
@@ -276,7 +308,7 @@ fn is_byline(line: &str) -> bool {
     });
     let clock = lower.ends_with("a.m.") || lower.ends_with("p.m.");
     let sentence = t.ends_with(['.', '!', '?', '"', '”']) && !clock;
-    cue && words <= 10 && !sentence
+    cue && !sentence
 }
 
 fn is_bullet(line: &str) -> bool {
@@ -289,9 +321,9 @@ fn is_bullet(line: &str) -> bool {
 /// A line of running prose: long enough and ending like a sentence.
 fn is_prose(line: &str) -> bool {
     let t = line.trim();
-    let words = t.split_whitespace().count();
     let ends = t.ends_with(['.', '!', '?', '"', '”', '’', ')', ':']);
-    words >= 8 && ends && !is_bullet(line)
+    // Counting stops at the eighth word: a long line is read once.
+    ends && t.split_whitespace().nth(7).is_some() && !is_bullet(line)
 }
 
 /// Removes web boilerplate from an article and returns the body text.
@@ -305,16 +337,16 @@ fn is_prose(line: &str) -> bool {
 /// pass has already chosen. Markdown is reduced to text. Paragraphs are separated by one
 /// blank line.
 pub fn clean(text: &str, format: Format) -> String {
-    let lines: Vec<String> = text
+    let lines: Vec<Cow<'_, str>> = text
         .lines()
         .map(|l| match format {
-            Format::Markdown => markdown_line(l),
-            _ => l.trim_end().to_owned(),
+            Format::Markdown => Cow::Owned(markdown_line(l)),
+            _ => Cow::Borrowed(l.trim_end()),
         })
         .collect();
     let first_prose = lines.iter().position(|l| is_prose(l));
     let last_prose = lines.iter().rposition(|l| is_prose(l));
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = Seen::default();
     let mut kept: Vec<&str> = Vec::new();
     let mut headline_taken = false;
     for (i, line) in lines.iter().enumerate() {
@@ -323,7 +355,7 @@ pub fn clean(text: &str, format: Format) -> String {
             kept.push("");
             continue;
         }
-        if is_boilerplate(t) || !seen.insert(t.to_lowercase()) {
+        if is_boilerplate(t) || !seen.insert(t) {
             continue;
         }
         let outside_body = match (first_prose, last_prose) {
@@ -363,6 +395,61 @@ pub fn clean(text: &str, format: Format) -> String {
     }
     out.truncate(out.trim_end().len());
     out
+}
+
+/// Lines kept so far, compared in lower case. A line is lowercased whole
+/// only when an earlier one starts like it: lowercasing a long paragraph
+/// (or a whole article on one line) is slow, and repeats are short
+/// headlines.
+#[derive(Default)]
+struct Seen<'a> {
+    /// By the start of their lowercase: the first line so far not
+    /// lowercased whole, and the lowercase of the others.
+    by_start: HashMap<String, (Option<&'a str>, HashSet<String>)>,
+}
+
+impl<'a> Seen<'a> {
+    /// Records `line`; false when an earlier line equals it in lower case.
+    fn insert(&mut self, line: &'a str) -> bool {
+        match self.by_start.entry(lower_start(line)) {
+            Entry::Vacant(slot) => {
+                slot.insert((Some(line), HashSet::new()));
+                true
+            }
+            Entry::Occupied(mut slot) => {
+                let (first, lowered) = slot.get_mut();
+                if let Some(first) = first.take() {
+                    lowered.insert(first.to_lowercase());
+                }
+                lowered.insert(line.to_lowercase())
+            }
+        }
+    }
+}
+
+/// Bytes of a line's lowercase that [`Seen`] files it under.
+const SEEN_START: usize = 64;
+
+/// The start of `line.to_lowercase()`: its chars while fewer than
+/// [`SEEN_START`] bytes are taken.
+fn lower_start(line: &str) -> String {
+    fn take(chars: impl Iterator<Item = char>) -> String {
+        let mut out = String::new();
+        for c in chars {
+            if out.len() >= SEEN_START {
+                break;
+            }
+            out.push(c);
+        }
+        out
+    }
+    // A capital sigma lowercases by its context (final ς or σ); every
+    // other char on its own.
+    if line.contains('Σ') {
+        take(line.to_lowercase().chars())
+    } else {
+        take(line.chars().flat_map(char::to_lowercase))
+    }
 }
 
 /// Reduces one line of Markdown to its text: heading marks, emphasis and
@@ -566,6 +653,56 @@ mod tests {
             "{}",
             e.message
         );
+    }
+
+    #[test]
+    fn seen_compares_whole_lines_in_lower_case() {
+        let long = format!("{} one", "x".repeat(100));
+        let other = format!("{} two", "X".repeat(100));
+        let mut seen = Seen::default();
+        for (line, new) in [
+            ("Headline", true),
+            ("HEADLINE", false),
+            (long.as_str(), true),
+            (other.as_str(), true),
+            (long.to_uppercase().as_str(), false),
+            ("ΟΔΟΣ", true),
+            // Lowercased, a final capital sigma is ς, not σ.
+            ("οδο\u{3c3}", true),
+            ("οδο\u{3c3}", false),
+            ("Οδο\u{3c2}", false),
+        ] {
+            assert_eq!(seen.insert(line), new, "{line}");
+        }
+        assert_eq!(lower_start(&long), "x".repeat(SEEN_START));
+    }
+
+    #[test]
+    fn furniture_is_compared_within_the_normalized_start() {
+        for entry in BOILERPLATE.iter().chain(BOILERPLATE_PREFIXES) {
+            assert!(entry.len() < NORM_PREFIX, "{entry}");
+        }
+        let long = format!("Share{}", "-".repeat(300));
+        let words = "word ".repeat(40);
+        let cases = [
+            "ADVERTISEMENT",
+            "“Share this”",
+            long.as_str(),
+            "ΣΊΣΥΦΟΣ. Copyright 2020",
+            "Copyright 2020 The Outlet, all rights reserved and more words to pass the limit",
+            "Read more: a long story about nothing at all that goes on and on",
+            words.as_str(),
+            "",
+            "…",
+        ];
+        for line in cases {
+            let whole = normalize_line(line);
+            let start = normalize_start(line);
+            assert!(whole.starts_with(&start), "{line}");
+            assert!(start == whole || start.len() > NORM_PREFIX, "{line}");
+        }
+        assert!(is_boilerplate(&long));
+        assert!(!is_boilerplate(&words));
     }
 
     #[test]

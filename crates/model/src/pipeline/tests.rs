@@ -103,6 +103,31 @@ fn mentions_keep_input_order_on_any_number_of_threads() {
 
 #[test]
 #[cfg(feature = "pipeline")]
+fn a_text_split_into_runs_gives_the_same_records() {
+    let mut long = docs();
+    let text: Vec<&str> = long.iter().map(|d| d.text.as_str()).collect();
+    // Dates that move the reference time across the runs' boundaries.
+    let joined = format!(
+        "{} The mayor resigned three days later. {} The next day, the harbour reopened.",
+        text.join(" "),
+        text.join("\n\n")
+    );
+    long[0].text = joined;
+    for doc in &long {
+        let one = mentions(doc);
+        for threads in [2, 3, 8] {
+            assert_eq!(mentions_split(doc, threads, 0), one, "{threads} threads");
+        }
+    }
+    assert!(mentions(&long[0]).len() > 5, "{:#?}", mentions(&long[0]));
+    let sentences = annals_parse::sentences(&long[0].text);
+    let runs = runs(long[0].text.len(), &sentences, 2);
+    assert_eq!(runs.len(), 2 * RUNS_PER_THREAD);
+    assert_eq!(runs.concat(), sentences);
+}
+
+#[test]
+#[cfg(feature = "pipeline")]
 fn the_timeline_is_the_reduce_of_the_records() {
     let docs = docs();
     let config = config("title: Council\nmin_sources: 2\n");
@@ -119,6 +144,11 @@ fn the_timeline_is_the_reduce_of_the_records() {
     let sources: Vec<SourceInfo> = docs.iter().map(SourceInfo::of).collect();
     let reduced = reduce(&sources, &records, &config, &options).expect("no override");
     assert_eq!(reduced, timeline);
+    let title = "Council";
+    assert_eq!(
+        Timeline::from_records_on(title, &sources, &records, 3),
+        Timeline::from_records(title, &sources, &records)
+    );
     // Unfiltered, the one-step build keeps every event.
     let all =
         reduce(&sources, &records, &Config::default(), &Options::default()).expect("no override");

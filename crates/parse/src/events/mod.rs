@@ -215,9 +215,31 @@ impl<'a> Sentence<'a> {
 /// Finds the dated event mentions of `text`, given its `timexes` (from
 /// [`crate::tag`] or any other source, sorted by position).
 pub fn mentions(text: &str, timexes: &[Timex]) -> Vec<EventMention> {
+    mentions_in(text, &crate::sentences(text), timexes)
+}
+
+/// [`mentions`] of some of `text`'s sentences only: `sentences` is a run
+/// of [`crate::sentences`]`(text)`, in order. Each sentence's mentions
+/// depend on that sentence and its timexes alone, so the mentions of a
+/// text are those of consecutive runs of its sentences, one after the
+/// other: a long text may be done run by run, on several threads.
+///
+/// ```
+/// use annals_parse::{Anchor, events, sentences, tag};
+///
+/// let text = "The council met on Tuesday. The mayor resigned in May.";
+/// let anchor = Anchor::new(chrono::NaiveDate::from_ymd_opt(2019, 9, 25).unwrap());
+/// let timexes = tag(text, &anchor);
+/// let all = sentences(text);
+/// let mut runs = events::mentions_in(text, &all[..1], &timexes);
+/// runs.extend(events::mentions_in(text, &all[1..], &timexes));
+/// assert_eq!(runs.len(), 2);
+/// assert_eq!(runs, events::mentions(text, &timexes));
+/// ```
+pub fn mentions_in(text: &str, sentences: &[Range<usize>], timexes: &[Timex]) -> Vec<EventMention> {
     let mut out: Vec<EventMention> = Vec::new();
     let mut ahead = timexes;
-    for range in crate::sentences(text) {
+    for range in sentences.iter().cloned() {
         let local = in_sentence(&mut ahead, &range);
         if !local.iter().any(|t| dates_an_event(t)) {
             continue;
