@@ -352,15 +352,16 @@ fn salience(sources: usize, mentions: usize, actors: usize) -> u64 {
     100 * sources.min(999) as u64 + 10 * cap(mentions) + cap(actors)
 }
 
-/// How good a mention is as the event's representative: it is typical of
-/// the event's mentions (not an odd clause that joined on a shared name),
-/// gives the event's date, its title opens with a name (a headline says
-/// who), has a reasonable length, and is of the dominant kind.
+/// How good a mention is as the event's representative: it states the
+/// happening (not someone telling of it, not what might be), it is typical
+/// of the event's mentions (not an odd clause that joined on a shared
+/// name), gives the event's date, its title opens with a name (a headline
+/// says who), has a reasonable length, and is of the dominant kind.
 fn rank(
     m: &Member<'_, '_>,
     dominant: &str,
     when: &When,
-) -> (u32, bool, bool, usize, bool, std::cmp::Reverse<usize>) {
+) -> (bool, u32, bool, bool, usize, bool, std::cmp::Reverse<usize>) {
     let mention = m.item.mention;
     let title_words = mention.title.split_whitespace().count();
     let named = mention.title.split_whitespace().next().is_some_and(|w| {
@@ -369,6 +370,7 @@ fn rank(
             .contains(&annals_parse::events::fold_name(w))
     });
     (
+        states(mention),
         m.typical,
         mention.value == when.value,
         named,
@@ -376,6 +378,24 @@ fn rank(
         mention.lemma == dominant,
         std::cmp::Reverse(mention.sentence.start),
     )
+}
+
+/// Verbs of telling: "X tells Reuters" is the interview, not the news.
+const TELLING: &[&str] = &[
+    "say", "tell", "report", "add", "note", "comment", "write", "explain", "tweet",
+];
+
+/// Words that make a clause a possibility rather than a happening.
+const MODALS: &[&str] = &["might", "may", "could", "would", "should"];
+
+/// Whether a mention states a happening: its trigger is not a verb of
+/// telling and its title holds no modal.
+fn states(mention: &Mention) -> bool {
+    !TELLING.contains(&mention.lemma.as_str())
+        && !mention
+            .title
+            .split_whitespace()
+            .any(|w| MODALS.contains(&w.to_lowercase().as_str()))
 }
 
 /// The event's date and the conflicting alternatives, by the rule in the
@@ -514,6 +534,24 @@ mod tests {
             let mut vocab = cluster::Vocabulary::default();
             assert_eq!(interned(&items, &mut vocab, workers, batch), want);
         }
+    }
+
+    #[test]
+    fn a_mention_states_a_happening_unless_it_tells_or_supposes() {
+        let state = |lemma: &str, title: &str| {
+            let d = doc("a.txt", title);
+            states(&Mention::new(
+                &d,
+                &mention(title, lemma, "2010-04-20", title, &[]),
+            ))
+        };
+        assert!(state("kill", "An explosion kills eleven workers"));
+        assert!(!state("tell", "The chief executive tells reporters"));
+        assert!(!state(
+            "contribute",
+            "A valve Might have contributed to the blast"
+        ));
+        assert!(state("announce", "The company announces a cap"));
     }
 
     #[test]
