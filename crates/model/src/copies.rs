@@ -35,7 +35,7 @@ pub(crate) fn originals<'a>(
         .enumerate()
         .map(|(i, s)| (s.doc.as_str(), i))
         .collect();
-    let quotes = quotes_by_document(&index, events);
+    let quotes = quotes_by_document(&index, order.len(), events);
     let mut carriers: HashMap<&str, Vec<usize>> = HashMap::default();
     for (doc, qs) in quotes.iter().enumerate() {
         for q in qs {
@@ -67,9 +67,14 @@ pub(crate) fn originals<'a>(
         .collect()
 }
 
-/// Each article's distinct quoted sentences, by its place in the order.
-fn quotes_by_document<'a>(index: &HashMap<&str, usize>, events: &'a [Event]) -> Vec<Vec<&'a str>> {
-    let mut quotes: Vec<Vec<&str>> = vec![Vec::new(); index.len()];
+/// Each of the `n` articles' distinct quoted sentences, by its place in
+/// the order (an id given twice names its last place).
+fn quotes_by_document<'a>(
+    index: &HashMap<&str, usize>,
+    n: usize,
+    events: &'a [Event],
+) -> Vec<Vec<&'a str>> {
+    let mut quotes: Vec<Vec<&str>> = vec![Vec::new(); n];
     for c in events.iter().flat_map(|e| &e.citations) {
         if let Some(&i) = index.get(c.doc.as_str()) {
             quotes[i].push(c.quote.as_str());

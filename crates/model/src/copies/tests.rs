@@ -96,3 +96,15 @@ fn boilerplate_quoted_everywhere_makes_no_copies() {
     ]);
     assert!(originals(&sources, &evs).is_empty());
 }
+
+#[test]
+fn an_id_given_twice_is_one_article() {
+    let sources = [source("a.txt", 1), source("a.txt", 2), source("b.txt", 3)];
+    let evs = events(&[
+        ("One.", &["a.txt", "b.txt"]),
+        ("Two.", &["a.txt", "b.txt"]),
+        ("Three.", &["a.txt", "b.txt"]),
+    ]);
+    let copies = originals(&sources, &evs);
+    assert_eq!(copies.get("b.txt"), Some(&"a.txt"), "{copies:?}");
+}
