@@ -40,6 +40,7 @@
 //! uprising"), without timexes, their prepositions and temporal adverbs,
 //! cut at a phrase boundary to 12 words. Every word is the text's own.
 
+mod furniture;
 mod lexicon;
 mod title;
 mod words;
@@ -218,6 +219,7 @@ pub fn mentions(text: &str, timexes: &[Timex]) -> Vec<EventMention> {
     let mut out: Vec<EventMention> = Vec::new();
     let mut ahead = timexes;
     for range in crate::sentences(text) {
+        let range = without_furniture(text, range);
         let local = in_sentence(&mut ahead, &range);
         if !local.iter().any(|t| dates_an_event(t)) {
             continue;
@@ -241,6 +243,14 @@ pub fn mentions(text: &str, timexes: &[Timex]) -> Vec<EventMention> {
         }
     }
     out
+}
+
+/// The sentence `range` of `text` without the page furniture that opens
+/// it (a photo credit, dateline, byline or time stamp): the quote and the
+/// title start at its first word of news.
+fn without_furniture(text: &str, range: Range<usize>) -> Range<usize> {
+    let skip = furniture::furniture_len(&text[range.clone()]);
+    range.start + skip..range.end
 }
 
 /// How many opening sentences make an article's lead.
@@ -274,6 +284,7 @@ pub fn lead(text: &str, timexes: &[Timex], published: chrono::NaiveDate) -> Vec<
         .into_iter()
         .take(LEAD_SENTENCES)
         .filter(|range| cut == text.len() || range.end < cut)
+        .map(|range| without_furniture(text, range))
         .filter_map(|range| {
             // A date phrase leaves the sentence to `mentions`; a quote
             // tells what someone said, not what happened.
