@@ -614,14 +614,19 @@ fn participants(s: &Sentence<'_>) -> Vec<String> {
     out
 }
 
-/// Names in the clause or the title, folded.
+/// Names in the clause or the title, folded. A title word counts only
+/// as the sentence writes it: the title's capitalised first word
+/// ("Building maintenance …") is no name unless the sentence capitalises
+/// it too.
 fn actors(s: &Sentence<'_>, title: &str, clause: Range<usize>) -> Vec<String> {
+    let in_sentence = |w: &str| s.words.iter().any(|x| x.text == w);
     let mut out: Vec<String> = clause
         .map(|i| s.words[i].text)
         .chain(
             title
                 .split_whitespace()
-                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())),
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .filter(|w| in_sentence(w)),
         )
         .filter(|w| is_name_word(w))
         .map(fold_name)
