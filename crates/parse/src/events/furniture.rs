@@ -433,7 +433,7 @@ fn stamp(s: &str) -> Option<usize> {
     if cue
         && toks
             .peek()
-            .is_some_and(|&(t, _)| t.eq_ignore_ascii_case("by"))
+            .is_some_and(|&(t, _)| matches!(t, "by" | "by:" | "By" | "By:"))
     {
         toks.next();
         // A user name need not be capitalised: "Posted by a reader on …".
@@ -460,7 +460,7 @@ fn stamp(s: &str) -> Option<usize> {
     let follows = cue
         || match toks.peek() {
             None => true,
-            Some(&(t, _)) => t == "|" || starts_upper(t),
+            Some(&(t, _)) => t == "|" || t.starts_with('(') || starts_upper(t),
         };
     (stamped && follows && !parts.comma).then(|| end.max(parts.end))
 }
@@ -700,6 +700,14 @@ mod tests {
             "Crews met.",
         ),
         ("Posted by a reader on April 3, 2005 05:25 PM.", ""),
+        (
+            "Mon May 16, 2011 1:55 pm BST (Wire) - Crews met on Monday.",
+            "Crews met on Monday.",
+        ),
+        (
+            "Posted by: reader391 | June 7, 2010 3:06 PM | Report abuse How long will it take?",
+            "How long will it take?",
+        ),
         ("Posted by Sam Poe on April 2, 2005 11:01 PM.", ""),
         (
             "July 27, 2010 - 12:48 PM | by: Dan Roe The ministry responded to a new leak.",
@@ -738,6 +746,8 @@ mod tests {
         "At 10:30 the bomb exploded.",
         "May 3 at 10:30 pm, the bomb exploded.",
         "The rate rose to 10.50 percent in May.",
+        "The attack came on Friday 18 February 2005 at 02.35 GMT when crews slept.",
+        "Talks ended on May 3, 2011 at 10:04 pm, officials said.",
     ];
 
     #[test]
