@@ -10,7 +10,8 @@
 //!               | "Credit" | "Caption") [s] [credits] ":" name_run
 //!                                   -- to the token after the last "/"
 //!            | CAPS "Photo/" Name Name?
-//! paren_tag := "(" Name{1,3} ")" dash?          -- "(AP)", "(CNN) --"
+//! paren_tag := dash? "(" Name{1,3} ")" dash?    -- "(AP)", "(CNN) --"
+//!            | "(" ("Update" | cue) … clock … ")"
 //!            | "(" … "Photo" … ")"  | "(" Name+ " - " CAPS ")"
 //!            | Name ")" dash                    -- "Reuters) -"
 //! dateline  := CAPS+ ["," Name{1,2}] ["(" Name{1,3} ")"] (dash | "|")
@@ -294,9 +295,19 @@ fn credit_run(s: &str) -> Option<usize> {
     Some(end)
 }
 
-/// paren_tag := "(" Name{1,3} ")" | "(" … "Photo" … ")" | "(" Name+ " - "
-/// CAPS ")" | Name ")" — each with a dash after it, if any.
+/// paren_tag := [dash] ("(" Name{1,3} ")" | "(" … "Photo" … ")" | "(" Name+
+/// " - " CAPS ")" | "(" cue … clock … ")" | Name ")") — each with a dash
+/// after it, if any.
 fn paren_tag(s: &str) -> Option<usize> {
+    // "— (Update …) …": a dash left from the line before.
+    let lead = match tokens(s).next() {
+        Some((t, end)) if is_dash(t) => past_space(s, end),
+        _ => 0,
+    };
+    paren_tag_at(&s[lead..]).map(|n| lead + n)
+}
+
+fn paren_tag_at(s: &str) -> Option<usize> {
     let end = if let Some(inner) = s.strip_prefix('(') {
         let close = inner.find(')')?;
         let body = &inner[..close];
@@ -309,7 +320,17 @@ fn paren_tag(s: &str) -> Option<usize> {
         let agency = body
             .rsplit_once(" - ")
             .is_some_and(|(who, tag)| is_caps(tag) && who.split_whitespace().all(is_name));
-        if !(short_name || photo || agency) {
+        // "(Update 3:39 p.m. City, 8:39 ET)": a live page's update stamp.
+        let update = words.first().is_some_and(|w| {
+            STAMP_CUES.contains(&w.to_lowercase().as_str()) || w.eq_ignore_ascii_case("update")
+        }) && words.iter().any(|w| {
+            is_clock(w)
+                || matches!(
+                    bare(w).to_lowercase().replace('.', "").as_str(),
+                    "am" | "pm"
+                )
+        });
+        if !(short_name || photo || agency || update) {
             return None;
         }
         close + 2
@@ -655,6 +676,14 @@ mod tests {
             "(XY Photo) Crews worked on Friday.",
             "Crews worked on Friday.",
         ),
+        (
+            "— (Update 3:29 a.m. Elmton, 8:29 p.m. ET) Police ended a march on Sunday.",
+            "Police ended a march on Sunday.",
+        ),
+        (
+            "(Update 1 p.m. ET) Crews cleared the roads on Wednesday.",
+            "Crews cleared the roads on Wednesday.",
+        ),
         // datelines
         (
             "RIVERTON, Calvia -- The ministry closed the border on Friday.",
@@ -741,6 +770,8 @@ mod tests {
         "Updated figures released on Monday show a rise.",
         "The meeting at 10:30 on Monday was short.",
         "(The figures were revised on Monday.)",
+        "— and then, on Monday, the talks ended.",
+        "(Updates were posted daily in May.)",
         "Credit Suisse estimated on Wednesday that costs could rise.",
         "In 1989 — the year the wall fell — trade grew.",
         "At 10:30 the bomb exploded.",
