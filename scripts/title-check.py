@@ -3,8 +3,14 @@
 
 A title is defective when it holds a word found in none of the folder's
 articles (and not in /usr/share/dict/words when that exists: Debian's
-wamerican), or opens with a pronoun. Prints the rate per folder and overall;
-`--show` lists the defective titles.
+wamerican), opens with a pronoun, or opens with page furniture: a photo
+credit, dateline, byline, time stamp or comment button that the quote
+opens with ("Photograph: A Name/Agency …", "CITY, Region — …", "By A Name,
+Staff Writer …", "Updated 10:32 GMT …", "… at 10:04 pm | Reply …"), or
+a title shaped like one ("By A Name …", "Posted by …", "Report abuse …").
+The furniture shapes are general (no outlet or person of any corpus).
+Prints the rate per folder and overall, and how many titles are
+furniture-led; `--show` lists the defective titles.
 
     python3 scripts/title-check.py --annals target/release/annals DIR... [--show]
 """
@@ -16,6 +22,48 @@ import subprocess
 
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their"}
 WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+
+# Page furniture that opens a quote, one segment a pattern; segments stack.
+DASH = r"(?:-{1,3}|\u2014|\u2013)"
+NAME = r"(?!(?:The|A|An|In|On|At|As|When|While|After|This|It|He|She|They|We|I)\b)[A-Z][\w.'\u2019-]*"
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?"
+CLOCK = r"\d{1,2}:\d{2}\s?(?:[ap]\.?m\.?|[AP]M)?(?:\s[A-Z]{2,4}\b)?,?"
+DATE = rf"(?:{MONTH}\s\d{{1,2}},?\s\d{{4}}|\d{{1,2}}\s{MONTH}\s\d{{4}})"
+ROLE = r"(?:[Cc]orrespondent|[Rr]eporter|[Ww]riter|[Ee]ditor|[Cc]olumnist|[Cc]ontributor)"
+FURNITURE = [re.compile(p) for p in [
+    # Photograph: A Name/Agency/Agency Images
+    r"\(?(?:Photo(?:graph)?s?|Pictures?|Images?|Illustration|Credits?|Caption)"
+    r"(?:\scredits?)?:\s(?:\S+\s){0,6}?\S*/\S+(?:\s(?:Images|Features|Pictures))?\s",
+    r"\(?(?:Photo(?:graph)?s?|Pictures?|Images?|Illustration|Credits?|Caption):\s\S+\s",
+    # CAPS Photo/A Name
+    r"[A-Z]{2,}\sPhoto/" + NAME + r"(?:\s" + NAME + r")?\s",
+    # (Agency), (Agency Photo/A Name), (A Name - AGENCY), Agency) -
+    r"\((?:[^()]{0,60}Photo[^()]{0,60}|(?:" + NAME + r"\s?){1,3}|[^()]{1,40}\s-\s[A-Z]{2,})\)\s*"
+    + DASH + r"?\s*",
+    r"[A-Z][A-Za-z]+\)\s*" + DASH + r"\s",
+    # CITY, Region (Agency) —    CITY/CITY |
+    r"(?:[A-Z][A-Z.'/&-]+,?\s){1,4}(?:" + NAME + r",?\s){0,2}(?:\([^()]{1,30}\)\s)?(?:"
+    + DASH + r"|\|)\s",
+    # time stamps, with or without a cue
+    r"(?:Page\s)?(?:[Ll]ast\s)?(?:[Uu]pdated|Published|Posted)(?:\sby(?:\s" + NAME
+    + r"){1,4})?(?:\s(?:on|at))?\s(?:" + WEEKDAY + r"\s|" + DATE + r",?\s|" + CLOCK
+    + r"\s|at\s|" + DASH + r"\s)+",
+    r"" + DASH + r"?\s*(?:" + WEEKDAY + r"\s)?" + DATE + r"(?:\s(?:at|" + DASH + r"))?\s"
+    + CLOCK + r"\s*(?:\|\s*)?",
+    # By A Name, Staff Writer, City News
+    r"By:?\s(?:" + NAME + r",?\s(?:and\s)?){2,5}(?:" + NAME + r"\s)?" + ROLE
+    + r",?(?:\s" + NAME + r"){0,3}\s",
+    r"By:?\s(?:" + NAME + r"\s(?:and\s)?){2,5}(?=[A-Z]{2,}\b|\||" + DASH + r")",
+    r"by:\s(?:" + NAME + r"\s){1,4}",
+    # comment buttons
+    r"\|?\s*(?:Report abuse|Reply|Permalink)\s*\|?\s*",
+]]
+# Titles shaped like furniture whatever the quote says.
+FURNITURE_TITLE = re.compile(
+    r"(?:By\s[A-Z]\w+\s[A-Z]|Posted by\b|Report abuse\b|Reply\b|Permalink\b"
+    r"|Page (?:last )?updated?s?\b|(?:Last )?Updated (?:at )?\d|Photograph\b|Photo credits?\b)"
+)
 
 
 def vocabulary(folder, dictionary):
@@ -40,10 +88,41 @@ def known(w, words):
     return any(b in words for b in bases)
 
 
-def defect(title, words):
+def furniture_len(quote):
+    """The length of the page furniture that opens `quote`."""
+    at = 0
+    for _ in range(8):
+        for pattern in FURNITURE:
+            m = pattern.match(quote, at)
+            if m and m.end() > at:
+                at = m.end()
+                break
+        else:
+            break
+    return at
+
+
+def furniture_led(title, quote):
+    """The title opens with words of the furniture that opens its quote,
+    or is shaped like furniture itself."""
+    if FURNITURE_TITLE.match(title):
+        return True
+    tokens = WORD.findall(title)
+    if not tokens:
+        return False
+    cut = furniture_len(quote)
+    if cut == 0:
+        return False
+    first = re.search(r"\b" + re.escape(tokens[0]) + r"\b", quote, re.IGNORECASE)
+    return bool(first) and first.start() < cut
+
+
+def defect(title, words, quote=""):
     tokens = WORD.findall(title)
     if tokens and tokens[0].lower() in PRONOUNS:
         return "pronoun"
+    if furniture_led(title, quote):
+        return "furniture"
     for t in tokens:
         if not known(t.lower(), words):
             return f"unknown word {t!r}"
@@ -62,25 +141,32 @@ def main():
         if dict_path.exists()
         else set()
     )
-    total = bad = 0
+    total = bad = furniture = 0
     for folder in args.folders:
         out = subprocess.run(
             [args.annals, "events", folder, "--format", "jsonl"],
             check=True, capture_output=True, text=True,
         ).stdout
         words = vocabulary(folder, dictionary)
-        n = b = 0
+        n = b = f = 0
         for line in out.splitlines():
-            title = json.loads(line)["title"]
+            event = json.loads(line)
+            title = event["title"]
+            citations = event.get("citations") or [{}]
+            quote = citations[0].get("quote", "")
             n += 1
-            why = defect(title, words)
+            why = defect(title, words, quote)
             if why:
                 b += 1
+                f += why == "furniture"
                 if args.show:
                     print(f"  {folder}: {title!r}: {why}")
-        print(f"{folder}: {b}/{n} defective titles ({100 * b / max(n, 1):.1f}%)")
+        print(f"{folder}: {b}/{n} defective titles ({100 * b / max(n, 1):.1f}%), "
+              f"{f} furniture-led")
         total += n
         bad += b
+        furniture += f
+    print(f"furniture-led: {furniture}/{total}")
     print(f"all: {bad}/{total} defective titles ({100 * bad / max(total, 1):.2f}%)")
 
 

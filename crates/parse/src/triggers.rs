@@ -235,6 +235,12 @@ pub(crate) fn eventive_noun(word: &str) -> Option<String> {
     (info.wordnet[1] == b'1').then_some(one)
 }
 
+/// Whether WordNet knows the lower-cased `word` as a verb: "welcome" and
+/// "patrol" yes, "welcom" and "patroll" no.
+pub(crate) fn is_known_verb(word: &str) -> bool {
+    lemma::known_verb(word)
+}
+
 /// The number of labels: "no event", the seven classes, then four parts of
 /// speech.
 const LABELS: usize = 12;
@@ -1513,7 +1519,7 @@ mod lemma {
     }
 
     /// Whether WordNet knows `w` as a verb.
-    fn known_verb(w: &str) -> bool {
+    pub(super) fn known_verb(w: &str) -> bool {
         let h = super::lexicon::word_hash(w.as_bytes());
         !matches!(super::lexicon::info(h).wordnet[2], b'-' | b'?')
     }

@@ -14,9 +14,16 @@
 //!   not already in the group (one article giving two days tells of two
 //!   happenings), and the similarity reaches [`NEAR_DAYS`]: sources
 //!   disagree about "yesterday";
-//! - and neither names countries or actors the other lacks entirely:
-//!   "shares of Citadel" and "shares of Ralston" are two stories, a trip
-//!   to China and one to Russia two trips.
+//! - and neither names countries the other lacks entirely (a trip to
+//!   China and one to Russia are two trips), nor, in its clause or its
+//!   sentence, names that identify someone (names in at most [`IDENTIFYING_SHARE`] of the
+//!   mentions) none of which the other's clauses name: "shares of Citadel
+//!   closed" and "shares of Ralston closed" are two stories, while
+//!   "Mubarak resigned" in a folder about Mubarak identifies nobody in
+//!   particular and blocks nothing;
+//! - and, for dates coarser than a day, a mention and a group of other
+//!   articles both name someone or somewhere: "the company earned $17
+//!   million in 1988" tells nothing that joins two articles.
 //!
 //! Mentions are visited finest date first, then in document order, so a
 //! month joins the day it names. Candidate groups are found through an
@@ -47,6 +54,11 @@ pub(super) const SAME_DAY_AGENTS: f64 = 0.1;
 pub(super) const SAME_KIND: f64 = 0.5;
 /// How much more a name or country weighs than another word.
 const NAME_WEIGHT: f64 = 2.0;
+/// The largest share of the mentions a name may appear in and still tell
+/// whose happening a clause reports: rarer names ("Citadel", a company
+/// named once in a collection) identify, frequent ones ("Inc", "U.S.", a
+/// collection's protagonist) do not.
+const IDENTIFYING_SHARE: f64 = 0.02;
 /// Words per mention by which candidate groups are looked up.
 const LOOKUP_WORDS: usize = 8;
 /// Index entries read per word: the most recent groups that hold it.
@@ -405,6 +417,7 @@ pub(super) fn cluster(
     vocab: &Vocabulary,
 ) -> Vec<Vec<usize>> {
     let weight = weights(items, vocab);
+    let identifying = identifying(items.len(), vocab);
     let mut order: Vec<usize> = (0..items.len())
         .filter(|&i| items[i].bounds.is_some())
         .collect();
@@ -413,6 +426,7 @@ pub(super) fn cluster(
     let mut state = Clustering {
         items,
         weight: &weight,
+        identifying: &identifying,
         groups: Vec::new(),
         index: HashMap::default(),
     };
@@ -480,10 +494,18 @@ pub(super) fn weights(items: &[Item<'_>], vocab: &Vocabulary) -> Vec<f64> {
     weight
 }
 
+/// Per word: whether it is rare enough to identify a participant (see
+/// [`IDENTIFYING_SHARE`]); never fewer than two mentions.
+fn identifying(mentions: usize, vocab: &Vocabulary) -> Vec<bool> {
+    let most = (mentions as f64 * IDENTIFYING_SHARE).max(2.0);
+    vocab.df.iter().map(|&df| f64::from(df) <= most).collect()
+}
+
 /// The groups so far and the index that finds them.
 struct Clustering<'a, 'b> {
     items: &'a [Item<'b>],
     weight: &'a [f64],
+    identifying: &'a [bool],
     groups: Vec<Group>,
     index: HashMap<(Bucket, u32), Vec<u32>>,
 }
@@ -596,7 +618,10 @@ impl Clustering<'_, '_> {
             let Some(need) = threshold(item, group) else {
                 continue;
             };
-            if disjoint(&probe.places, &group.places) {
+            if disjoint(&probe.places, &group.places)
+                || self.strangers(probe, group)
+                || unnamed_across(item, probe, group)
+            {
                 continue;
             }
             let sim = similarity(probe, group, weight);
@@ -630,6 +655,35 @@ impl Clustering<'_, '_> {
         }
         best.map(|(_, g)| g)
     }
+}
+
+impl Clustering<'_, '_> {
+    /// The probe's clause (or sentence) names someone identifying, the
+    /// group's clauses (or sentences) do too, and none of the probe's is
+    /// among the group's: two parties' happenings ("Citadel's shares
+    /// closed", "Ralston's shares closed").
+    fn strangers(&self, probe: &Probe<'_>, group: &Group) -> bool {
+        self.none_shared(&probe.agents, &group.agents)
+            || self.none_shared(&probe.actors, &group.actors)
+    }
+
+    /// Both name someone identifying, and none of `mine` is among `theirs`.
+    fn none_shared(&self, mine: &[u32], theirs: &BTreeSet<u32>) -> bool {
+        let identifies = |a: &u32| self.identifying.get(*a as usize).copied().unwrap_or(false);
+        let mut mine = mine.iter().filter(|a| identifies(a)).peekable();
+        mine.peek().is_some() && theirs.iter().any(identifies) && !mine.any(|a| theirs.contains(a))
+    }
+}
+
+/// A mention and a group from another article, one of them naming
+/// nobody and nowhere, dated coarser than a day: "the company earned $17
+/// million in 1988" in two articles tells of two companies as often as of
+/// one, and nothing in the words can tell which.
+fn unnamed_across(item: &Item<'_>, probe: &Probe<'_>, group: &Group) -> bool {
+    let coarse = item.precision < Some(Precision::Day) || group.precision < Some(Precision::Day);
+    let nameless = (probe.actors.is_empty() && probe.places.is_empty())
+        || (group.actors.is_empty() && group.places.is_empty());
+    coarse && nameless && !group.docs.contains(&item.doc)
 }
 
 /// The similarity the item needs to join the group, or `None` when their
@@ -713,6 +767,88 @@ fn similarity(probe: &Probe<'_>, group: &Group, weight: &[f64]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::{stem, typicality};
+    use crate::{Document, Timeline};
+    use annals_parse::EventMention;
+    use chrono::NaiveDate;
+
+    fn doc(id: &str, text: &str) -> Document {
+        Document {
+            id: id.into(),
+            title: None,
+            source: None,
+            url: None,
+            published: NaiveDate::from_ymd_opt(2019, 9, 25).expect("a date"),
+            text: text.into(),
+        }
+    }
+
+    /// One mention per text, its whole text the clause; `names` are the
+    /// sentence's names, the first `agents` of them the clause's.
+    fn build(texts: &[&str], value: &str, names: &[&[&str]], agents: usize) -> Timeline {
+        let docs: Vec<Document> = (0..texts.len())
+            .map(|i| doc(&format!("{i}.txt"), texts[i]))
+            .collect();
+        let mentions: Vec<Vec<EventMention>> = (0..texts.len())
+            .map(|i| {
+                let t = texts[i];
+                let own = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+                vec![EventMention {
+                    sentence: 0..t.len(),
+                    clause: 0..t.len(),
+                    trigger: 0..1,
+                    lemma: "report".into(),
+                    timex: 0..1,
+                    value: value.parse().expect("a value"),
+                    modifier: None,
+                    end: None,
+                    title: t.trim_end_matches('.').into(),
+                    participants: own(names[i]),
+                    actors: own(&names[i][..agents.min(names[i].len())]),
+                    places: Vec::new(),
+                    negated: false,
+                }]
+            })
+            .collect();
+        Timeline::build("T", &docs, &mentions)
+    }
+
+    #[test]
+    fn companies_sharing_only_a_common_name_stay_apart() {
+        // "corp" is in every mention, so it identifies nobody; the
+        // company names do, and differ.
+        let texts = [
+            "Acme Corp reported a third-quarter loss of $5 million.",
+            "Zenith Corp reported a third-quarter loss of $7 million.",
+            "Orbit Corp reported a third-quarter loss of $2 million.",
+        ];
+        let names: [&[&str]; 3] = [&["acme", "corp"], &["zenith", "corp"], &["orbit", "corp"]];
+        let t = build(&texts, "2019-09-25", &names, 0);
+        assert_eq!(t.events.len(), 3, "{:#?}", t.events);
+        // The same company in two articles is one happening.
+        let texts = [
+            texts[0],
+            "Acme Corp reported a third-quarter loss of $5 million.",
+        ];
+        let t = build(&texts, "2019-09-25", &[names[0], names[0]], 2);
+        assert_eq!(t.events.len(), 1, "{:#?}", t.events);
+    }
+
+    #[test]
+    fn nameless_coarse_mentions_of_two_articles_stay_apart() {
+        let texts = [
+            "In 2018, the company earned $17 million on revenue of $350 million.",
+            "In 2018, the company earned $20 million on revenue of $350 million.",
+        ];
+        let t = build(&texts, "2018", &[&[], &[]], 0);
+        assert_eq!(t.events.len(), 2, "{:#?}", t.events);
+        // A day is evidence enough: one quake, told twice.
+        let texts = [
+            "The earthquake struck the coast on Tuesday.",
+            "The earthquake struck the coast on Tuesday.",
+        ];
+        let t = build(&texts, "2019-09-24", &[&[], &[]], 0);
+        assert_eq!(t.events.len(), 1, "{:#?}", t.events);
+    }
 
     #[test]
     fn the_odd_member_is_the_least_typical() {

@@ -274,7 +274,7 @@ pub(super) fn verb_base(word: &str) -> Option<String> {
     if word.len() > 4 && word.ends_with("ed") && !NOT_VERBS_ED.contains(&word) {
         let stem = &word[..word.len() - 2];
         let b = stem.as_bytes();
-        let stem = if let Some(head) = stem.strip_suffix('i') {
+        let guess = if let Some(head) = stem.strip_suffix('i') {
             format!("{head}y")
         } else if b.len() > 2
             && b[b.len() - 1] == b[b.len() - 2]
@@ -287,9 +287,30 @@ pub(super) fn verb_base(word: &str) -> Option<String> {
         } else {
             stem.to_owned()
         };
-        return Some(stem);
+        return Some(known_base(stem, guess));
     }
     None
+}
+
+/// The spelling rules' `guess` at the base of an "-ed" form whose stem is
+/// `stem`, unless WordNet knows it as no verb but knows another reading:
+/// stem + "e" ("welcom" → "welcome"), the stem itself, or the stem with
+/// its doubled last letter undone ("patroll" → "patrol").
+fn known_base(stem: &str, guess: String) -> String {
+    if crate::triggers::is_known_verb(&guess) {
+        return guess;
+    }
+    let undoubled = stem
+        .as_bytes()
+        .windows(2)
+        .last()
+        .filter(|w| w[0] == w[1])
+        .map(|_| &stem[..stem.len() - 1]);
+    [format!("{stem}e"), stem.to_owned()]
+        .into_iter()
+        .chain(undoubled.map(str::to_owned))
+        .find(|c| crate::triggers::is_known_verb(c))
+        .unwrap_or(guess)
 }
 
 /// "announc" → "announce": a stem whose "-ed" swallowed an "e".
@@ -711,6 +732,19 @@ mod tests {
             ("rained", Some("rain")),
             ("updated", Some("update")),
             ("activated", Some("activate")),
+            // the spelling rules miss these; WordNet knows the verb
+            ("welcomed", Some("welcome")),
+            ("convened", Some("convene")),
+            ("invited", Some("invite")),
+            ("persuaded", Some("persuade")),
+            ("explored", Some("explore")),
+            ("created", Some("create")),
+            ("plunged", Some("plunge")),
+            ("completed", Some("complete")),
+            ("patrolled", Some("patrol")),
+            ("expelled", Some("expel")),
+            ("defeated", Some("defeat")),
+            ("forecasted", Some("forecast")),
         ] {
             assert_eq!(verb_base(form).as_deref(), base, "{form}");
         }

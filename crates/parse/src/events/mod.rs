@@ -40,6 +40,7 @@
 //! uprising"), without timexes, their prepositions and temporal adverbs,
 //! cut at a phrase boundary to 12 words. Every word is the text's own.
 
+mod furniture;
 mod lexicon;
 mod title;
 mod words;
@@ -240,6 +241,7 @@ pub fn mentions_in(text: &str, sentences: &[Range<usize>], timexes: &[Timex]) ->
     let mut out: Vec<EventMention> = Vec::new();
     let mut ahead = timexes;
     for range in sentences.iter().cloned() {
+        let range = without_furniture(text, range);
         let local = in_sentence(&mut ahead, &range);
         if !local.iter().any(|t| dates_an_event(t)) {
             continue;
@@ -263,6 +265,14 @@ pub fn mentions_in(text: &str, sentences: &[Range<usize>], timexes: &[Timex]) ->
         }
     }
     out
+}
+
+/// The sentence `range` of `text` without the page furniture that opens
+/// it (a photo credit, dateline, byline or time stamp): the quote and the
+/// title start at its first word of news.
+fn without_furniture(text: &str, range: Range<usize>) -> Range<usize> {
+    let skip = furniture::furniture_len(&text[range.clone()]);
+    range.start + skip..range.end
 }
 
 /// How many opening sentences make an article's lead.
@@ -296,6 +306,7 @@ pub fn lead(text: &str, timexes: &[Timex], published: chrono::NaiveDate) -> Vec<
         .into_iter()
         .take(LEAD_SENTENCES)
         .filter(|range| cut == text.len() || range.end < cut)
+        .map(|range| without_furniture(text, range))
         .filter_map(|range| {
             // A date phrase leaves the sentence to `mentions`; a quote
             // tells what someone said, not what happened.
@@ -625,14 +636,19 @@ fn participants(s: &Sentence<'_>) -> Vec<String> {
     out
 }
 
-/// Names in the clause or the title, folded.
+/// Names in the clause or the title, folded. A title word counts only
+/// as the sentence writes it: the title's capitalised first word
+/// ("Building maintenance …") is no name unless the sentence capitalises
+/// it too.
 fn actors(s: &Sentence<'_>, title: &str, clause: Range<usize>) -> Vec<String> {
+    let in_sentence = |w: &str| s.words.iter().any(|x| x.text == w);
     let mut out: Vec<String> = clause
         .map(|i| s.words[i].text)
         .chain(
             title
                 .split_whitespace()
-                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())),
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .filter(|w| in_sentence(w)),
         )
         .filter(|w| is_name_word(w))
         .map(fold_name)
