@@ -501,6 +501,15 @@ pub(super) fn is_name_word(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
         && !STOP_NAMES.contains(&word)
         && word.chars().count() > 1
+        && !common_compound(word)
+}
+
+/// A capitalised compound whose later parts are lower case is a common
+/// word opening a sentence or a title ("Third-quarter", "Anti-government",
+/// "Pro-democracy"); a name capitalises them ("Coca-Cola", "Abu-Dhabi").
+fn common_compound(word: &str) -> bool {
+    let mut parts = word.split('-').skip(1).filter(|p| !p.is_empty()).peekable();
+    parts.peek().is_some() && parts.all(|p| p.starts_with(|c: char| c.is_lowercase()))
 }
 
 /// Folds a name for comparison: lower case, accents, periods and
@@ -681,6 +690,21 @@ pub(super) fn country(folded: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn compounds_with_small_later_parts_are_not_names() {
+        for common in [
+            "Third-quarter",
+            "Anti-government",
+            "Pro-democracy",
+            "Long-running",
+        ] {
+            assert!(!is_name_word(common), "{common}");
+        }
+        for name in ["Coca-Cola", "Abu-Dhabi", "Reuters", "Al-Jazeera"] {
+            assert!(is_name_word(name), "{name}");
+        }
+    }
 
     #[test]
     fn verb_bases() {
