@@ -205,7 +205,7 @@ pub fn reduce(
     let title = config.title.as_deref().unwrap_or("Timeline");
     let built = Timeline::from_records(title, sources, mentions);
     // Corrections first: they may name any event, even one the filters drop.
-    let mut timeline = overrides::apply(&built, config)?;
+    let mut timeline = overrides::apply_owned(built, config)?;
     timeline.keep_salient(options.top, config.min_sources);
     Ok(timeline)
 }
