@@ -150,12 +150,25 @@ pub fn map_all(
     (sources, found)
 }
 
+/// The map step for one article: with `annals.yaml`'s metadata, its
+/// [`SourceInfo`] and its [`mentions`], the text dropped once they are
+/// found; `None` when it has no publication date (see [`undated`]).
+#[cfg(feature = "pipeline")]
+pub fn map_article(article: Article, config: &Config) -> Option<(SourceInfo, Vec<Mention>)> {
+    let doc = into_document(article, config)?;
+    Some((SourceInfo::of(&doc), mentions(&doc)))
+}
+
 /// `work` on every item on `workers` threads (at least one), results in
 /// input order; `done` is called after each item. Workers take the next
 /// item as they finish one, so a few long articles do not leave the other
 /// threads idle, and an item is dropped once its work is done.
+///
+/// A driver that reads files passes their names as the items and reads
+/// each one inside `work` (then [`map_article`]): only the files in
+/// progress are held, never a collection's texts at once.
 #[cfg(feature = "pipeline")]
-fn in_order<T: Send, R: Send>(
+pub fn in_order<T: Send, R: Send>(
     items: impl ExactSizeIterator<Item = T> + Send,
     workers: usize,
     work: &(dyn Fn(T) -> R + Sync),
