@@ -270,30 +270,20 @@ pub(crate) fn check(args: CheckArgs) -> Result<(), Failure> {
 
 pub(crate) fn events(args: EventsArgs) -> Result<(), Failure> {
     let timeline = timeline(&args.input, None)?;
-    let out = match args.format {
-        EventsFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&timeline)
-                .map_err(|e| Failure::Fatal(format!("cannot serialise the timeline: {e}")))?;
-            s.push('\n');
-            s
-        }
-        EventsFormat::Jsonl => {
-            let mut s = String::new();
-            for event in &timeline.events {
-                let line = serde_json::to_string(event)
-                    .map_err(|e| Failure::Fatal(format!("cannot serialise an event: {e}")))?;
-                s.push_str(&line);
-                s.push('\n');
-            }
-            s
-        }
-        EventsFormat::Table => table(&timeline),
+    // Written as it is serialised: a large collection's JSON is never
+    // held whole beside its timeline.
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = match args.format {
+        EventsFormat::Json => serde_json::to_writer_pretty(&mut stdout, &timeline)
+            .map_err(std::io::Error::from)
+            .and_then(|()| stdout.write_all(b"\n")),
+        EventsFormat::Jsonl => timeline.events.iter().try_for_each(|event| {
+            serde_json::to_writer(&mut stdout, event)?;
+            stdout.write_all(b"\n")
+        }),
+        EventsFormat::Table => stdout.write_all(table(&timeline).as_bytes()),
     };
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(out.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
+    match written.and_then(|()| stdout.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Failure::Fatal(format!("cannot write to stdout: {e}"))),
@@ -351,7 +341,7 @@ fn timeline(input: &InputArgs, out: Option<&Path>) -> Result<Timeline, Failure> 
         return crate::mentions::reduce(&input.mentions, input.config.as_deref(), &options);
     }
     let files = input::collect_files(&input.paths, out)?;
-    let (config, config_name) = read_config(&input.paths, input.config.as_deref())?;
+    let (mut config, config_name) = read_config(&input.paths, input.config.as_deref())?;
     let progress = progress_bar(files.articles.len());
     let mapped = map_files(
         &files,
@@ -378,6 +368,9 @@ fn timeline(input: &InputArgs, out: Option<&Path>) -> Result<Timeline, Failure> 
     }
     input::warn(&mapped.warnings, problems);
     config_warnings(&config);
+    // The reduce reads only the corrections: each article's metadata,
+    // large for a big dated collection, has been applied.
+    config.articles.clear();
     if mapped.sources.is_empty() {
         eprintln!(
             "error: none of the {} files held a readable article; nothing was written",
