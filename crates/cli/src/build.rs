@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use annals_model::config::Config;
 use annals_model::records::Mention;
+use annals_model::store::MentionStore;
 use annals_model::{Diagnostic, SourceInfo, Timeline, ingest, pipeline};
 
 use crate::Failure;
@@ -378,15 +379,16 @@ fn timeline(input: &InputArgs, out: Option<&Path>) -> Result<Timeline, Failure> 
         );
         return Err(Failure::Input);
     }
-    pipeline::reduce(&mapped.sources, &mapped.mentions, &config, &options).map_err(|ds| report(&ds))
+    pipeline::reduce_store(&mapped.sources, mapped.store, &config, &options)
+        .map_err(|ds| report(&ds))
 }
 
 /// What the map step made of the files: the dated articles' sources and
-/// mention records (`mentions[i]` belongs to `sources[i]`), every article
-/// id read, and what to report.
+/// mention records (those of `sources[i]` stored as document `i`), every
+/// article id read, and what to report.
 struct Mapped {
     sources: Vec<SourceInfo>,
-    mentions: Vec<Vec<Mention>>,
+    store: MentionStore,
     /// The ids of all articles read, dated or not, in file order.
     names: Vec<String>,
     /// Files of other kinds and articles read with a caveat.
@@ -407,14 +409,15 @@ type MappedFile = Result<
 >;
 
 /// Reads, dates and maps every file on `workers` threads: each file is
-/// read by the worker that maps it and its texts are dropped once their
-/// mentions are found, so a collection's texts are never all held at once.
+/// read by the worker that maps it, its texts are dropped once their
+/// mentions are found, and the mentions are stored compactly as they
+/// come, so a collection's texts are never all held at once.
 fn map_files(
     files: &input::Files,
     config: &Config,
     config_name: Option<&str>,
     workers: usize,
-    done: &(dyn Fn() + Sync),
+    done: &dyn Fn(),
 ) -> Mapped {
     let work = |path: &PathBuf| -> MappedFile {
         let found = input::read_one(path)?;
@@ -425,35 +428,36 @@ fn map_files(
             .collect();
         Ok((articles, found.warnings))
     };
-    let per_file = pipeline::in_order(files.articles.iter(), workers, &work, done);
     let mut mapped = Mapped {
         sources: Vec::new(),
-        mentions: Vec::new(),
+        store: MentionStore::default(),
         names: Vec::new(),
         warnings: input::other_warnings(files),
         problems: Vec::new(),
     };
     let mut undated_ones = Vec::new();
-    for (path, file) in files.articles.iter().zip(per_file) {
+    // Results come in file order.
+    let mut paths = files.articles.iter();
+    let mut sink = |file: MappedFile| {
+        done();
+        let path = paths.next().map_or(Path::new(""), PathBuf::as_path);
         let (articles, warnings) = match file {
             Ok(found) => found,
-            Err(d) => {
-                mapped.problems.push(d);
-                continue;
-            }
+            Err(d) => return mapped.problems.push(d),
         };
         mapped.warnings.extend(warnings);
         for (id, article) in articles {
             match article {
                 Some((source, mentions)) => {
+                    mapped.store.push(mapped.sources.len(), mentions);
                     mapped.sources.push(source);
-                    mapped.mentions.push(mentions);
                 }
                 None => undated_ones.push(undated(path, &id, config_name)),
             }
             mapped.names.push(id);
         }
-    }
+    };
+    pipeline::for_each_in_order(files.articles.iter(), workers, &work, &mut sink);
     mapped.problems.extend(undated_ones);
     mapped
 }

@@ -24,7 +24,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use annals_parse::{EventMention, Precision};
+use annals_parse::{EventMention, Precision, Value};
 use chrono::NaiveDate;
 
 pub(crate) mod cluster;
@@ -32,24 +32,37 @@ pub(crate) mod cluster;
 pub(crate) use cluster::words;
 
 use crate::records::Mention;
+use crate::store::{Interner, MentionStore, Stored};
 use crate::{Alternative, Citation, Document, Event, SourceInfo, Timeline, When, stable_id};
 
-/// A mention with the document it comes from, and its date's bounds and
-/// precision read once: clustering compares every pair of mentions.
+/// A mention with the document it comes from, its values looked up, and
+/// its date's bounds and precision read once: clustering compares every
+/// pair of mentions.
 struct Item<'a> {
     doc: usize,
-    mention: &'a Mention,
+    /// Its index in the store.
+    at: usize,
+    mention: &'a Stored,
+    value: &'a Value,
+    end: Option<&'a Value>,
+    lemma: &'a str,
     bounds: Option<(NaiveDate, NaiveDate)>,
     precision: Option<Precision>,
 }
 
 impl<'a> Item<'a> {
-    fn new(doc: usize, mention: &'a Mention) -> Item<'a> {
+    fn new(store: &'a MentionStore, at: usize) -> Item<'a> {
+        let mention = &store.mentions[at];
+        let value = store.value_of(mention.value);
         Item {
-            doc,
+            doc: mention.doc,
+            at,
             mention,
-            bounds: mention.value.bounds(),
-            precision: mention.value.precision(),
+            value,
+            end: mention.end.map(|e| store.value_of(e)),
+            lemma: store.names.get(mention.lemma),
+            bounds: value.bounds(),
+            precision: value.precision(),
         }
     }
 }
@@ -65,21 +78,21 @@ fn compatible(a: &Item<'_>, b: &Item<'_>) -> bool {
     }
 }
 
-/// The names a document mentions most: its main actors.
-fn leading_names(mentions: &[Vec<Mention>]) -> Vec<String> {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for m in mentions.iter().flatten() {
-        for p in &m.participants {
-            *counts.entry(p).or_default() += 1;
+/// The names the collection mentions most: its main actors (interned).
+fn leading_names(store: &MentionStore, docs: usize) -> Vec<u32> {
+    let mut by_id: rustc_hash::FxHashMap<u32, usize> = Default::default();
+    for m in store.mentions.iter().filter(|m| m.doc < docs) {
+        for &p in m.participants() {
+            *by_id.entry(p).or_default() += 1;
         }
     }
-    let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    ranked
+    let counts: BTreeMap<&str, (usize, u32)> = by_id
         .into_iter()
-        .take(5)
-        .map(|(p, _)| p.to_owned())
-        .collect()
+        .map(|(id, n)| (store.names.get(id), (n, id)))
+        .collect();
+    let mut ranked: Vec<(&str, (usize, u32))> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(b.0)));
+    ranked.into_iter().take(5).map(|(_, (_, id))| id).collect()
 }
 
 impl Timeline {
@@ -105,34 +118,24 @@ impl Timeline {
         sources: &[SourceInfo],
         mentions: &[Vec<Mention>],
     ) -> Timeline {
-        let mut items: Vec<Item<'_>> = Vec::new();
+        let mut store = MentionStore::default();
         for (doc, ms) in mentions.iter().enumerate().take(sources.len()) {
-            for mention in ms.iter().filter(|m| !m.negated) {
-                items.push(Item::new(doc, mention));
-            }
+            store.push(doc, ms.clone());
         }
-        // Deterministic order: by document id, then position.
-        items.sort_by(|a, b| {
-            let key = |i: &Item<'_>| {
-                (
-                    sources[i.doc].doc.as_str(),
-                    i.mention.sentence.start,
-                    i.mention.timex.start,
-                )
-            };
-            key(a).cmp(&key(b))
-        });
-        let mut vocab = cluster::Vocabulary::default();
-        let words: Vec<Vec<u32>> = items
-            .iter()
-            .map(|item| vocab.add(item.mention.words()))
-            .collect();
-        let clusters = cluster::cluster(&items, &words, &vocab);
-        let collection = leading_names(&mentions[..mentions.len().min(sources.len())]);
-        let mut events: Vec<Event> = clusters
-            .iter()
-            .map(|c| event(sources, &items, c, &collection))
-            .collect();
+        Timeline::from_store(title, sources, store)
+    }
+
+    /// [`Timeline::from_records`] on records held in a [`MentionStore`]
+    /// (mentions of document `i` pushed as document `i` of `sources`),
+    /// which it takes: quotes move into the citations.
+    pub fn from_store(title: &str, sources: &[SourceInfo], mut store: MentionStore) -> Timeline {
+        let (mut events, cited) = events(sources, &store);
+        // Each mention is cited at most once: clusters do not overlap.
+        for (e, c, at) in cited {
+            let quote = std::mem::take(&mut store.mentions[at].quote);
+            events[e].citations[c].quote = quote.into_string();
+        }
+        drop(store);
         sort_events(&mut events);
         Timeline {
             title: title.to_owned(),
@@ -140,6 +143,49 @@ impl Timeline {
             sources: sources.to_vec(),
         }
     }
+}
+
+/// Which store mention each citation quotes: (event, citation, mention).
+type Cited = Vec<(usize, usize, usize)>;
+
+/// The events of the store's mentions, unsorted, their citations' quotes
+/// left empty and said where to take from.
+fn events(sources: &[SourceInfo], store: &MentionStore) -> (Vec<Event>, Cited) {
+    let mut items: Vec<Item<'_>> = (0..store.mentions.len())
+        .filter(|&at| store.mentions[at].doc < sources.len() && !store.mentions[at].negated)
+        .map(|at| Item::new(store, at))
+        .collect();
+    // Deterministic order: by document id, then position.
+    items.sort_by(|a, b| {
+        let key = |i: &Item<'_>| {
+            (
+                sources[i.doc].doc.as_str(),
+                i.mention.sentence.start,
+                i.mention.timex.start,
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+    let mut vocab = cluster::Vocabulary::default();
+    let words: Vec<Vec<u32>> = items
+        .iter()
+        .map(|item| vocab.add(cluster::item_words(item, &store.names)))
+        .collect();
+    let clusters = cluster::cluster(&items, &words, &vocab, &store.names);
+    drop(words);
+    drop(vocab);
+    let collection = leading_names(store, sources.len());
+    let mut cited = Vec::new();
+    let events = clusters
+        .iter()
+        .enumerate()
+        .map(|(e, c)| {
+            let (event, quoted) = event(sources, &items, c, &collection, &store.names);
+            cited.extend(quoted.into_iter().enumerate().map(|(i, at)| (e, i, at)));
+            event
+        })
+        .collect();
+    (events, cited)
 }
 
 impl SourceInfo {
@@ -168,17 +214,20 @@ pub(crate) fn sort_events(events: &mut [Event]) {
     });
 }
 
+/// The event of one cluster, and for each of its citations (in order)
+/// the store index of the mention whose quote it takes.
 fn event(
     docs: &[SourceInfo],
     items: &[Item<'_>],
     cluster: &[usize],
-    collection: &[String],
-) -> Event {
+    collection: &[u32],
+    names: &Interner,
+) -> (Event, Vec<usize>) {
     let mentions: Vec<&Item<'_>> = cluster.iter().map(|&i| &items[i]).collect();
     // The dominant kind of happening among the mentions.
     let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
     for m in &mentions {
-        *kinds.entry(m.mention.lemma.as_str()).or_default() += 1;
+        *kinds.entry(m.lemma).or_default() += 1;
     }
     let dominant = kinds
         .iter()
@@ -192,7 +241,7 @@ fn event(
         let doc = docs[m.doc].doc.as_str();
         let better = match by_doc.get(doc) {
             None => true,
-            Some(old) => rank(m, dominant, &when) > rank(old, dominant, &when),
+            Some(old) => rank(m, dominant, &when, names) > rank(old, dominant, &when, names),
         };
         if better {
             by_doc.insert(doc, m);
@@ -201,8 +250,8 @@ fn event(
     let best = by_doc
         .values()
         .max_by(|a, b| {
-            rank(a, dominant, &when)
-                .cmp(&rank(b, dominant, &when))
+            rank(a, dominant, &when, names)
+                .cmp(&rank(b, dominant, &when, names))
                 .then_with(|| docs[b.doc].doc.cmp(&docs[a.doc].doc))
         })
         .copied()
@@ -214,15 +263,17 @@ fn event(
     let id = stable_id(&[
         &founder_doc.doc,
         &founder.mention.quote,
-        founder.mention.value.as_str(),
+        founder.value.as_str(),
         founder.mention.trigger_word(),
     ]);
-    let actors: std::collections::BTreeSet<&String> = mentions
+    let actors: BTreeSet<u32> = mentions
         .iter()
-        .flat_map(|m| &m.mention.participants)
+        .flat_map(|m| m.mention.participants())
         .filter(|p| collection.contains(p))
+        .copied()
         .collect();
     let salience = salience(by_doc.len(), mentions.len(), actors.len());
+    let quoted = by_doc.values().map(|m| m.at).collect();
     let citations = by_doc
         .values()
         .map(|m| {
@@ -231,30 +282,31 @@ fn event(
                 doc: d.doc.clone(),
                 source: d.source.clone(),
                 url: d.url.clone(),
-                quote: m.mention.quote.clone(),
+                quote: String::new(),
                 span: m.mention.sentence.clone(),
             }
         })
         .collect();
-    Event {
+    let event = Event {
         id,
         when,
-        title: best.mention.title.clone(),
-        summary: Some(best.mention.summary().to_owned()).filter(|s| *s != best.mention.title),
+        title: best.mention.title.to_string(),
+        summary: Some(best.mention.summary().to_owned()).filter(|s| **s != *best.mention.title),
         citations,
         note: None,
         alternatives,
         added: false,
         salience,
-    }
+    };
+    (event, quoted)
 }
 
 /// The date a mention gives, with the end of its range.
-fn when_of(m: &Mention) -> When {
+fn when_of(m: &Item<'_>) -> When {
     When {
         value: m.value.clone(),
-        modifier: m.modifier,
-        end: m.end.clone(),
+        modifier: m.mention.modifier,
+        end: m.end.cloned(),
     }
 }
 
@@ -273,18 +325,21 @@ fn rank(
     m: &Item<'_>,
     dominant: &str,
     when: &When,
+    names: &Interner,
 ) -> (bool, bool, usize, bool, std::cmp::Reverse<usize>) {
     let title_words = m.mention.title.split_whitespace().count();
     let named = m.mention.title.split_whitespace().next().is_some_and(|w| {
+        let folded = annals_parse::events::fold_name(w);
         m.mention
-            .participants
-            .contains(&annals_parse::events::fold_name(w))
+            .participants()
+            .iter()
+            .any(|&p| names.get(p) == folded)
     });
     (
-        m.mention.value == when.value,
+        *m.value == when.value,
         named,
         title_words.min(6),
-        m.mention.lemma == dominant,
+        m.lemma == dominant,
         std::cmp::Reverse(m.mention.sentence.start),
     )
 }
@@ -299,7 +354,7 @@ fn date(docs: &[SourceInfo], mentions: &[&Item<'_>]) -> (When, Vec<Alternative>)
             values.push(m);
         }
     }
-    values.sort_by(|a, b| a.mention.value.cmp(&b.mention.value));
+    values.sort_by(|a, b| a.value.cmp(b.value));
     let supporters = |v: &Item<'_>| -> BTreeSet<usize> {
         mentions
             .iter()
@@ -310,7 +365,7 @@ fn date(docs: &[SourceInfo], mentions: &[&Item<'_>]) -> (When, Vec<Alternative>)
     let first_report = |v: &Item<'_>| {
         mentions
             .iter()
-            .filter(|m| m.mention.value == v.mention.value)
+            .filter(|m| m.value == v.value)
             .map(|m| docs[m.doc].published)
             .min()
     };
@@ -357,11 +412,11 @@ fn date(docs: &[SourceInfo], mentions: &[&Item<'_>]) -> (When, Vec<Alternative>)
         ids.sort();
         ids.dedup();
         alternatives.push(Alternative {
-            when: when_of(v.mention),
+            when: when_of(v),
             docs: ids,
         });
     }
-    let when = when_of(chosen.mention);
+    let when = when_of(chosen);
     (when, alternatives)
 }
 

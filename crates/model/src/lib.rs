@@ -26,6 +26,7 @@ mod key;
 pub mod overrides;
 pub mod pipeline;
 pub mod records;
+pub mod store;
 
 pub use diag::{Diagnostic, Warning};
 

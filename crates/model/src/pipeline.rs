@@ -36,6 +36,7 @@
 use crate::config::Config;
 use crate::ingest::{self, Article};
 use crate::records::Mention;
+use crate::store::MentionStore;
 use crate::{Diagnostic, Document, SourceInfo, Timeline, overrides};
 
 /// Knobs of [`reduce`] and [`timeline`].
@@ -163,47 +164,73 @@ pub fn map_article(article: Article, config: &Config) -> Option<(SourceInfo, Vec
 /// input order; `done` is called after each item. Workers take the next
 /// item as they finish one, so a few long articles do not leave the other
 /// threads idle, and an item is dropped once its work is done.
-///
-/// A driver that reads files passes their names as the items and reads
-/// each one inside `work` (then [`map_article`]): only the files in
-/// progress are held, never a collection's texts at once.
 #[cfg(feature = "pipeline")]
-pub fn in_order<T: Send, R: Send>(
+fn in_order<T: Send, R: Send>(
     items: impl ExactSizeIterator<Item = T> + Send,
     workers: usize,
     work: &(dyn Fn(T) -> R + Sync),
     done: &(dyn Fn() + Sync),
 ) -> Vec<R> {
-    let n = items.len();
-    let workers = workers.clamp(1, n.max(1));
+    let mut found = Vec::with_capacity(items.len());
+    for_each_in_order(items, workers, work, &mut |r| {
+        found.push(r);
+        done();
+    });
+    found
+}
+
+/// `work` on every item on `workers` threads (at least one), each result
+/// handed to `sink` on the calling thread in input order as soon as the
+/// ones before it are. Workers take the next item as they finish one, so
+/// a few long articles do not leave the other threads idle.
+///
+/// A driver that reads files passes their names as the items and reads
+/// each one inside `work` (then [`map_article`]), and keeps what `sink`
+/// is given compactly (a [`MentionStore`]): only the files in progress
+/// are held, never a collection's texts or all its records as made.
+#[cfg(feature = "pipeline")]
+pub fn for_each_in_order<T: Send, R: Send>(
+    items: impl ExactSizeIterator<Item = T> + Send,
+    workers: usize,
+    work: &(dyn Fn(T) -> R + Sync),
+    sink: &mut dyn FnMut(R),
+) {
+    let workers = workers.clamp(1, items.len().max(1));
     let queue = std::sync::Mutex::new(items.enumerate());
-    let mut found: Vec<(usize, R)> = Vec::with_capacity(n);
+    let (sender, results) = std::sync::mpsc::channel::<(usize, R)>();
     std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
-                let queue = &queue;
+                let (queue, sender) = (&queue, sender.clone());
                 scope.spawn(move || {
-                    let mut mine = Vec::new();
                     // A poisoned lock means another worker panicked; its
                     // panic reaches the caller below.
                     while let Some((i, item)) = queue.lock().ok().and_then(|mut q| q.next()) {
-                        mine.push((i, work(item)));
-                        done();
+                        if sender.send((i, work(item))).is_err() {
+                            break;
+                        }
                     }
-                    mine
                 })
             })
             .collect();
+        drop(sender);
+        // Results that came before their turn.
+        let mut early = std::collections::BTreeMap::new();
+        let mut next = 0;
+        for (i, r) in results {
+            early.insert(i, r);
+            while let Some(r) = early.remove(&next) {
+                sink(r);
+                next += 1;
+            }
+        }
         for handle in handles {
             // A panic in a worker is a bug; carry it to the caller.
-            match handle.join() {
-                Ok(part) => found.extend(part),
-                Err(panic) => std::panic::resume_unwind(panic),
+            if let Err(panic) = handle.join() {
+                std::panic::resume_unwind(panic);
             }
         }
     });
-    found.sort_unstable_by_key(|(i, _)| *i);
-    found.into_iter().map(|(_, r)| r).collect()
 }
 
 /// The reduce step: the timeline of the documents `sources` from their
@@ -215,8 +242,23 @@ pub fn reduce(
     config: &Config,
     options: &Options,
 ) -> Result<Timeline, Vec<Diagnostic>> {
+    let mut store = MentionStore::default();
+    for (doc, ms) in mentions.iter().enumerate().take(sources.len()) {
+        store.push(doc, ms.clone());
+    }
+    reduce_store(sources, store, config, options)
+}
+
+/// [`reduce`] on records held in a [`MentionStore`] (the mentions of
+/// `sources[i]` pushed as document `i`), which it takes.
+pub fn reduce_store(
+    sources: &[SourceInfo],
+    store: MentionStore,
+    config: &Config,
+    options: &Options,
+) -> Result<Timeline, Vec<Diagnostic>> {
     let title = config.title.as_deref().unwrap_or("Timeline");
-    let built = Timeline::from_records(title, sources, mentions);
+    let built = Timeline::from_store(title, sources, store);
     // Corrections first: they may name any event, even one the filters drop.
     let mut timeline = overrides::apply_owned(built, config)?;
     timeline.keep_salient(options.top, config.min_sources);

@@ -32,6 +32,7 @@ use annals_parse::Precision;
 use chrono::{Datelike, NaiveDate};
 
 use super::Item;
+use crate::store::Interner;
 
 /// The least similarity for mentions with the same date to merge.
 pub(super) const SAME_DATE: f64 = 0.4;
@@ -267,6 +268,34 @@ pub(crate) fn words(
     timex: &std::ops::Range<usize>,
     m: &crate::records::Mention,
 ) -> Vec<String> {
+    let names = m.participants.iter().chain(&m.places).map(String::as_str);
+    words_of(text, clause, timex, (&m.title, &m.lemma), names)
+}
+
+/// [`words`] of a stored mention, its names looked up in `names`.
+pub(super) fn item_words(item: &Item<'_>, names: &Interner) -> Vec<String> {
+    let m = item.mention;
+    let s = m.sentence.start;
+    let local = |r: &std::ops::Range<usize>| r.start.saturating_sub(s)..r.end.saturating_sub(s);
+    let ids = m.participants().iter().chain(m.places());
+    words_of(
+        &m.quote,
+        &local(&m.clause),
+        &local(&m.timex),
+        (&m.title, item.lemma),
+        ids.map(|&id| names.get(id)),
+    )
+}
+
+/// [`words`] from the parts of a mention: `title_lemma` its title and
+/// trigger lemma, `names` its participants then places.
+fn words_of<'a>(
+    text: &str,
+    clause: &std::ops::Range<usize>,
+    timex: &std::ops::Range<usize>,
+    (title, lemma): (&str, &str),
+    names: impl Iterator<Item = &'a str>,
+) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut push_text = |from: usize, to: usize| {
         let Some(part) = text.get(from..to) else {
@@ -284,12 +313,11 @@ pub(crate) fn words(
     } else {
         push_text(c.start, c.end);
     }
-    for token in m.title.split_whitespace() {
+    for token in title.split_whitespace() {
         push_word(&mut out, token);
     }
-    out.push(stem(&m.lemma));
-    out.extend(m.participants.iter().cloned());
-    out.extend(m.places.iter().cloned());
+    out.push(stem(lemma));
+    out.extend(names.map(str::to_owned));
     out.sort();
     out.dedup();
     out
@@ -394,8 +422,13 @@ pub(super) fn cluster(
     items: &[Item<'_>],
     words: &[Vec<u32>],
     vocab: &Vocabulary,
+    names: &Interner,
 ) -> Vec<Vec<usize>> {
-    let weight = weights(items, vocab);
+    // Each interned name's word number, looked up once.
+    let name_ids: Vec<Option<u32>> = (0..names.len())
+        .map(|id| vocab.id(names.get(id as u32)))
+        .collect();
+    let weight = weights(items, &name_ids, vocab);
     let mut order: Vec<usize> = (0..items.len())
         .filter(|&i| items[i].bounds.is_some())
         .collect();
@@ -408,7 +441,7 @@ pub(super) fn cluster(
         index: HashMap::default(),
     };
     for &i in &order {
-        let probe = probe(i, items, words, vocab, &weight);
+        let probe = probe(i, items, words, (vocab, &name_ids), &weight);
         let g = match state.best_group(&probe, None) {
             Some(g) => g,
             None => state.open(i),
@@ -419,14 +452,14 @@ pub(super) fn cluster(
     // each group, by its founding mention, may join a better one.
     for g in 0..state.groups.len() {
         let founder = state.groups[g].members[0];
-        let founding = probe(founder, items, words, vocab, &weight);
+        let founding = probe(founder, items, words, (vocab, &name_ids), &weight);
         if founding.words.is_empty() {
             continue;
         }
         if let Some(target) = state.best_group(&founding, Some(g)) {
             let members = std::mem::take(&mut state.groups[g].members);
             for m in members {
-                let p = probe(m, items, words, vocab, &weight);
+                let p = probe(m, items, words, (vocab, &name_ids), &weight);
                 state.join(target, &p);
             }
         }
@@ -446,7 +479,7 @@ pub(super) fn cluster(
 }
 
 /// Each word's weight: its rarity among the mentions, more for names.
-fn weights(items: &[Item<'_>], vocab: &Vocabulary) -> Vec<f64> {
+fn weights(items: &[Item<'_>], name_ids: &[Option<u32>], vocab: &Vocabulary) -> Vec<f64> {
     let n = items.len().max(1) as f64;
     let mut weight: Vec<f64> = vocab
         .df
@@ -457,8 +490,8 @@ fn weights(items: &[Item<'_>], vocab: &Vocabulary) -> Vec<f64> {
     let mut named = vec![false; weight.len()];
     for item in items {
         let m = item.mention;
-        for name in m.participants.iter().chain(&m.places) {
-            if let Some(id) = vocab.id(name) {
+        for &name in m.participants().iter().chain(m.places()) {
+            if let Some(&Some(id)) = name_ids.get(name as usize) {
                 named[id as usize] = true;
             }
         }
@@ -504,24 +537,29 @@ fn probe<'a>(
     i: usize,
     items: &[Item<'_>],
     words: &'a [Vec<u32>],
-    vocab: &Vocabulary,
+    (vocab, name_ids): (&Vocabulary, &[Option<u32>]),
     weight: &[f64],
 ) -> Probe<'a> {
-    let ids = |names: &[String]| -> Vec<u32> { names.iter().filter_map(|n| vocab.id(n)).collect() };
+    let ids = |names: &[u32]| -> Vec<u32> {
+        names
+            .iter()
+            .filter_map(|&n| name_ids.get(n as usize).copied().flatten())
+            .collect()
+    };
     let norm = words[i]
         .iter()
         .map(|&w| weight[w as usize].powi(2))
         .sum::<f64>()
         .sqrt();
     let m = items[i].mention;
-    let (actors, places) = (ids(&m.participants), ids(&m.places));
-    let lemma = vocab.id(&stem(&m.lemma));
+    let (actors, places) = (ids(m.participants()), ids(m.places()));
+    let lemma = vocab.id(&stem(items[i].lemma));
     let names: Vec<u32> = actors.iter().chain(&places).copied().collect();
     Probe {
         index: i,
         words: &words[i],
         norm,
-        agents: ids(&m.actors),
+        agents: ids(m.actors()),
         lemma,
         keys: lookup_keys(&words[i], weight, &names, lemma),
         actors,
