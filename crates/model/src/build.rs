@@ -167,10 +167,10 @@ fn events(sources: &[SourceInfo], store: &MentionStore) -> (Vec<Event>, Cited) {
         key(a).cmp(&key(b))
     });
     let mut vocab = cluster::Vocabulary::default();
-    let words: Vec<Vec<u32>> = items
-        .iter()
-        .map(|item| vocab.add(cluster::item_words(item, &store.names)))
-        .collect();
+    let mut words = cluster::Words::default();
+    for item in &items {
+        words.push(vocab.add(cluster::item_words(item, &store.names)));
+    }
     let clusters = cluster::cluster(&items, &words, &vocab, &store.names);
     drop(words);
     drop(vocab);

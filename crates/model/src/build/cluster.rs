@@ -24,8 +24,6 @@
 //! word, so each mention costs a bounded amount of work whatever the size
 //! of the collection.
 
-use std::collections::BTreeSet;
-
 use rustc_hash::FxHashMap as HashMap;
 
 use annals_parse::Precision;
@@ -354,6 +352,28 @@ impl Vocabulary {
     }
 }
 
+/// Every item's interned words, end to end: one allocation for the
+/// collection rather than one per mention.
+#[derive(Default)]
+pub(super) struct Words {
+    all: Vec<u32>,
+    ends: Vec<usize>,
+}
+
+impl Words {
+    /// Adds the next item's words.
+    pub(super) fn push(&mut self, words: Vec<u32>) {
+        self.all.extend(words);
+        self.ends.push(self.all.len());
+    }
+
+    /// Item `i`'s words.
+    fn get(&self, i: usize) -> &[u32] {
+        let start = i.checked_sub(1).map_or(0, |j| self.ends[j]);
+        self.all.get(start..self.ends[i]).unwrap_or_default()
+    }
+}
+
 /// Where a group is found: its date's day, month or year, or for other
 /// spans (seasons, quarters, decades) their first day.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -383,20 +403,61 @@ fn buckets(bounds: (NaiveDate, NaiveDate)) -> (Bucket, Vec<Bucket>) {
     }
 }
 
+/// A small sorted set. A group's documents, names and lemmas are few and
+/// mostly come in order, and a B-tree's node per set (a group has five)
+/// costs more than the members.
+struct Set<T>(Vec<T>);
+
+impl<T> Default for Set<T> {
+    fn default() -> Self {
+        Set(Vec::new())
+    }
+}
+
+impl<T: Ord + Copy> Set<T> {
+    fn insert(&mut self, x: T) {
+        if let Err(at) = self.0.binary_search(&x) {
+            self.0.insert(at, x);
+        }
+    }
+
+    fn contains(&self, x: &T) -> bool {
+        self.0.binary_search(x).is_ok()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<T: Ord + Copy> Extend<T> for Set<T> {
+    fn extend<I: IntoIterator<Item = T>>(&mut self, items: I) {
+        for x in items {
+            self.insert(x);
+        }
+    }
+}
+
+impl<'a, T: Ord + Copy + 'a> Extend<&'a T> for Set<T> {
+    fn extend<I: IntoIterator<Item = &'a T>>(&mut self, items: I) {
+        self.extend(items.into_iter().copied());
+    }
+}
+
 /// A growing group: its members and centroid.
 struct Group {
     members: Vec<usize>,
     anchor: (NaiveDate, NaiveDate),
     precision: Option<Precision>,
-    docs: BTreeSet<usize>,
+    docs: Set<usize>,
     counts: HashMap<u32, u32>,
     /// Σ (count·weight)² over the words: the centroid's squared norm,
     /// up to the member count.
     norm2: f64,
-    actors: BTreeSet<u32>,
-    places: BTreeSet<u32>,
-    agents: BTreeSet<u32>,
-    lemmas: BTreeSet<u32>,
+    actors: Set<u32>,
+    places: Set<u32>,
+    agents: Set<u32>,
+    lemmas: Set<u32>,
     filed: Vec<Bucket>,
 }
 
@@ -417,10 +478,10 @@ struct Probe<'a> {
 }
 
 /// Groups `items` (in their deterministic order) into happenings;
-/// `words[i]` are item `i`'s interned words.
+/// `words.get(i)` are item `i`'s interned words.
 pub(super) fn cluster(
     items: &[Item<'_>],
-    words: &[Vec<u32>],
+    words: &Words,
     vocab: &Vocabulary,
     names: &Interner,
 ) -> Vec<Vec<usize>> {
@@ -438,7 +499,7 @@ pub(super) fn cluster(
         items,
         weight: &weight,
         groups: Vec::new(),
-        index: HashMap::default(),
+        index: Index::default(),
     };
     for &i in &order {
         let probe = probe(i, items, words, (vocab, &name_ids), &weight);
@@ -504,12 +565,45 @@ fn weights(items: &[Item<'_>], name_ids: &[Option<u32>], vocab: &Vocabulary) -> 
     weight
 }
 
+/// The groups filed under each (bucket, word), newest first: for each key
+/// the newest posting, and for each posting the group and the one filed
+/// before it under the same key. One table of small entries and one list
+/// of postings hold what a list per key would, without an allocation
+/// per key.
+#[derive(Default)]
+struct Index {
+    newest: HashMap<(Bucket, u32), u32>,
+    /// (group, the posting before it or [`Index::NONE`]).
+    postings: Vec<(u32, u32)>,
+}
+
+impl Index {
+    const NONE: u32 = u32::MAX;
+
+    /// Files group `g` under `key`.
+    fn file(&mut self, key: (Bucket, u32), g: u32) {
+        let at = self.postings.len() as u32;
+        let before = self.newest.insert(key, at).unwrap_or(Self::NONE);
+        self.postings.push((g, before));
+    }
+
+    /// The groups filed under `key`, newest first.
+    fn recent(&self, key: (Bucket, u32)) -> impl Iterator<Item = u32> + '_ {
+        let mut at = self.newest.get(&key).copied().unwrap_or(Self::NONE);
+        std::iter::from_fn(move || {
+            let &(g, before) = self.postings.get(at as usize)?;
+            at = before;
+            Some(g)
+        })
+    }
+}
+
 /// The groups so far and the index that finds them.
 struct Clustering<'a, 'b> {
     items: &'a [Item<'b>],
     weight: &'a [f64],
     groups: Vec<Group>,
-    index: HashMap<(Bucket, u32), Vec<u32>>,
+    index: Index,
 }
 
 impl Clustering<'_, '_> {
@@ -520,13 +614,13 @@ impl Clustering<'_, '_> {
             members: Vec::new(),
             anchor: bounds,
             precision: self.items[i].precision,
-            docs: BTreeSet::new(),
+            docs: Set::default(),
             counts: HashMap::default(),
             norm2: 0.0,
-            actors: BTreeSet::new(),
-            places: BTreeSet::new(),
-            agents: BTreeSet::new(),
-            lemmas: BTreeSet::new(),
+            actors: Set::default(),
+            places: Set::default(),
+            agents: Set::default(),
+            lemmas: Set::default(),
             filed: buckets(bounds).1,
         });
         self.groups.len() - 1
@@ -536,7 +630,7 @@ impl Clustering<'_, '_> {
 fn probe<'a>(
     i: usize,
     items: &[Item<'_>],
-    words: &'a [Vec<u32>],
+    words: &'a Words,
     (vocab, name_ids): (&Vocabulary, &[Option<u32>]),
     weight: &[f64],
 ) -> Probe<'a> {
@@ -546,7 +640,8 @@ fn probe<'a>(
             .filter_map(|&n| name_ids.get(n as usize).copied().flatten())
             .collect()
     };
-    let norm = words[i]
+    let own = words.get(i);
+    let norm = own
         .iter()
         .map(|&w| weight[w as usize].powi(2))
         .sum::<f64>()
@@ -557,11 +652,11 @@ fn probe<'a>(
     let names: Vec<u32> = actors.iter().chain(&places).copied().collect();
     Probe {
         index: i,
-        words: &words[i],
+        words: own,
         norm,
         agents: ids(m.actors()),
         lemma,
-        keys: lookup_keys(&words[i], weight, &names, lemma),
+        keys: lookup_keys(own, weight, &names, lemma),
         actors,
         places,
     }
@@ -581,7 +676,7 @@ impl Clustering<'_, '_> {
             group.norm2 += new * new - old * old;
             if *count == 1 {
                 for &b in &group.filed {
-                    index.entry((b, w)).or_default().push(g as u32);
+                    index.file((b, w), g as u32);
                 }
             }
         }
@@ -609,9 +704,7 @@ impl Clustering<'_, '_> {
         let mut candidates: Vec<u32> = Vec::new();
         for b in &look {
             for &w in &probe.keys {
-                if let Some(list) = index.get(&(*b, w)) {
-                    candidates.extend(list.iter().rev().take(POSTINGS_READ));
-                }
+                candidates.extend(index.recent((*b, w)).take(POSTINGS_READ));
             }
         }
         candidates.sort_unstable();
@@ -685,7 +778,7 @@ fn threshold(item: &Item<'_>, group: &Group) -> Option<f64> {
 }
 
 /// Both sides name something and nothing in common.
-fn disjoint(a: &[u32], b: &BTreeSet<u32>) -> bool {
+fn disjoint(a: &[u32], b: &Set<u32>) -> bool {
     !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.contains(x))
 }
 
