@@ -39,13 +39,10 @@ use crate::{Alternative, Citation, Document, Event, SourceInfo, Timeline, When, 
 /// its date's bounds and precision read once: clustering compares every
 /// pair of mentions.
 struct Item<'a> {
-    doc: usize,
+    store: &'a MentionStore,
+    mention: &'a Stored,
     /// Its index in the store.
     at: usize,
-    mention: &'a Stored,
-    value: &'a Value,
-    end: Option<&'a Value>,
-    lemma: &'a str,
     bounds: Option<(NaiveDate, NaiveDate)>,
     precision: Option<Precision>,
 }
@@ -55,15 +52,30 @@ impl<'a> Item<'a> {
         let mention = &store.mentions[at];
         let value = store.value_of(mention.value);
         Item {
-            doc: mention.doc,
-            at,
+            store,
             mention,
-            value,
-            end: mention.end.map(|e| store.value_of(e)),
-            lemma: store.names.get(mention.lemma),
+            at,
             bounds: value.bounds(),
             precision: value.precision(),
         }
+    }
+
+    /// The index of its document among the sources.
+    fn doc(&self) -> usize {
+        self.mention.doc
+    }
+
+    fn value(&self) -> &'a Value {
+        self.store.value_of(self.mention.value)
+    }
+
+    fn end(&self) -> Option<&'a Value> {
+        self.mention.end.map(|e| self.store.value_of(e))
+    }
+
+    /// The trigger's base form.
+    fn lemma(&self) -> &'a str {
+        self.store.names.get(self.mention.lemma)
     }
 }
 
@@ -159,7 +171,7 @@ fn events(sources: &[SourceInfo], store: &MentionStore) -> (Vec<Event>, Cited) {
     items.sort_by(|a, b| {
         let key = |i: &Item<'_>| {
             (
-                sources[i.doc].doc.as_str(),
+                sources[i.doc()].doc.as_str(),
                 i.mention.sentence.start,
                 i.mention.timex.start,
             )
@@ -227,7 +239,7 @@ fn event(
     // The dominant kind of happening among the mentions.
     let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
     for m in &mentions {
-        *kinds.entry(m.lemma).or_default() += 1;
+        *kinds.entry(m.lemma()).or_default() += 1;
     }
     let dominant = kinds
         .iter()
@@ -238,7 +250,7 @@ fn event(
     // One citation per document: its best mention.
     let mut by_doc: BTreeMap<&str, &Item<'_>> = BTreeMap::new();
     for m in &mentions {
-        let doc = docs[m.doc].doc.as_str();
+        let doc = docs[m.doc()].doc.as_str();
         let better = match by_doc.get(doc) {
             None => true,
             Some(old) => rank(m, dominant, &when, names) > rank(old, dominant, &when, names),
@@ -252,18 +264,18 @@ fn event(
         .max_by(|a, b| {
             rank(a, dominant, &when, names)
                 .cmp(&rank(b, dominant, &when, names))
-                .then_with(|| docs[b.doc].doc.cmp(&docs[a.doc].doc))
+                .then_with(|| docs[b.doc()].doc.cmp(&docs[a.doc()].doc))
         })
         .copied()
         .unwrap_or(mentions[0]);
     let founder = mentions[0];
-    let founder_doc = &docs[founder.doc];
+    let founder_doc = &docs[founder.doc()];
     // The trigger's own word, not its lemma: ids must not change when the
     // lemmatizer improves.
     let id = stable_id(&[
         &founder_doc.doc,
         &founder.mention.quote,
-        founder.value.as_str(),
+        founder.value().as_str(),
         founder.mention.trigger_word(),
     ]);
     let actors: BTreeSet<u32> = mentions
@@ -277,7 +289,7 @@ fn event(
     let citations = by_doc
         .values()
         .map(|m| {
-            let d = &docs[m.doc];
+            let d = &docs[m.doc()];
             Citation {
                 doc: d.doc.clone(),
                 source: d.source.clone(),
@@ -304,9 +316,9 @@ fn event(
 /// The date a mention gives, with the end of its range.
 fn when_of(m: &Item<'_>) -> When {
     When {
-        value: m.value.clone(),
+        value: m.value().clone(),
         modifier: m.mention.modifier,
-        end: m.end.cloned(),
+        end: m.end().cloned(),
     }
 }
 
@@ -336,10 +348,10 @@ fn rank(
             .any(|&p| names.get(p) == folded)
     });
     (
-        *m.value == when.value,
+        *m.value() == when.value,
         named,
         title_words.min(6),
-        m.lemma == dominant,
+        m.lemma() == dominant,
         std::cmp::Reverse(m.mention.sentence.start),
     )
 }
@@ -354,19 +366,19 @@ fn date(docs: &[SourceInfo], mentions: &[&Item<'_>]) -> (When, Vec<Alternative>)
             values.push(m);
         }
     }
-    values.sort_by(|a, b| a.value.cmp(b.value));
+    values.sort_by(|a, b| a.value().cmp(b.value()));
     let supporters = |v: &Item<'_>| -> BTreeSet<usize> {
         mentions
             .iter()
             .filter(|m| compatible(m, v))
-            .map(|m| m.doc)
+            .map(|m| m.doc())
             .collect()
     };
     let first_report = |v: &Item<'_>| {
         mentions
             .iter()
-            .filter(|m| m.value == v.value)
-            .map(|m| docs[m.doc].published)
+            .filter(|m| m.value() == v.value())
+            .map(|m| docs[m.doc()].published)
             .min()
     };
     // Only the finest dates compete: a month that holds two conflicting
@@ -407,7 +419,7 @@ fn date(docs: &[SourceInfo], mentions: &[&Item<'_>]) -> (When, Vec<Alternative>)
         let mut ids: Vec<String> = mentions
             .iter()
             .filter(|m| compatible(m, v))
-            .map(|m| docs[m.doc].doc.clone())
+            .map(|m| docs[m.doc()].doc.clone())
             .collect();
         ids.sort();
         ids.dedup();

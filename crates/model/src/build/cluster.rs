@@ -280,7 +280,7 @@ pub(super) fn item_words(item: &Item<'_>, names: &Interner) -> Vec<String> {
         &m.quote,
         &local(&m.clause),
         &local(&m.timex),
-        (&m.title, item.lemma),
+        (&m.title, item.lemma()),
         ids.map(|&id| names.get(id)),
     )
 }
@@ -570,9 +570,12 @@ fn weights(items: &[Item<'_>], name_ids: &[Option<u32>], vocab: &Vocabulary) -> 
 /// before it under the same key. One table of small entries and one list
 /// of postings hold what a list per key would, without an allocation
 /// per key.
+/// Keys of days, months and years are packed in a u64 (see [`packed`]),
+/// the few of other spans kept as they are.
 #[derive(Default)]
 struct Index {
-    newest: HashMap<(Bucket, u32), u32>,
+    newest: HashMap<u64, u32>,
+    spans: HashMap<(Bucket, u32), u32>,
     /// (group, the posting before it or [`Index::NONE`]).
     postings: Vec<(u32, u32)>,
 }
@@ -583,19 +586,41 @@ impl Index {
     /// Files group `g` under `key`.
     fn file(&mut self, key: (Bucket, u32), g: u32) {
         let at = self.postings.len() as u32;
-        let before = self.newest.insert(key, at).unwrap_or(Self::NONE);
-        self.postings.push((g, before));
+        let before = match packed(key) {
+            Some(k) => self.newest.insert(k, at),
+            None => self.spans.insert(key, at),
+        };
+        self.postings.push((g, before.unwrap_or(Self::NONE)));
     }
 
     /// The groups filed under `key`, newest first.
     fn recent(&self, key: (Bucket, u32)) -> impl Iterator<Item = u32> + '_ {
-        let mut at = self.newest.get(&key).copied().unwrap_or(Self::NONE);
+        let newest = match packed(key) {
+            Some(k) => self.newest.get(&k),
+            None => self.spans.get(&key),
+        };
+        let mut at = newest.copied().unwrap_or(Self::NONE);
         std::iter::from_fn(move || {
             let &(g, before) = self.postings.get(at as usize)?;
             at = before;
             Some(g)
         })
     }
+}
+
+/// A day, month or year bucket and a word as one number: a 2-bit kind
+/// and 30 bits of days since the common era, months or years (every
+/// date chrono holds fits), then the word. `None` for other spans.
+fn packed((bucket, word): (Bucket, u32)) -> Option<u64> {
+    const BITS: u32 = (1 << 30) - 1;
+    let (kind, n) = match bucket {
+        Bucket::Day(d) => (0, d.num_days_from_ce()),
+        Bucket::Month(y, m) => (1, y * 12 + m as i32),
+        Bucket::Year(y) => (2, y),
+        Bucket::Span(..) => return None,
+    };
+    let code = (kind << 30) | (n as u32 & BITS);
+    Some((u64::from(code) << 32) | u64::from(word))
 }
 
 /// The groups so far and the index that finds them.
@@ -648,7 +673,7 @@ fn probe<'a>(
         .sqrt();
     let m = items[i].mention;
     let (actors, places) = (ids(m.participants()), ids(m.places()));
-    let lemma = vocab.id(&stem(items[i].lemma));
+    let lemma = vocab.id(&stem(items[i].lemma()));
     let names: Vec<u32> = actors.iter().chain(&places).copied().collect();
     Probe {
         index: i,
@@ -681,7 +706,7 @@ impl Clustering<'_, '_> {
             }
         }
         group.members.push(probe.index);
-        group.docs.insert(items[probe.index].doc);
+        group.docs.insert(items[probe.index].doc());
         group.actors.extend(&probe.actors);
         group.places.extend(&probe.places);
         group.agents.extend(&probe.agents);
@@ -773,7 +798,7 @@ fn threshold(item: &Item<'_>, group: &Group) -> Option<f64> {
     let near = days(item.precision)
         && days(group.precision)
         && (a0 - b0).num_days().abs() <= 3
-        && !group.docs.contains(&item.doc);
+        && !group.docs.contains(&item.doc());
     near.then_some(NEAR_DAYS)
 }
 
