@@ -369,9 +369,6 @@ fn timeline(input: &InputArgs, out: Option<&Path>) -> Result<Timeline, Failure> 
     }
     input::warn(&mapped.warnings, problems);
     config_warnings(&config);
-    // The reduce reads only the corrections: each article's metadata,
-    // large for a big dated collection, has been applied.
-    config.articles.clear();
     if mapped.sources.is_empty() {
         eprintln!(
             "error: none of the {} files held a readable article; nothing was written",
@@ -379,8 +376,13 @@ fn timeline(input: &InputArgs, out: Option<&Path>) -> Result<Timeline, Failure> 
         );
         return Err(Failure::Input);
     }
-    pipeline::reduce_store(&mapped.sources, mapped.store, &config, &options)
-        .map_err(|ds| report(&ds))
+    // The reduce reads only the corrections and the records: each
+    // article's metadata has been applied, and the file list and ids,
+    // large for a big collection, have been checked.
+    config.forget_articles();
+    drop(files);
+    let Mapped { sources, store, .. } = mapped;
+    pipeline::reduce_store(&sources, store, &config, &options).map_err(|ds| report(&ds))
 }
 
 /// What the map step made of the files: the dated articles' sources and

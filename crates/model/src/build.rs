@@ -62,7 +62,7 @@ impl<'a> Item<'a> {
 
     /// The index of its document among the sources.
     fn doc(&self) -> usize {
-        self.mention.doc
+        self.mention.doc as usize
     }
 
     fn value(&self) -> &'a Value {
@@ -70,12 +70,27 @@ impl<'a> Item<'a> {
     }
 
     fn end(&self) -> Option<&'a Value> {
-        self.mention.end.map(|e| self.store.value_of(e))
+        self.mention.end().map(|e| self.store.value_of(e))
     }
 
     /// The trigger's base form.
     fn lemma(&self) -> &'a str {
         self.store.names.get(self.mention.lemma)
+    }
+
+    /// Names in the sentence, folded (interned).
+    fn participants(&self) -> &'a [u32] {
+        self.store.participants(self.mention)
+    }
+
+    /// Names in the clause and the title (interned).
+    fn actors(&self) -> &'a [u32] {
+        self.store.actors(self.mention)
+    }
+
+    /// Countries the clause or title names (interned).
+    fn places(&self) -> &'a [u32] {
+        self.store.places(self.mention)
     }
 }
 
@@ -93,8 +108,8 @@ fn compatible(a: &Item<'_>, b: &Item<'_>) -> bool {
 /// The names the collection mentions most: its main actors (interned).
 fn leading_names(store: &MentionStore, docs: usize) -> Vec<u32> {
     let mut by_id: rustc_hash::FxHashMap<u32, usize> = Default::default();
-    for m in store.mentions.iter().filter(|m| m.doc < docs) {
-        for &p in m.participants() {
+    for m in store.mentions.iter().filter(|m| (m.doc as usize) < docs) {
+        for &p in store.participants(m) {
             *by_id.entry(p).or_default() += 1;
         }
     }
@@ -164,7 +179,9 @@ type Cited = Vec<(usize, usize, usize)>;
 /// left empty and said where to take from.
 fn events(sources: &[SourceInfo], store: &MentionStore) -> (Vec<Event>, Cited) {
     let mut items: Vec<Item<'_>> = (0..store.mentions.len())
-        .filter(|&at| store.mentions[at].doc < sources.len() && !store.mentions[at].negated)
+        .filter(|&at| {
+            (store.mentions[at].doc as usize) < sources.len() && !store.mentions[at].negated
+        })
         .map(|at| Item::new(store, at))
         .collect();
     // Deterministic order: by document id, then position.
@@ -280,7 +297,7 @@ fn event(
     ]);
     let actors: BTreeSet<u32> = mentions
         .iter()
-        .flat_map(|m| m.mention.participants())
+        .flat_map(|m| m.participants())
         .filter(|p| collection.contains(p))
         .copied()
         .collect();
@@ -342,10 +359,7 @@ fn rank(
     let title_words = m.mention.title.split_whitespace().count();
     let named = m.mention.title.split_whitespace().next().is_some_and(|w| {
         let folded = annals_parse::events::fold_name(w);
-        m.mention
-            .participants()
-            .iter()
-            .any(|&p| names.get(p) == folded)
+        m.participants().iter().any(|&p| names.get(p) == folded)
     });
     (
         *m.value() == when.value,

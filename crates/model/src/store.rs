@@ -58,58 +58,54 @@ impl Interner {
 #[derive(Debug)]
 pub(crate) struct Stored {
     /// The index of its document among the sources.
-    pub(crate) doc: usize,
+    pub(crate) doc: u32,
     pub(crate) sentence: Range<usize>,
-    pub(crate) clause: Range<usize>,
-    pub(crate) trigger: Range<usize>,
+    /// Byte ranges in the quote (not the text).
+    clause: [u32; 2],
+    trigger: [u32; 2],
     pub(crate) timex: Range<usize>,
     /// Index into [`MentionStore::values`].
     pub(crate) value: u32,
-    pub(crate) end: Option<u32>,
+    /// Index into [`MentionStore::values`], or [`Stored::NO_END`].
+    end: u32,
     pub(crate) modifier: Option<Mod>,
     /// Interned.
     pub(crate) lemma: u32,
     pub(crate) title: Box<str>,
     /// Taken (left empty) when the timeline cites it.
     pub(crate) quote: Box<str>,
-    /// Interned participants, then actors, then places.
-    names: Box<[u32]>,
-    /// How many of `names` are participants, and actors.
-    split: [u16; 2],
+    /// Where its names start in [`MentionStore::lists`]: participants,
+    /// then actors, then places, interned.
+    names_at: usize,
+    /// How many participants, actors and places it has.
+    split: [u16; 3],
     pub(crate) negated: bool,
 }
 
 impl Stored {
-    /// Names in the sentence, folded (interned).
-    pub(crate) fn participants(&self) -> &[u32] {
-        &self.names[..usize::from(self.split[0])]
+    const NO_END: u32 = u32::MAX;
+
+    /// The end of the range the timex opens (index into the values).
+    pub(crate) fn end(&self) -> Option<u32> {
+        (self.end != Self::NO_END).then_some(self.end)
     }
 
-    /// Names in the clause and the title (interned).
-    pub(crate) fn actors(&self) -> &[u32] {
-        let a = usize::from(self.split[0]);
-        &self.names[a..a + usize::from(self.split[1])]
-    }
-
-    /// Countries the clause or title names (interned).
-    pub(crate) fn places(&self) -> &[u32] {
-        &self.names[usize::from(self.split[0]) + usize::from(self.split[1])..]
+    /// The clause's byte range in the quote.
+    pub(crate) fn clause(&self) -> Range<usize> {
+        self.clause[0] as usize..self.clause[1] as usize
     }
 
     /// The clause, verbatim.
     pub(crate) fn summary(&self) -> &str {
-        self.in_quote(&self.clause)
+        self.quote.get(self.clause()).unwrap_or_default()
     }
 
     /// The trigger word as the text spells it.
     pub(crate) fn trigger_word(&self) -> &str {
-        self.in_quote(&self.trigger)
-    }
-
-    fn in_quote(&self, range: &Range<usize>) -> &str {
-        let start = range.start.saturating_sub(self.sentence.start);
-        let end = range.end.saturating_sub(self.sentence.start);
-        self.quote.get(start..end).unwrap_or_default()
+        let [start, end] = self.trigger;
+        self.quote
+            .get(start as usize..end as usize)
+            .unwrap_or_default()
     }
 }
 
@@ -123,6 +119,8 @@ fn cap(names: &[String]) -> &[String] {
 #[derive(Debug, Default)]
 pub struct MentionStore {
     pub(crate) names: Interner,
+    /// Every mention's names, end to end (see [`Stored::names_at`]).
+    lists: Vec<u32>,
     pub(crate) values: Vec<Value>,
     value_ids: HashMap<Value, u32>,
     pub(crate) mentions: Vec<Stored>,
@@ -146,22 +144,29 @@ impl MentionStore {
 
     fn stored(&mut self, doc: usize, m: Mention) -> Stored {
         let (p, a, c) = (cap(&m.participants), cap(&m.actors), cap(&m.places));
-        let names: Box<[u32]> = p
-            .iter()
-            .chain(a)
-            .chain(c)
-            .map(|n| self.names.intern(n))
-            .collect();
+        let names_at = self.lists.len();
+        for n in p.iter().chain(a).chain(c) {
+            let id = self.names.intern(n);
+            self.lists.push(id);
+        }
+        // Offsets into a quote over 4 GiB (never met) cut it at its start.
+        let from = m.sentence.start;
+        let local = |r: &Range<usize>| {
+            let at = |x: usize| u32::try_from(x.saturating_sub(from)).unwrap_or(0);
+            [at(r.start), at(r.end)]
+        };
         Stored {
-            doc,
+            // Past u32 documents (never met) a mention is left out of the
+            // timeline rather than filed under another document.
+            doc: u32::try_from(doc).unwrap_or(u32::MAX),
             value: self.value(m.value),
-            end: m.end.map(|e| self.value(e)),
+            end: m.end.map_or(Stored::NO_END, |e| self.value(e)),
             lemma: self.names.intern(&m.lemma),
-            names,
-            split: [p.len() as u16, a.len() as u16],
+            names_at,
+            split: [p.len() as u16, a.len() as u16, c.len() as u16],
             sentence: m.sentence,
-            clause: m.clause,
-            trigger: m.trigger,
+            clause: local(&m.clause),
+            trigger: local(&m.trigger),
             timex: m.timex,
             modifier: m.modifier,
             title: m.title.into_boxed_str(),
@@ -178,6 +183,29 @@ impl MentionStore {
         self.values.push(v.clone());
         self.value_ids.insert(v, id);
         id
+    }
+
+    /// The names of `m`, participants, actors and places (interned).
+    fn names_of(&self, m: &Stored, part: usize) -> &[u32] {
+        let [p, a, c] = m.split.map(usize::from);
+        let (from, len) = [(0, p), (p, a), (p + a, c)][part];
+        let at = m.names_at + from;
+        self.lists.get(at..at + len).unwrap_or_default()
+    }
+
+    /// Names in the sentence of `m`, folded (interned).
+    pub(crate) fn participants(&self, m: &Stored) -> &[u32] {
+        self.names_of(m, 0)
+    }
+
+    /// Names in the clause and the title of `m` (interned).
+    pub(crate) fn actors(&self, m: &Stored) -> &[u32] {
+        self.names_of(m, 1)
+    }
+
+    /// Countries the clause or title of `m` names (interned).
+    pub(crate) fn places(&self, m: &Stored) -> &[u32] {
+        self.names_of(m, 2)
     }
 
     /// The value numbered `id`.

@@ -275,10 +275,10 @@ pub(super) fn item_words(item: &Item<'_>, names: &Interner) -> Vec<String> {
     let m = item.mention;
     let s = m.sentence.start;
     let local = |r: &std::ops::Range<usize>| r.start.saturating_sub(s)..r.end.saturating_sub(s);
-    let ids = m.participants().iter().chain(m.places());
+    let ids = item.participants().iter().chain(item.places());
     words_of(
         &m.quote,
-        &local(&m.clause),
+        &m.clause(),
         &local(&m.timex),
         (&m.title, item.lemma()),
         ids.map(|&id| names.get(id)),
@@ -550,8 +550,7 @@ fn weights(items: &[Item<'_>], name_ids: &[Option<u32>], vocab: &Vocabulary) -> 
     // Who and where weigh more than what was said about them.
     let mut named = vec![false; weight.len()];
     for item in items {
-        let m = item.mention;
-        for &name in m.participants().iter().chain(m.places()) {
+        for &name in item.participants().iter().chain(item.places()) {
             if let Some(&Some(id)) = name_ids.get(name as usize) {
                 named[id as usize] = true;
             }
@@ -671,7 +670,7 @@ fn probe<'a>(
         .map(|&w| weight[w as usize].powi(2))
         .sum::<f64>()
         .sqrt();
-    let m = items[i].mention;
+    let m = &items[i];
     let (actors, places) = (ids(m.participants()), ids(m.places()));
     let lemma = vocab.id(&stem(items[i].lemma()));
     let names: Vec<u32> = actors.iter().chain(&places).copied().collect();
