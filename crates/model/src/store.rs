@@ -213,3 +213,56 @@ impl MentionStore {
         &self.values[id as usize]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(quote: &str, start: usize, names: [&[&str]; 3]) -> Mention {
+        let owned = |n: &[&str]| n.iter().map(|s| s.to_string()).collect();
+        Mention {
+            doc: "a.txt".into(),
+            sentence: start..start + quote.len(),
+            clause: start + 4..start + quote.len(),
+            trigger: start + 10..start + 13,
+            timex: start..start + 3,
+            value: "2019-09-25".parse().expect("a value"),
+            modifier: None,
+            end: None,
+            lemma: "meet".into(),
+            title: "Putin met Maduro".into(),
+            quote: quote.into(),
+            participants: owned(names[0]),
+            actors: owned(names[1]),
+            places: owned(names[2]),
+            negated: false,
+        }
+    }
+
+    #[test]
+    fn a_stored_mention_reads_back_as_pushed() {
+        let mut store = MentionStore::default();
+        let names: [&[&str]; 3] = [&["putin", "maduro"], &["putin"], &["russia"]];
+        let quote = "Now Putin met Maduro.";
+        store.push(0, vec![mention(quote, 100, names)]);
+        store.push(1, vec![mention(quote, 7, [&["maduro"], &[], &[]])]);
+        let [a, b] = &store.mentions[..] else {
+            panic!("two mentions");
+        };
+        let spelled = |ids: &[u32]| -> Vec<String> {
+            ids.iter().map(|&i| store.names.get(i).to_owned()).collect()
+        };
+        assert_eq!(spelled(store.participants(a)), ["putin", "maduro"]);
+        assert_eq!(spelled(store.actors(a)), ["putin"]);
+        assert_eq!(spelled(store.places(a)), ["russia"]);
+        assert_eq!(spelled(store.participants(b)), ["maduro"]);
+        assert!(store.actors(b).is_empty() && store.places(b).is_empty());
+        // Interned once: both mentions name "maduro" by one number.
+        assert_eq!(store.participants(a)[1], store.participants(b)[0]);
+        assert_eq!((a.doc, b.doc), (0, 1));
+        assert_eq!(a.value, b.value);
+        assert_eq!(a.end(), None);
+        assert_eq!(a.summary(), "Putin met Maduro.");
+        assert_eq!(b.trigger_word(), "met");
+    }
+}
