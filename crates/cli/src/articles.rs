@@ -38,7 +38,7 @@ pub(crate) fn run(args: Args) -> Result<(), Failure> {
     let files = input::collect_files(&args.paths, None)?;
     let (config, _) = read_config(&args.paths, args.config.as_deref())?;
     let read = input::read_all(&files);
-    input::warn(&read, &read.problems);
+    input::warn(&read.warnings, &read.problems);
     let articles: Vec<_> = read
         .articles
         .iter()

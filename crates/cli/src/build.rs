@@ -9,7 +9,9 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use annals_model::config::Config;
-use annals_model::{Diagnostic, Document, Timeline, ingest, pipeline};
+use annals_model::records::Mention;
+use annals_model::store::MentionStore;
+use annals_model::{Diagnostic, SourceInfo, Timeline, ingest, pipeline};
 
 use crate::Failure;
 use crate::input::{self, io_reason, sorted_entries};
@@ -269,30 +271,20 @@ pub(crate) fn check(args: CheckArgs) -> Result<(), Failure> {
 
 pub(crate) fn events(args: EventsArgs) -> Result<(), Failure> {
     let timeline = timeline(&args.input, None)?;
-    let out = match args.format {
-        EventsFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&timeline)
-                .map_err(|e| Failure::Fatal(format!("cannot serialise the timeline: {e}")))?;
-            s.push('\n');
-            s
-        }
-        EventsFormat::Jsonl => {
-            let mut s = String::new();
-            for event in &timeline.events {
-                let line = serde_json::to_string(event)
-                    .map_err(|e| Failure::Fatal(format!("cannot serialise an event: {e}")))?;
-                s.push_str(&line);
-                s.push('\n');
-            }
-            s
-        }
-        EventsFormat::Table => table(&timeline),
+    // Written as it is serialised: a large collection's JSON is never
+    // held whole beside its timeline.
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = match args.format {
+        EventsFormat::Json => serde_json::to_writer_pretty(&mut stdout, &timeline)
+            .map_err(std::io::Error::from)
+            .and_then(|()| stdout.write_all(b"\n")),
+        EventsFormat::Jsonl => timeline.events.iter().try_for_each(|event| {
+            serde_json::to_writer(&mut stdout, event)?;
+            stdout.write_all(b"\n")
+        }),
+        EventsFormat::Table => stdout.write_all(table(&timeline).as_bytes()),
     };
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(out.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
+    match written.and_then(|()| stdout.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Failure::Fatal(format!("cannot write to stdout: {e}"))),
@@ -350,36 +342,126 @@ fn timeline(input: &InputArgs, out: Option<&Path>) -> Result<Timeline, Failure> 
         return crate::mentions::reduce(&input.mentions, input.config.as_deref(), &options);
     }
     let files = input::collect_files(&input.paths, out)?;
-    let (config, config_name) = read_config(&input.paths, input.config.as_deref())?;
-    let mut read = input::read_all(&files);
+    let (mut config, config_name) = read_config(&input.paths, input.config.as_deref())?;
+    let progress = progress_bar(files.articles.len());
+    let mapped = map_files(
+        &files,
+        &config,
+        config_name.as_deref(),
+        options.workers,
+        &|| {
+            progress.inc(1);
+        },
+    );
+    progress.finish_and_clear();
     let mut config_errors = Vec::new();
     if input.paths.iter().all(|p| p.is_dir()) {
-        config_errors = known_names_check(&config, &read, &files);
+        config_errors = known_names_check(&config, &mapped.names, &files);
     }
-    let (docs, problems) = documents(&mut read, &config, config_name.as_deref());
+    let problems = &mapped.problems;
     if !config_errors.is_empty() || (input.strict && !problems.is_empty()) {
-        input::warn(&read, &[]);
+        input::warn(&mapped.warnings, &[]);
         let mut all = config_errors;
         if input.strict {
-            all.extend(problems);
+            all.extend(problems.iter().cloned());
         }
         return Err(report(&all));
     }
-    input::warn(&read, &problems);
+    input::warn(&mapped.warnings, problems);
     config_warnings(&config);
-    if docs.is_empty() {
+    if mapped.sources.is_empty() {
         eprintln!(
             "error: none of the {} files held a readable article; nothing was written",
-            read.files
+            files.articles.len()
         );
         return Err(Failure::Input);
     }
-    let progress = progress_bar(docs.len());
-    // Each text goes once its mentions are found: the merge needs only
-    // the records.
-    let (sources, mentions) = pipeline::map_all(docs, options.workers, &|| progress.inc(1));
-    progress.finish_and_clear();
-    pipeline::reduce(&sources, &mentions, &config, &options).map_err(|ds| report(&ds))
+    // The reduce reads only the corrections and the records: each
+    // article's metadata has been applied, and the file list and ids,
+    // large for a big collection, have been checked.
+    config.forget_articles();
+    drop(files);
+    let Mapped { sources, store, .. } = mapped;
+    pipeline::reduce_store(&sources, store, &config, &options).map_err(|ds| report(&ds))
+}
+
+/// What the map step made of the files: the dated articles' sources and
+/// mention records (those of `sources[i]` stored as document `i`), every
+/// article id read, and what to report.
+struct Mapped {
+    sources: Vec<SourceInfo>,
+    store: MentionStore,
+    /// The ids of all articles read, dated or not, in file order.
+    names: Vec<String>,
+    /// Files of other kinds and articles read with a caveat.
+    warnings: Vec<Diagnostic>,
+    /// Files that held no article, then articles with no publication date.
+    problems: Vec<Diagnostic>,
+}
+
+/// One file through the map step: each article's id with its source and
+/// mentions (`None` when undated) and the file's warnings, or the
+/// problem that it holds no article.
+type MappedFile = Result<
+    (
+        Vec<(String, Option<(SourceInfo, Vec<Mention>)>)>,
+        Vec<Diagnostic>,
+    ),
+    Diagnostic,
+>;
+
+/// Reads, dates and maps every file on `workers` threads: each file is
+/// read by the worker that maps it, its texts are dropped once their
+/// mentions are found, and the mentions are stored compactly as they
+/// come, so a collection's texts are never all held at once.
+fn map_files(
+    files: &input::Files,
+    config: &Config,
+    config_name: Option<&str>,
+    workers: usize,
+    done: &dyn Fn(),
+) -> Mapped {
+    let work = |path: &PathBuf| -> MappedFile {
+        let found = input::read_one(path)?;
+        let articles = found
+            .articles
+            .into_iter()
+            .map(|a| (a.doc.clone(), pipeline::map_article(a, config)))
+            .collect();
+        Ok((articles, found.warnings))
+    };
+    let mut mapped = Mapped {
+        sources: Vec::new(),
+        store: MentionStore::default(),
+        names: Vec::new(),
+        warnings: input::other_warnings(files),
+        problems: Vec::new(),
+    };
+    let mut undated_ones = Vec::new();
+    // Results come in file order.
+    let mut paths = files.articles.iter();
+    let mut sink = |file: MappedFile| {
+        done();
+        let path = paths.next().map_or(Path::new(""), PathBuf::as_path);
+        let (articles, warnings) = match file {
+            Ok(found) => found,
+            Err(d) => return mapped.problems.push(d),
+        };
+        mapped.warnings.extend(warnings);
+        for (id, article) in articles {
+            match article {
+                Some((source, mentions)) => {
+                    mapped.store.push(mapped.sources.len(), mentions);
+                    mapped.sources.push(source);
+                }
+                None => undated_ones.push(undated(path, &id, config_name)),
+            }
+            mapped.names.push(id);
+        }
+    };
+    pipeline::for_each_in_order(files.articles.iter(), workers, &work, &mut sink);
+    mapped.problems.extend(undated_ones);
+    mapped
 }
 
 /// The threads to tag on: all cores.
@@ -395,8 +477,8 @@ pub(crate) fn config_warnings(config: &Config) {
 }
 
 /// Names under `articles:` that match no article read and no file found.
-fn known_names_check(config: &Config, read: &input::Read, files: &input::Files) -> Vec<Diagnostic> {
-    let mut names: Vec<String> = read.articles.iter().map(|(_, a)| a.doc.clone()).collect();
+fn known_names_check(config: &Config, read: &[String], files: &input::Files) -> Vec<Diagnostic> {
+    let mut names: Vec<String> = read.to_vec();
     names.extend(
         files
             .articles
@@ -406,26 +488,6 @@ fn known_names_check(config: &Config, read: &input::Read, files: &input::Files) 
     names.sort();
     names.dedup();
     ingest::unknown_article_names(config, names.iter().map(String::as_str))
-}
-
-/// The articles with annals.yaml applied, as documents, taken out of
-/// `read` (each text is held once); articles with no publication date are
-/// problems (with the YAML that would fix them).
-fn documents(
-    read: &mut input::Read,
-    config: &Config,
-    config_name: Option<&str>,
-) -> (Vec<Document>, Vec<Diagnostic>) {
-    let mut problems = read.problems.clone();
-    let mut docs = Vec::new();
-    for (path, article) in std::mem::take(&mut read.articles) {
-        let id = article.doc.clone();
-        match pipeline::into_document(article, config) {
-            Some(doc) => docs.push(doc),
-            None => problems.push(undated(&path, &id, config_name)),
-        }
-    }
-    (docs, problems)
 }
 
 fn undated(path: &Path, doc: &str, config_name: Option<&str>) -> Diagnostic {
@@ -450,14 +512,14 @@ fn undated(path: &Path, doc: &str, config_name: Option<&str>) -> Diagnostic {
 
 /// A progress bar on a terminal for long runs; piped, the command stays
 /// quiet.
-fn progress_bar(docs: usize) -> indicatif::ProgressBar {
-    if docs < 50 || !std::io::stderr().is_terminal() {
+fn progress_bar(files: usize) -> indicatif::ProgressBar {
+    if files < 50 || !std::io::stderr().is_terminal() {
         return indicatif::ProgressBar::hidden();
     }
-    let bar = indicatif::ProgressBar::new(docs as u64);
-    if let Ok(style) = indicatif::ProgressStyle::with_template(
-        "{prefix} [{bar:30}] {pos}/{len} articles, {eta} left",
-    ) {
+    let bar = indicatif::ProgressBar::new(files as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{prefix} [{bar:30}] {pos}/{len} files, {eta} left")
+    {
         bar.set_style(style.progress_chars("=> "));
     }
     bar.set_prefix("tagging");

@@ -152,39 +152,16 @@ pub(crate) struct Read {
     /// Read anyway (a guessed encoding, a bad line of a JSON-lines file),
     /// or never meant to be read (files of other kinds).
     pub(crate) warnings: Vec<Diagnostic>,
-    /// How many files were read.
-    pub(crate) files: usize,
 }
 
 /// Reads every file; never stops at a bad one.
 pub(crate) fn read_all(files: &Files) -> Read {
     let mut read = Read {
-        files: files.articles.len(),
+        warnings: other_warnings(files),
         ..Read::default()
     };
-    // Files of other kinds are never articles: a warning, even with
-    // --strict (a folder may hold notes, images, gold files).
-    for path in &files.others {
-        read.warnings.push(
-            Diagnostic::file(
-                path.display().to_string(),
-                "not an article: annals does not read this kind of file; skipped",
-            )
-            .with_help(format!("annals reads {KINDS} files")),
-        );
-    }
     for path in &files.articles {
-        let shown = path.display().to_string();
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| shown.clone());
-        let result = std::fs::read(path)
-            .map_err(|e| {
-                Diagnostic::file(&shown, format!("cannot read the file: {}", io_reason(&e)))
-            })
-            .and_then(|bytes| ingest::read_file(&name, &shown, &bytes));
-        match result {
+        match read_one(path) {
             Ok(found) => {
                 read.articles
                     .extend(found.articles.into_iter().map(|a| (path.clone(), a)));
@@ -196,10 +173,40 @@ pub(crate) fn read_all(files: &Files) -> Read {
     read
 }
 
+/// Files of other kinds are never articles: a warning each, even with
+/// --strict (a folder may hold notes, images, gold files).
+pub(crate) fn other_warnings(files: &Files) -> Vec<Diagnostic> {
+    files
+        .others
+        .iter()
+        .map(|path| {
+            Diagnostic::file(
+                path.display().to_string(),
+                "not an article: annals does not read this kind of file; skipped",
+            )
+            .with_help(format!("annals reads {KINDS} files"))
+        })
+        .collect()
+}
+
+/// Reads one article file: its articles and what was read with a caveat,
+/// or the problem that it holds none.
+pub(crate) fn read_one(path: &Path) -> Result<ingest::FileArticles, Diagnostic> {
+    let shown = path.display().to_string();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| shown.clone());
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::file(&shown, format!("cannot read the file: {}", io_reason(&e)))
+    })?;
+    ingest::read_file(&name, &shown, &bytes)
+}
+
 /// Prints warnings, then the skipped files as warnings with a count.
-pub(crate) fn warn(read: &Read, skipped: &[Diagnostic]) {
+pub(crate) fn warn(warnings: &[Diagnostic], skipped: &[Diagnostic]) {
     let mut stderr = std::io::stderr().lock();
-    for d in read.warnings.iter().chain(skipped) {
+    for d in warnings.iter().chain(skipped) {
         let _ = writeln!(stderr, "{}", d.warning());
     }
     if !skipped.is_empty() {

@@ -24,7 +24,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use annals_parse::{EventMention, Precision};
+use annals_parse::{EventMention, Precision, Value};
 use chrono::NaiveDate;
 
 pub(crate) mod cluster;
@@ -32,52 +32,66 @@ pub(crate) mod cluster;
 pub(crate) use cluster::words;
 
 use crate::records::Mention;
+use crate::store::{Interner, MentionStore, Stored};
 use crate::{Alternative, Citation, Document, Event, SourceInfo, Timeline, When, stable_id};
 
-/// A mention with the document it comes from, and its date's bounds and
-/// precision read once: clustering compares every pair of mentions.
+/// A mention with the document it comes from, its values looked up, and
+/// its date's bounds and precision read once: clustering compares every
+/// pair of mentions.
 struct Item<'a> {
-    doc: usize,
-    mention: &'a Mention,
+    store: &'a MentionStore,
+    mention: &'a Stored,
+    /// Its index in the store.
+    at: usize,
     bounds: Option<(NaiveDate, NaiveDate)>,
     precision: Option<Precision>,
 }
 
 impl<'a> Item<'a> {
-    fn new(doc: usize, mention: &'a Mention) -> Item<'a> {
+    fn new(store: &'a MentionStore, at: usize) -> Item<'a> {
+        let mention = &store.mentions[at];
+        let value = store.value_of(mention.value);
         Item {
-            doc,
+            store,
             mention,
-            bounds: mention.value.bounds(),
-            precision: mention.value.precision(),
+            at,
+            bounds: value.bounds(),
+            precision: value.precision(),
         }
     }
-}
 
-/// Items whose words a thread works out at a time.
-const WORDS_BATCH: usize = 2048;
-
-/// Each item's words, interned in item order. Batches of `batch` items
-/// have their words worked out on `workers` threads, so that only a few
-/// batches' words are held before interning.
-fn interned(
-    items: &[Item<'_>],
-    vocab: &mut cluster::Vocabulary,
-    workers: usize,
-    batch: usize,
-) -> Vec<Vec<u32>> {
-    let batch = batch.max(1);
-    let mut out = Vec::with_capacity(items.len());
-    for some in items.chunks(batch * workers.max(1)) {
-        let found = crate::pool::in_order(
-            some.chunks(batch),
-            workers,
-            &|part| part.iter().map(|i| i.mention.words()).collect::<Vec<_>>(),
-            &|| {},
-        );
-        out.extend(found.into_iter().flatten().map(|words| vocab.add(words)));
+    /// The index of its document among the sources.
+    fn doc(&self) -> usize {
+        self.mention.doc as usize
     }
-    out
+
+    fn value(&self) -> &'a Value {
+        self.store.value_of(self.mention.value)
+    }
+
+    fn end(&self) -> Option<&'a Value> {
+        self.mention.end().map(|e| self.store.value_of(e))
+    }
+
+    /// The trigger's base form.
+    fn lemma(&self) -> &'a str {
+        self.store.names.get(self.mention.lemma)
+    }
+
+    /// Names in the sentence, folded (interned).
+    fn participants(&self) -> &'a [u32] {
+        self.store.participants(self.mention)
+    }
+
+    /// Names in the clause and the title (interned).
+    fn actors(&self) -> &'a [u32] {
+        self.store.actors(self.mention)
+    }
+
+    /// Countries the clause or title names (interned).
+    fn places(&self) -> &'a [u32] {
+        self.store.places(self.mention)
+    }
 }
 
 /// Whether two dates nest at their precisions.
@@ -91,21 +105,21 @@ fn compatible(a: &Item<'_>, b: &Item<'_>) -> bool {
     }
 }
 
-/// The names a document mentions most: its main actors.
-fn leading_names(mentions: &[Vec<Mention>]) -> Vec<String> {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for m in mentions.iter().flatten() {
-        for p in &m.participants {
-            *counts.entry(p).or_default() += 1;
+/// The names the collection mentions most: its main actors (interned).
+fn leading_names(store: &MentionStore, docs: usize) -> Vec<u32> {
+    let mut by_id: rustc_hash::FxHashMap<u32, usize> = Default::default();
+    for m in store.mentions.iter().filter(|m| (m.doc as usize) < docs) {
+        for &p in store.participants(m) {
+            *by_id.entry(p).or_default() += 1;
         }
     }
-    let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    ranked
+    let counts: BTreeMap<&str, (usize, u32)> = by_id
         .into_iter()
-        .take(5)
-        .map(|(p, _)| p.to_owned())
-        .collect()
+        .map(|(id, n)| (store.names.get(id), (n, id)))
+        .collect();
+    let mut ranked: Vec<(&str, (usize, u32))> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(b.0)));
+    ranked.into_iter().take(5).map(|(_, (_, id))| id).collect()
 }
 
 impl Timeline {
@@ -131,47 +145,35 @@ impl Timeline {
         sources: &[SourceInfo],
         mentions: &[Vec<Mention>],
     ) -> Timeline {
-        Timeline::from_records_on(title, sources, mentions, 1)
+        let mut store = MentionStore::default();
+        for (doc, ms) in mentions.iter().enumerate().take(sources.len()) {
+            store.push(doc, ms.clone());
+        }
+        Timeline::from_store(title, sources, store)
     }
 
-    /// [`Timeline::from_records`], working out the mentions' words on
+    /// [`Timeline::from_records`] on records held in a [`MentionStore`]
+    /// (mentions of document `i` pushed as document `i` of `sources`),
+    /// which it takes: quotes move into the citations.
+    pub fn from_store(title: &str, sources: &[SourceInfo], store: MentionStore) -> Timeline {
+        Timeline::from_store_on(title, sources, store, 1)
+    }
+
+    /// [`Timeline::from_store`], working out the mentions' words on
     /// `workers` threads (at least one): the same timeline.
-    pub fn from_records_on(
+    pub fn from_store_on(
         title: &str,
         sources: &[SourceInfo],
-        mentions: &[Vec<Mention>],
+        mut store: MentionStore,
         workers: usize,
     ) -> Timeline {
-        let mut items: Vec<Item<'_>> = Vec::new();
-        for (doc, ms) in mentions.iter().enumerate().take(sources.len()) {
-            for mention in ms.iter().filter(|m| !m.negated) {
-                items.push(Item::new(doc, mention));
-            }
+        let (mut events, cited) = events(sources, &store, workers);
+        // Each mention is cited at most once: clusters do not overlap.
+        for (e, c, at) in cited {
+            let quote = std::mem::take(&mut store.mentions[at].quote);
+            events[e].citations[c].quote = quote.into_string();
         }
-        // Deterministic order: by document id, then position.
-        items.sort_by(|a, b| {
-            let key = |i: &Item<'_>| {
-                (
-                    sources[i.doc].doc.as_str(),
-                    i.mention.sentence.start,
-                    i.mention.timex.start,
-                )
-            };
-            key(a).cmp(&key(b))
-        });
-        let mut vocab = cluster::Vocabulary::default();
-        let words = interned(&items, &mut vocab, workers, WORDS_BATCH);
-        let clusters = cluster::cluster(&items, &words, &vocab);
-        let collection = leading_names(&mentions[..mentions.len().min(sources.len())]);
-        let weight = cluster::weights(&items, &vocab);
-        let typical = Typical {
-            words: &words,
-            weight: &weight,
-        };
-        let mut events: Vec<Event> = clusters
-            .iter()
-            .map(|c| event(sources, &items, c, &typical, &collection))
-            .collect();
+        drop(store);
         sort_events(&mut events);
         let mut timeline = Timeline {
             title: title.to_owned(),
@@ -181,6 +183,84 @@ impl Timeline {
         timeline.weigh_attention();
         timeline
     }
+}
+
+/// Which store mention each citation quotes: (event, citation, mention).
+type Cited = Vec<(usize, usize, usize)>;
+
+/// The events of the store's mentions, unsorted, their citations' quotes
+/// left empty and said where to take from.
+fn events(sources: &[SourceInfo], store: &MentionStore, workers: usize) -> (Vec<Event>, Cited) {
+    let mut items: Vec<Item<'_>> = (0..store.mentions.len())
+        .filter(|&at| {
+            (store.mentions[at].doc as usize) < sources.len() && !store.mentions[at].negated
+        })
+        .map(|at| Item::new(store, at))
+        .collect();
+    // Deterministic order: by document id, then position.
+    items.sort_by(|a, b| {
+        let key = |i: &Item<'_>| {
+            (
+                sources[i.doc()].doc.as_str(),
+                i.mention.sentence.start,
+                i.mention.timex.start,
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+    let mut vocab = cluster::Vocabulary::default();
+    let words = interned(&items, &store.names, &mut vocab, workers, WORDS_BATCH);
+    let clusters = cluster::cluster(&items, &words, &vocab, &store.names);
+    let weight = cluster::weights_of(&items, &vocab, &store.names);
+    let typical = Typical {
+        words: &words,
+        weight: &weight,
+    };
+    let collection = leading_names(store, sources.len());
+    let mut cited = Vec::new();
+    let events = clusters
+        .iter()
+        .enumerate()
+        .map(|(e, c)| {
+            let (event, quoted) = event(sources, &items, c, &typical, &collection, &store.names);
+            cited.extend(quoted.into_iter().enumerate().map(|(i, at)| (e, i, at)));
+            event
+        })
+        .collect();
+    (events, cited)
+}
+
+/// Items whose words a thread works out at a time.
+const WORDS_BATCH: usize = 2048;
+
+/// Each item's words, interned in item order. Batches of `batch` items
+/// have their words worked out on `workers` threads, so that only a few
+/// batches' words are held before interning.
+fn interned(
+    items: &[Item<'_>],
+    names: &Interner,
+    vocab: &mut cluster::Vocabulary,
+    workers: usize,
+    batch: usize,
+) -> cluster::Words {
+    let batch = batch.max(1);
+    let mut out = cluster::Words::default();
+    for some in items.chunks(batch * workers.max(1)) {
+        let found = crate::pool::in_order(
+            some.chunks(batch),
+            workers,
+            &|part| {
+                part.iter()
+                    .map(|i| cluster::item_words(i, names))
+                    .collect::<Vec<_>>()
+            },
+            &|| {},
+        );
+        for words in found.into_iter().flatten() {
+            out.push(vocab.add(words));
+        }
+    }
+    out
 }
 
 impl SourceInfo {
@@ -221,17 +301,20 @@ struct Member<'m, 'a> {
 /// The words of the items and their weights, to say which mention of a
 /// cluster is most typical of it.
 struct Typical<'w> {
-    words: &'w [Vec<u32>],
+    words: &'w cluster::Words,
     weight: &'w [f64],
 }
 
+/// The event of one cluster, and for each of its citations (in order)
+/// the store index of the mention whose quote it takes.
 fn event(
     docs: &[SourceInfo],
     items: &[Item<'_>],
     cluster: &[usize],
     typical: &Typical<'_>,
-    collection: &[String],
-) -> Event {
+    collection: &[u32],
+    names: &Interner,
+) -> (Event, Vec<usize>) {
     let scores = cluster::typicality(cluster, typical.words, typical.weight);
     let mentions: Vec<Member<'_, '_>> = cluster
         .iter()
@@ -245,57 +328,60 @@ fn event(
     let dominant = dominant_kind(&mentions);
     let plain: Vec<&Item<'_>> = mentions.iter().map(|m| m.item).collect();
     let (when, alternatives) = date(docs, &plain);
-    let by_doc = best_per_document(docs, &mentions, dominant, &when);
+    let by_doc = best_per_document(docs, &mentions, dominant, &when, names);
     let best = by_doc
         .values()
         .max_by(|a, b| {
-            rank(a, dominant, &when)
-                .cmp(&rank(b, dominant, &when))
-                .then_with(|| docs[b.item.doc].doc.cmp(&docs[a.item.doc].doc))
+            rank(a, dominant, &when, names)
+                .cmp(&rank(b, dominant, &when, names))
+                .then_with(|| docs[b.item.doc()].doc.cmp(&docs[a.item.doc()].doc))
         })
         .copied()
         .unwrap_or(mentions[0]);
     let founder = mentions[0].item;
-    let founder_doc = &docs[founder.doc];
+    let founder_doc = &docs[founder.doc()];
     // The trigger's own word, not its lemma: ids must not change when the
     // lemmatizer improves.
     let id = stable_id(&[
         &founder_doc.doc,
         &founder.mention.quote,
-        founder.mention.value.as_str(),
+        founder.value().as_str(),
         founder.mention.trigger_word(),
     ]);
-    let actors: std::collections::BTreeSet<&String> = plain
+    let actors: BTreeSet<u32> = plain
         .iter()
-        .flat_map(|m| &m.mention.participants)
+        .flat_map(|m| m.participants())
         .filter(|p| collection.contains(p))
+        .copied()
         .collect();
     let salience = salience(by_doc.len(), mentions.len(), actors.len());
+    let quoted = by_doc.values().map(|m| m.item.at).collect();
     let citations = by_doc
         .values()
         .map(|m| {
-            let d = &docs[m.item.doc];
+            let d = &docs[m.item.doc()];
             Citation {
                 doc: d.doc.clone(),
                 source: d.source.clone(),
                 url: d.url.clone(),
-                quote: m.item.mention.quote.clone(),
+                quote: String::new(),
                 span: m.item.mention.sentence.clone(),
             }
         })
         .collect();
     let best = best.item.mention;
-    Event {
+    let event = Event {
         id,
         when,
-        title: best.title.clone(),
-        summary: Some(best.summary().to_owned()).filter(|s| *s != best.title),
+        title: best.title.to_string(),
+        summary: Some(best.summary().to_owned()).filter(|s| **s != *best.title),
         citations,
         note: None,
         alternatives,
         added: false,
         salience,
-    }
+    };
+    (event, quoted)
 }
 
 /// The dominant kind of happening among the mentions (the most frequent
@@ -303,7 +389,7 @@ fn event(
 fn dominant_kind<'a>(mentions: &[Member<'_, 'a>]) -> &'a str {
     let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
     for m in mentions {
-        *kinds.entry(m.item.mention.lemma.as_str()).or_default() += 1;
+        *kinds.entry(m.item.lemma()).or_default() += 1;
     }
     kinds
         .iter()
@@ -318,13 +404,14 @@ fn best_per_document<'d, 'm, 'a>(
     mentions: &[Member<'m, 'a>],
     dominant: &str,
     when: &When,
+    names: &Interner,
 ) -> BTreeMap<&'d str, Member<'m, 'a>> {
     let mut by_doc: BTreeMap<&str, Member<'_, '_>> = BTreeMap::new();
     for m in mentions {
-        let doc = docs[m.item.doc].doc.as_str();
+        let doc = docs[m.item.doc()].doc.as_str();
         let better = match by_doc.get(doc) {
             None => true,
-            Some(old) => rank(m, dominant, when) > rank(old, dominant, when),
+            Some(old) => rank(m, dominant, when, names) > rank(old, dominant, when, names),
         };
         if better {
             by_doc.insert(doc, *m);
@@ -334,11 +421,11 @@ fn best_per_document<'d, 'm, 'a>(
 }
 
 /// The date a mention gives, with the end of its range.
-fn when_of(m: &Mention) -> When {
+fn when_of(m: &Item<'_>) -> When {
     When {
-        value: m.value.clone(),
-        modifier: m.modifier,
-        end: m.end.clone(),
+        value: m.value().clone(),
+        modifier: m.mention.modifier,
+        end: m.end().cloned(),
     }
 }
 
@@ -361,22 +448,27 @@ fn rank(
     m: &Member<'_, '_>,
     dominant: &str,
     when: &When,
+    names: &Interner,
 ) -> (bool, u32, bool, bool, usize, bool, std::cmp::Reverse<usize>) {
-    let mention = m.item.mention;
-    let title_words = mention.title.split_whitespace().count();
-    let named = mention.title.split_whitespace().next().is_some_and(|w| {
-        mention
-            .participants
-            .contains(&annals_parse::events::fold_name(w))
-    });
+    let item = m.item;
+    let title_words = item.mention.title.split_whitespace().count();
+    let named = item
+        .mention
+        .title
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| {
+            let folded = annals_parse::events::fold_name(w);
+            item.participants().iter().any(|&p| names.get(p) == folded)
+        });
     (
-        states(mention),
+        states(item.lemma(), &item.mention.title),
         m.typical,
-        mention.value == when.value,
+        *item.value() == when.value,
         named,
         title_words.min(6),
-        mention.lemma == dominant,
-        std::cmp::Reverse(mention.sentence.start),
+        item.lemma() == dominant,
+        std::cmp::Reverse(item.mention.sentence.start),
     )
 }
 
@@ -388,12 +480,12 @@ const TELLING: &[&str] = &[
 /// Words that make a clause a possibility rather than a happening.
 const MODALS: &[&str] = &["might", "may", "could", "would", "should"];
 
-/// Whether a mention states a happening: its trigger is not a verb of
-/// telling and its title holds no modal.
-fn states(mention: &Mention) -> bool {
-    !TELLING.contains(&mention.lemma.as_str())
-        && !mention
-            .title
+/// Whether a mention with this trigger `lemma` and `title` states a
+/// happening: its trigger is not a verb of telling and its title holds no
+/// modal.
+fn states(lemma: &str, title: &str) -> bool {
+    !TELLING.contains(&lemma)
+        && !title
             .split_whitespace()
             .any(|w| MODALS.contains(&w.to_lowercase().as_str()))
 }
@@ -408,19 +500,19 @@ fn date(docs: &[SourceInfo], mentions: &[&Item<'_>]) -> (When, Vec<Alternative>)
             values.push(m);
         }
     }
-    values.sort_by(|a, b| a.mention.value.cmp(&b.mention.value));
+    values.sort_by(|a, b| a.value().cmp(b.value()));
     let supporters = |v: &Item<'_>| -> BTreeSet<usize> {
         mentions
             .iter()
             .filter(|m| compatible(m, v))
-            .map(|m| m.doc)
+            .map(|m| m.doc())
             .collect()
     };
     let first_report = |v: &Item<'_>| {
         mentions
             .iter()
-            .filter(|m| m.mention.value == v.mention.value)
-            .map(|m| docs[m.doc].published)
+            .filter(|m| m.value() == v.value())
+            .map(|m| docs[m.doc()].published)
             .min()
     };
     // Only the finest dates compete: a month that holds two conflicting
@@ -461,16 +553,16 @@ fn date(docs: &[SourceInfo], mentions: &[&Item<'_>]) -> (When, Vec<Alternative>)
         let mut ids: Vec<String> = mentions
             .iter()
             .filter(|m| compatible(m, v))
-            .map(|m| docs[m.doc].doc.clone())
+            .map(|m| docs[m.doc()].doc.clone())
             .collect();
         ids.sort();
         ids.dedup();
         alternatives.push(Alternative {
-            when: when_of(v.mention),
+            when: when_of(v),
             docs: ids,
         });
     }
-    let when = when_of(chosen.mention);
+    let when = when_of(chosen);
     (when, alternatives)
 }
 
@@ -514,7 +606,19 @@ mod tests {
     }
 
     #[test]
+    fn a_mention_states_a_happening_unless_it_tells_or_supposes() {
+        assert!(states("kill", "An explosion kills eleven workers"));
+        assert!(!states("tell", "The chief executive tells reporters"));
+        assert!(!states(
+            "contribute",
+            "A valve Might have contributed to the blast"
+        ));
+        assert!(states("announce", "The company announces a cap"));
+    }
+
+    #[test]
     fn words_worked_out_on_several_threads_are_interned_in_order() {
+        let mut store = crate::store::MentionStore::default();
         let records: Vec<Mention> = ["Maduro visited Russia", "Putin met Maduro", "The storm hit"]
             .iter()
             .cycle()
@@ -526,32 +630,19 @@ mod tests {
                 )
             })
             .collect();
-        let items: Vec<Item<'_>> = records.iter().map(|m| Item::new(0, m)).collect();
-        let mut vocab = cluster::Vocabulary::default();
-        let want = interned(&items, &mut vocab, 1, WORDS_BATCH);
-        assert_eq!(want.len(), 11);
-        for (workers, batch) in [(2, 1), (3, 2), (4, 5)] {
+        store.push(0, records);
+        let items: Vec<Item<'_>> = (0..11).map(|at| Item::new(&store, at)).collect();
+        let words = |workers: usize, batch: usize| {
             let mut vocab = cluster::Vocabulary::default();
-            assert_eq!(interned(&items, &mut vocab, workers, batch), want);
-        }
-    }
-
-    #[test]
-    fn a_mention_states_a_happening_unless_it_tells_or_supposes() {
-        let state = |lemma: &str, title: &str| {
-            let d = doc("a.txt", title);
-            states(&Mention::new(
-                &d,
-                &mention(title, lemma, "2010-04-20", title, &[]),
-            ))
+            let w = interned(&items, &store.names, &mut vocab, workers, batch);
+            (0..11).map(|i| w.get(i).to_vec()).collect::<Vec<_>>()
         };
-        assert!(state("kill", "An explosion kills eleven workers"));
-        assert!(!state("tell", "The chief executive tells reporters"));
-        assert!(!state(
-            "contribute",
-            "A valve Might have contributed to the blast"
-        ));
-        assert!(state("announce", "The company announces a cap"));
+        let want = words(1, WORDS_BATCH);
+        assert_eq!(want.len(), 11);
+        assert!(want.iter().all(|w| !w.is_empty()));
+        for (workers, batch) in [(2, 1), (3, 2), (4, 5)] {
+            assert_eq!(words(workers, batch), want);
+        }
     }
 
     #[test]

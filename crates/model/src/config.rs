@@ -234,6 +234,14 @@ impl Config {
         &self.source
     }
 
+    /// Forgets `articles:` (each article's metadata and where it is
+    /// written), which only the map step reads: a reduce over a large
+    /// dated collection need not hold it. The corrections stay.
+    pub fn forget_articles(&mut self) {
+        self.articles = BTreeMap::new();
+        self.article_spans = BTreeMap::new();
+    }
+
     /// The byte span of the key of an article's entry in `articles:`, when
     /// it has one.
     pub fn article_span(&self, name: &str) -> Option<Range<usize>> {

@@ -29,6 +29,7 @@ pub mod overrides;
 pub mod pipeline;
 mod pool;
 pub mod records;
+pub mod store;
 
 pub use diag::{Diagnostic, Warning};
 

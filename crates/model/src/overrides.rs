@@ -69,9 +69,15 @@ use crate::{Alternative, Citation, Diagnostic, Event, Timeline, When, stable_id}
 /// assert!(errors[0].to_string().contains("no event has the id `ev-00000000`"));
 /// ```
 pub fn apply(timeline: &Timeline, config: &Config) -> Result<Timeline, Vec<Diagnostic>> {
+    apply_owned(timeline.clone(), config)
+}
+
+/// [`apply`], taking the timeline: its events are corrected in place
+/// rather than copied (a collection's citations are held once).
+pub fn apply_owned(timeline: Timeline, config: &Config) -> Result<Timeline, Vec<Diagnostic>> {
     let mut state = State {
         config,
-        events: timeline.events.clone(),
+        events: timeline.events,
         gone: BTreeMap::new(),
         split_at: BTreeMap::new(),
     };
@@ -87,12 +93,9 @@ pub fn apply(timeline: &Timeline, config: &Config) -> Result<Timeline, Vec<Diagn
     let mut events = state.events;
     crate::build::sort_events(&mut events);
     let mut fixed = Timeline {
-        title: config
-            .title
-            .clone()
-            .unwrap_or_else(|| timeline.title.clone()),
+        title: config.title.clone().unwrap_or(timeline.title),
         events,
-        sources: timeline.sources.clone(),
+        sources: timeline.sources,
     };
     // Merges, splits and new dates move citations between dates.
     fixed.weigh_attention();

@@ -38,6 +38,7 @@ use std::ops::Range;
 use crate::config::Config;
 use crate::ingest::{self, Article};
 use crate::records::Mention;
+use crate::store::MentionStore;
 use crate::{Diagnostic, Document, SourceInfo, Timeline, overrides};
 
 /// Knobs of [`reduce`] and [`timeline`].
@@ -237,6 +238,69 @@ pub fn map_all(
     (sources, found)
 }
 
+/// The map step for one article: with `annals.yaml`'s metadata, its
+/// [`SourceInfo`] and its [`mentions`], the text dropped once they are
+/// found; `None` when it has no publication date (see [`undated`]).
+#[cfg(feature = "pipeline")]
+pub fn map_article(article: Article, config: &Config) -> Option<(SourceInfo, Vec<Mention>)> {
+    let doc = into_document(article, config)?;
+    Some((SourceInfo::of(&doc), mentions(&doc)))
+}
+
+/// `work` on every item on `workers` threads (at least one), each result
+/// handed to `sink` on the calling thread in input order as soon as the
+/// ones before it are. Workers take the next item as they finish one, so
+/// a few long articles do not leave the other threads idle.
+///
+/// A driver that reads files passes their names as the items and reads
+/// each one inside `work` (then [`map_article`]), and keeps what `sink`
+/// is given compactly (a [`MentionStore`]): only the files in progress
+/// are held, never a collection's texts or all its records as made.
+#[cfg(feature = "pipeline")]
+pub fn for_each_in_order<T: Send, R: Send>(
+    items: impl ExactSizeIterator<Item = T> + Send,
+    workers: usize,
+    work: &(dyn Fn(T) -> R + Sync),
+    sink: &mut dyn FnMut(R),
+) {
+    let workers = workers.clamp(1, items.len().max(1));
+    let queue = std::sync::Mutex::new(items.enumerate());
+    let (sender, results) = std::sync::mpsc::channel::<(usize, R)>();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                let (queue, sender) = (&queue, sender.clone());
+                scope.spawn(move || {
+                    // A poisoned lock means another worker panicked; its
+                    // panic reaches the caller below.
+                    while let Some((i, item)) = queue.lock().ok().and_then(|mut q| q.next()) {
+                        if sender.send((i, work(item))).is_err() {
+                            break;
+                        }
+                    }
+                })
+            })
+            .collect();
+        drop(sender);
+        // Results that came before their turn.
+        let mut early = std::collections::BTreeMap::new();
+        let mut next = 0;
+        for (i, r) in results {
+            early.insert(i, r);
+            while let Some(r) = early.remove(&next) {
+                sink(r);
+                next += 1;
+            }
+        }
+        for handle in handles {
+            // A panic in a worker is a bug; carry it to the caller.
+            if let Err(panic) = handle.join() {
+                std::panic::resume_unwind(panic);
+            }
+        }
+    });
+}
+
 /// The reduce step: the timeline of the documents `sources` from their
 /// mention records (`mentions[i]` belongs to `sources[i]`), titled and
 /// corrected by `annals.yaml`, then filtered by salience.
@@ -246,10 +310,25 @@ pub fn reduce(
     config: &Config,
     options: &Options,
 ) -> Result<Timeline, Vec<Diagnostic>> {
+    let mut store = MentionStore::default();
+    for (doc, ms) in mentions.iter().enumerate().take(sources.len()) {
+        store.push(doc, ms.clone());
+    }
+    reduce_store(sources, store, config, options)
+}
+
+/// [`reduce`] on records held in a [`MentionStore`] (the mentions of
+/// `sources[i]` pushed as document `i`), which it takes.
+pub fn reduce_store(
+    sources: &[SourceInfo],
+    store: MentionStore,
+    config: &Config,
+    options: &Options,
+) -> Result<Timeline, Vec<Diagnostic>> {
     let title = config.title.as_deref().unwrap_or("Timeline");
-    let built = Timeline::from_records_on(title, sources, mentions, options.workers);
+    let built = Timeline::from_store_on(title, sources, store, options.workers);
     // Corrections first: they may name any event, even one the filters drop.
-    let mut timeline = overrides::apply(&built, config)?;
+    let mut timeline = overrides::apply_owned(built, config)?;
     timeline.keep_salient(options.top, config.min_sources);
     Ok(timeline)
 }

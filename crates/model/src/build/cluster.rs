@@ -31,14 +31,13 @@
 //! word, so each mention costs a bounded amount of work whatever the size
 //! of the collection.
 
-use std::collections::BTreeSet;
-
 use rustc_hash::FxHashMap as HashMap;
 
 use annals_parse::Precision;
 use chrono::{Datelike, NaiveDate};
 
 use super::Item;
+use crate::store::Interner;
 
 /// The least similarity for mentions with the same date to merge.
 pub(super) const SAME_DATE: f64 = 0.4;
@@ -288,6 +287,34 @@ pub(crate) fn words(
     timex: &std::ops::Range<usize>,
     m: &crate::records::Mention,
 ) -> Vec<String> {
+    let names = m.participants.iter().chain(&m.places).map(String::as_str);
+    words_of(text, clause, timex, (&m.title, &m.lemma), names)
+}
+
+/// [`words`] of a stored mention, its names looked up in `names`.
+pub(super) fn item_words(item: &Item<'_>, names: &Interner) -> Vec<String> {
+    let m = item.mention;
+    let s = m.sentence.start;
+    let local = |r: &std::ops::Range<usize>| r.start.saturating_sub(s)..r.end.saturating_sub(s);
+    let ids = item.participants().iter().chain(item.places());
+    words_of(
+        &m.quote,
+        &m.clause(),
+        &local(&m.timex),
+        (&m.title, item.lemma()),
+        ids.map(|&id| names.get(id)),
+    )
+}
+
+/// [`words`] from the parts of a mention: `title_lemma` its title and
+/// trigger lemma, `names` its participants then places.
+fn words_of<'a>(
+    text: &str,
+    clause: &std::ops::Range<usize>,
+    timex: &std::ops::Range<usize>,
+    (title, lemma): (&str, &str),
+    names: impl Iterator<Item = &'a str>,
+) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut push_text = |from: usize, to: usize| {
         let Some(part) = text.get(from..to) else {
@@ -305,12 +332,11 @@ pub(crate) fn words(
     } else {
         push_text(c.start, c.end);
     }
-    for token in m.title.split_whitespace() {
+    for token in title.split_whitespace() {
         push_word(&mut out, token);
     }
-    out.push(stem(&m.lemma));
-    out.extend(m.participants.iter().cloned());
-    out.extend(m.places.iter().cloned());
+    out.push(stem(lemma));
+    out.extend(names.map(str::to_owned));
     out.sort();
     out.dedup();
     out
@@ -347,6 +373,28 @@ impl Vocabulary {
     }
 }
 
+/// Every item's interned words, end to end: one allocation for the
+/// collection rather than one per mention.
+#[derive(Default)]
+pub(super) struct Words {
+    all: Vec<u32>,
+    ends: Vec<usize>,
+}
+
+impl Words {
+    /// Adds the next item's words.
+    pub(super) fn push(&mut self, words: Vec<u32>) {
+        self.all.extend(words);
+        self.ends.push(self.all.len());
+    }
+
+    /// Item `i`'s words.
+    pub(super) fn get(&self, i: usize) -> &[u32] {
+        let start = i.checked_sub(1).map_or(0, |j| self.ends[j]);
+        self.all.get(start..self.ends[i]).unwrap_or_default()
+    }
+}
+
 /// Where a group is found: its date's day, month or year, or for other
 /// spans (seasons, quarters, decades) their first day.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -376,20 +424,61 @@ fn buckets(bounds: (NaiveDate, NaiveDate)) -> (Bucket, Vec<Bucket>) {
     }
 }
 
+/// A small sorted set. A group's documents, names and lemmas are few and
+/// mostly come in order, and a B-tree's node per set (a group has five)
+/// costs more than the members.
+struct Set<T>(Vec<T>);
+
+impl<T> Default for Set<T> {
+    fn default() -> Self {
+        Set(Vec::new())
+    }
+}
+
+impl<T: Ord + Copy> Set<T> {
+    fn insert(&mut self, x: T) {
+        if let Err(at) = self.0.binary_search(&x) {
+            self.0.insert(at, x);
+        }
+    }
+
+    fn contains(&self, x: &T) -> bool {
+        self.0.binary_search(x).is_ok()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<T: Ord + Copy> Extend<T> for Set<T> {
+    fn extend<I: IntoIterator<Item = T>>(&mut self, items: I) {
+        for x in items {
+            self.insert(x);
+        }
+    }
+}
+
+impl<'a, T: Ord + Copy + 'a> Extend<&'a T> for Set<T> {
+    fn extend<I: IntoIterator<Item = &'a T>>(&mut self, items: I) {
+        self.extend(items.into_iter().copied());
+    }
+}
+
 /// A growing group: its members and centroid.
 struct Group {
     members: Vec<usize>,
     anchor: (NaiveDate, NaiveDate),
     precision: Option<Precision>,
-    docs: BTreeSet<usize>,
+    docs: Set<usize>,
     counts: HashMap<u32, u32>,
     /// Σ (count·weight)² over the words: the centroid's squared norm,
     /// up to the member count.
     norm2: f64,
-    actors: BTreeSet<u32>,
-    places: BTreeSet<u32>,
-    agents: BTreeSet<u32>,
-    lemmas: BTreeSet<u32>,
+    actors: Set<u32>,
+    places: Set<u32>,
+    agents: Set<u32>,
+    lemmas: Set<u32>,
     filed: Vec<Bucket>,
 }
 
@@ -410,13 +499,15 @@ struct Probe<'a> {
 }
 
 /// Groups `items` (in their deterministic order) into happenings;
-/// `words[i]` are item `i`'s interned words.
+/// `words.get(i)` are item `i`'s interned words.
 pub(super) fn cluster(
     items: &[Item<'_>],
-    words: &[Vec<u32>],
+    words: &Words,
     vocab: &Vocabulary,
+    names: &Interner,
 ) -> Vec<Vec<usize>> {
-    let weight = weights(items, vocab);
+    let name_ids = name_ids(vocab, names);
+    let weight = weights(items, &name_ids, vocab);
     let identifying = identifying(items.len(), vocab);
     let mut order: Vec<usize> = (0..items.len())
         .filter(|&i| items[i].bounds.is_some())
@@ -428,10 +519,10 @@ pub(super) fn cluster(
         weight: &weight,
         identifying: &identifying,
         groups: Vec::new(),
-        index: HashMap::default(),
+        index: Index::default(),
     };
     for &i in &order {
-        let probe = probe(i, items, words, vocab, &weight);
+        let probe = probe(i, items, words, (vocab, &name_ids), &weight);
         let g = match state.best_group(&probe, None) {
             Some(g) => g,
             None => state.open(i),
@@ -442,14 +533,14 @@ pub(super) fn cluster(
     // each group, by its founding mention, may join a better one.
     for g in 0..state.groups.len() {
         let founder = state.groups[g].members[0];
-        let founding = probe(founder, items, words, vocab, &weight);
+        let founding = probe(founder, items, words, (vocab, &name_ids), &weight);
         if founding.words.is_empty() {
             continue;
         }
         if let Some(target) = state.best_group(&founding, Some(g)) {
             let members = std::mem::take(&mut state.groups[g].members);
             for m in members {
-                let p = probe(m, items, words, vocab, &weight);
+                let p = probe(m, items, words, (vocab, &name_ids), &weight);
                 state.join(target, &p);
             }
         }
@@ -468,8 +559,20 @@ pub(super) fn cluster(
     out
 }
 
+/// Each interned name's word number, looked up once.
+fn name_ids(vocab: &Vocabulary, names: &Interner) -> Vec<Option<u32>> {
+    (0..names.len())
+        .map(|id| vocab.id(names.get(id as u32)))
+        .collect()
+}
+
+/// Each word's weight (see [`weights`]), the names looked up in `names`.
+pub(super) fn weights_of(items: &[Item<'_>], vocab: &Vocabulary, names: &Interner) -> Vec<f64> {
+    weights(items, &name_ids(vocab, names), vocab)
+}
+
 /// Each word's weight: its rarity among the mentions, more for names.
-pub(super) fn weights(items: &[Item<'_>], vocab: &Vocabulary) -> Vec<f64> {
+fn weights(items: &[Item<'_>], name_ids: &[Option<u32>], vocab: &Vocabulary) -> Vec<f64> {
     let n = items.len().max(1) as f64;
     let mut weight: Vec<f64> = vocab
         .df
@@ -479,9 +582,8 @@ pub(super) fn weights(items: &[Item<'_>], vocab: &Vocabulary) -> Vec<f64> {
     // Who and where weigh more than what was said about them.
     let mut named = vec![false; weight.len()];
     for item in items {
-        let m = item.mention;
-        for name in m.participants.iter().chain(&m.places) {
-            if let Some(id) = vocab.id(name) {
+        for &name in item.participants().iter().chain(item.places()) {
+            if let Some(&Some(id)) = name_ids.get(name as usize) {
                 named[id as usize] = true;
             }
         }
@@ -501,13 +603,71 @@ fn identifying(mentions: usize, vocab: &Vocabulary) -> Vec<bool> {
     vocab.df.iter().map(|&df| f64::from(df) <= most).collect()
 }
 
+/// The groups filed under each (bucket, word), newest first: for each key
+/// the newest posting, and for each posting the group and the one filed
+/// before it under the same key. One table of small entries and one list
+/// of postings hold what a list per key would, without an allocation
+/// per key.
+/// Keys of days, months and years are packed in a u64 (see [`packed`]),
+/// the few of other spans kept as they are.
+#[derive(Default)]
+struct Index {
+    newest: HashMap<u64, u32>,
+    spans: HashMap<(Bucket, u32), u32>,
+    /// (group, the posting before it or [`Index::NONE`]).
+    postings: Vec<(u32, u32)>,
+}
+
+impl Index {
+    const NONE: u32 = u32::MAX;
+
+    /// Files group `g` under `key`.
+    fn file(&mut self, key: (Bucket, u32), g: u32) {
+        let at = self.postings.len() as u32;
+        let before = match packed(key) {
+            Some(k) => self.newest.insert(k, at),
+            None => self.spans.insert(key, at),
+        };
+        self.postings.push((g, before.unwrap_or(Self::NONE)));
+    }
+
+    /// The groups filed under `key`, newest first.
+    fn recent(&self, key: (Bucket, u32)) -> impl Iterator<Item = u32> + '_ {
+        let newest = match packed(key) {
+            Some(k) => self.newest.get(&k),
+            None => self.spans.get(&key),
+        };
+        let mut at = newest.copied().unwrap_or(Self::NONE);
+        std::iter::from_fn(move || {
+            let &(g, before) = self.postings.get(at as usize)?;
+            at = before;
+            Some(g)
+        })
+    }
+}
+
+/// A day, month or year bucket and a word as one number: a 2-bit kind
+/// and 30 bits of days since the common era, months or years (every
+/// date chrono holds fits), then the word. `None` for other spans.
+fn packed((bucket, word): (Bucket, u32)) -> Option<u64> {
+    const BITS: u32 = (1 << 30) - 1;
+    let (kind, n) = match bucket {
+        Bucket::Day(d) => (0, d.num_days_from_ce()),
+        Bucket::Month(y, m) => (1, y * 12 + m as i32),
+        Bucket::Year(y) => (2, y),
+        Bucket::Span(..) => return None,
+    };
+    let code = (kind << 30) | (n as u32 & BITS);
+    Some((u64::from(code) << 32) | u64::from(word))
+}
+
 /// The groups so far and the index that finds them.
 struct Clustering<'a, 'b> {
     items: &'a [Item<'b>],
     weight: &'a [f64],
     identifying: &'a [bool],
     groups: Vec<Group>,
-    index: HashMap<(Bucket, u32), Vec<u32>>,
+    index: Index,
 }
 
 impl Clustering<'_, '_> {
@@ -518,13 +678,13 @@ impl Clustering<'_, '_> {
             members: Vec::new(),
             anchor: bounds,
             precision: self.items[i].precision,
-            docs: BTreeSet::new(),
+            docs: Set::default(),
             counts: HashMap::default(),
             norm2: 0.0,
-            actors: BTreeSet::new(),
-            places: BTreeSet::new(),
-            agents: BTreeSet::new(),
-            lemmas: BTreeSet::new(),
+            actors: Set::default(),
+            places: Set::default(),
+            agents: Set::default(),
+            lemmas: Set::default(),
             filed: buckets(bounds).1,
         });
         self.groups.len() - 1
@@ -534,27 +694,33 @@ impl Clustering<'_, '_> {
 fn probe<'a>(
     i: usize,
     items: &[Item<'_>],
-    words: &'a [Vec<u32>],
-    vocab: &Vocabulary,
+    words: &'a Words,
+    (vocab, name_ids): (&Vocabulary, &[Option<u32>]),
     weight: &[f64],
 ) -> Probe<'a> {
-    let ids = |names: &[String]| -> Vec<u32> { names.iter().filter_map(|n| vocab.id(n)).collect() };
-    let norm = words[i]
+    let ids = |names: &[u32]| -> Vec<u32> {
+        names
+            .iter()
+            .filter_map(|&n| name_ids.get(n as usize).copied().flatten())
+            .collect()
+    };
+    let own = words.get(i);
+    let norm = own
         .iter()
         .map(|&w| weight[w as usize].powi(2))
         .sum::<f64>()
         .sqrt();
-    let m = items[i].mention;
-    let (actors, places) = (ids(&m.participants), ids(&m.places));
-    let lemma = vocab.id(&stem(&m.lemma));
+    let m = &items[i];
+    let (actors, places) = (ids(m.participants()), ids(m.places()));
+    let lemma = vocab.id(&stem(items[i].lemma()));
     let names: Vec<u32> = actors.iter().chain(&places).copied().collect();
     Probe {
         index: i,
-        words: &words[i],
+        words: own,
         norm,
-        agents: ids(&m.actors),
+        agents: ids(m.actors()),
         lemma,
-        keys: lookup_keys(&words[i], weight, &names, lemma),
+        keys: lookup_keys(own, weight, &names, lemma),
         actors,
         places,
     }
@@ -574,12 +740,12 @@ impl Clustering<'_, '_> {
             group.norm2 += new * new - old * old;
             if *count == 1 {
                 for &b in &group.filed {
-                    index.entry((b, w)).or_default().push(g as u32);
+                    index.file((b, w), g as u32);
                 }
             }
         }
         group.members.push(probe.index);
-        group.docs.insert(items[probe.index].doc);
+        group.docs.insert(items[probe.index].doc());
         group.actors.extend(&probe.actors);
         group.places.extend(&probe.places);
         group.agents.extend(&probe.agents);
@@ -602,9 +768,7 @@ impl Clustering<'_, '_> {
         let mut candidates: Vec<u32> = Vec::new();
         for b in &look {
             for &w in &probe.keys {
-                if let Some(list) = index.get(&(*b, w)) {
-                    candidates.extend(list.iter().rev().take(POSTINGS_READ));
-                }
+                candidates.extend(index.recent((*b, w)).take(POSTINGS_READ));
             }
         }
         candidates.sort_unstable();
@@ -668,10 +832,12 @@ impl Clustering<'_, '_> {
     }
 
     /// Both name someone identifying, and none of `mine` is among `theirs`.
-    fn none_shared(&self, mine: &[u32], theirs: &BTreeSet<u32>) -> bool {
+    fn none_shared(&self, mine: &[u32], theirs: &Set<u32>) -> bool {
         let identifies = |a: &u32| self.identifying.get(*a as usize).copied().unwrap_or(false);
         let mut mine = mine.iter().filter(|a| identifies(a)).peekable();
-        mine.peek().is_some() && theirs.iter().any(identifies) && !mine.any(|a| theirs.contains(a))
+        mine.peek().is_some()
+            && theirs.0.iter().any(identifies)
+            && !mine.any(|a| theirs.contains(a))
     }
 }
 
@@ -683,7 +849,7 @@ fn unnamed_across(item: &Item<'_>, probe: &Probe<'_>, group: &Group) -> bool {
     let coarse = item.precision < Some(Precision::Day) || group.precision < Some(Precision::Day);
     let nameless = (probe.actors.is_empty() && probe.places.is_empty())
         || (group.actors.is_empty() && group.places.is_empty());
-    coarse && nameless && !group.docs.contains(&item.doc)
+    coarse && nameless && !group.docs.contains(&item.doc())
 }
 
 /// The similarity the item needs to join the group, or `None` when their
@@ -705,22 +871,22 @@ fn threshold(item: &Item<'_>, group: &Group) -> Option<f64> {
     let near = days(item.precision)
         && days(group.precision)
         && (a0 - b0).num_days().abs() <= 3
-        && !group.docs.contains(&item.doc);
+        && !group.docs.contains(&item.doc());
     near.then_some(NEAR_DAYS)
 }
 
 /// Both sides name something and nothing in common.
-fn disjoint(a: &[u32], b: &BTreeSet<u32>) -> bool {
+fn disjoint(a: &[u32], b: &Set<u32>) -> bool {
     !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.contains(x))
 }
 
 /// How typical each of `members` is of them all: the cosine between its
 /// words and the members' centroid. The most typical member says what the
 /// group is about; an odd clause that joined it on a shared name does not.
-pub(super) fn typicality(members: &[usize], words: &[Vec<u32>], weight: &[f64]) -> Vec<f64> {
+pub(super) fn typicality(members: &[usize], words: &Words, weight: &[f64]) -> Vec<f64> {
     let mut counts: HashMap<u32, u32> = HashMap::default();
     for &m in members {
-        for &w in &words[m] {
+        for &w in words.get(m) {
             *counts.entry(w).or_default() += 1;
         }
     }
@@ -732,8 +898,9 @@ pub(super) fn typicality(members: &[usize], words: &[Vec<u32>], weight: &[f64]) 
         .iter()
         .map(|&m| {
             let w2 = |w: u32| weight[w as usize].powi(2);
-            let norm = words[m].iter().map(|&w| w2(w)).sum::<f64>().sqrt();
-            let dot: f64 = words[m]
+            let norm = words.get(m).iter().map(|&w| w2(w)).sum::<f64>().sqrt();
+            let dot: f64 = words
+                .get(m)
                 .iter()
                 .map(|&w| f64::from(counts.get(&w).copied().unwrap_or(0)) * w2(w))
                 .sum();
@@ -766,7 +933,7 @@ fn similarity(probe: &Probe<'_>, group: &Group, weight: &[f64]) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use super::{stem, typicality};
+    use super::{Words, stem, typicality};
     use crate::{Document, Timeline};
     use annals_parse::EventMention;
     use chrono::NaiveDate;
@@ -854,19 +1021,24 @@ mod tests {
     fn the_odd_member_is_the_least_typical() {
         // Words 0..3 are what three members say; member 3 shares only the
         // name (word 0) and talks of something else (words 4, 5).
-        let words = vec![
+        let mut words = Words::default();
+        for w in [
             vec![0, 1, 2],
             vec![0, 1, 2, 3],
             vec![0, 1, 3],
             vec![0, 4, 5],
-        ];
+        ] {
+            words.push(w);
+        }
         let weight = vec![1.0; 6];
         let t = typicality(&[0, 1, 2, 3], &words, &weight);
         let least = (0..4).min_by(|&a, &b| t[a].total_cmp(&t[b]));
         assert_eq!(least, Some(3), "{t:?}");
         assert!(t.iter().all(|&x| (0.0..=1.0).contains(&x)), "{t:?}");
         // No words: not typical of anything, and no division by zero.
-        assert_eq!(typicality(&[0], &[vec![]], &weight), [0.0]);
+        let mut none = Words::default();
+        none.push(Vec::new());
+        assert_eq!(typicality(&[0], &none, &weight), [0.0]);
     }
 
     #[test]

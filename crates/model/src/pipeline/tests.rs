@@ -145,8 +145,15 @@ fn the_timeline_is_the_reduce_of_the_records() {
     let reduced = reduce(&sources, &records, &config, &options).expect("no override");
     assert_eq!(reduced, timeline);
     let title = "Council";
+    let store = |records: &[Vec<Mention>]| {
+        let mut store = crate::store::MentionStore::default();
+        for (doc, ms) in records.iter().enumerate() {
+            store.push(doc, ms.clone());
+        }
+        store
+    };
     assert_eq!(
-        Timeline::from_records_on(title, &sources, &records, 3),
+        Timeline::from_store_on(title, &sources, store(&records), 3),
         Timeline::from_records(title, &sources, &records)
     );
     // Unfiltered, the one-step build keeps every event.
