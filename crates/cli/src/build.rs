@@ -426,7 +426,7 @@ fn map_files(
         let articles = found
             .articles
             .into_iter()
-            .map(|a| (a.doc.clone(), pipeline::map_article(a, config)))
+            .map(|a| (a.doc.clone(), pipeline::map_article_on(a, config, workers)))
             .collect();
         Ok((articles, found.warnings))
     };

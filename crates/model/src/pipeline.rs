@@ -243,8 +243,19 @@ pub fn map_all(
 /// found; `None` when it has no publication date (see [`undated`]).
 #[cfg(feature = "pipeline")]
 pub fn map_article(article: Article, config: &Config) -> Option<(SourceInfo, Vec<Mention>)> {
+    map_article_on(article, config, 1)
+}
+
+/// [`map_article`], a long text's mentions found on `threads` threads
+/// (see [`mentions_all`]): the same records.
+#[cfg(feature = "pipeline")]
+pub fn map_article_on(
+    article: Article,
+    config: &Config,
+    threads: usize,
+) -> Option<(SourceInfo, Vec<Mention>)> {
     let doc = into_document(article, config)?;
-    Some((SourceInfo::of(&doc), mentions(&doc)))
+    Some((SourceInfo::of(&doc), mentions_on(&doc, threads)))
 }
 
 /// `work` on every item on `workers` threads (at least one), each result
