@@ -97,8 +97,11 @@ pub fn apply_owned(timeline: Timeline, config: &Config) -> Result<Timeline, Vec<
         events,
         sources: timeline.sources,
     };
-    // Merges, splits and new dates move citations between dates.
-    fixed.weigh_attention();
+    // Merges, splits and new dates move citations between dates; with no
+    // override the built salience stands.
+    if !config.overrides().is_empty() {
+        fixed.weigh_attention();
+    }
     Ok(fixed)
 }
 
