@@ -235,6 +235,20 @@ pub(crate) fn eventive_noun(word: &str) -> Option<String> {
     (info.wordnet[1] == b'1').then_some(one)
 }
 
+/// Whether `word` is the plural of a noun WordNet knows: "Protests" and
+/// "rallies" yes, "news", "Reuters" and "Moscow" no.
+pub(crate) fn is_plural_noun(word: &str) -> bool {
+    let low = word.to_lowercase();
+    low.ends_with('s')
+        && low.chars().all(char::is_alphabetic)
+        && lemma::singular(low.clone()) != low
+}
+
+/// Whether WordNet knows the lower-cased `word` at all.
+pub(crate) fn is_known_word(word: &str) -> bool {
+    lemma::known(word)
+}
+
 /// Whether WordNet knows the lower-cased `word` as a verb: "welcome" and
 /// "patrol" yes, "welcom" and "patroll" no.
 pub(crate) fn is_known_verb(word: &str) -> bool {
@@ -1525,7 +1539,7 @@ mod lemma {
     }
 
     /// Whether WordNet knows `w` at all.
-    fn known(w: &str) -> bool {
+    pub(super) fn known(w: &str) -> bool {
         let h = super::lexicon::word_hash(w.as_bytes());
         super::lexicon::info(h).wordnet != super::lexicon::NO_WORDNET
     }

@@ -318,3 +318,63 @@ fn background_questions_and_later_sentences_are_no_lead() {
     let early = "Crowds gathered. The army has left the city.";
     assert_eq!(lead_titles(early, &[]).len(), 1);
 }
+
+#[test]
+fn headline_verbs_agree_and_keep_their_auxiliaries() {
+    let table: &[(&str, &str, &str)] = &[
+        // The subject's head noun is "Protests", not the name in its phrase.
+        (
+            "Protests against the 68-year-old leader began on Tuesday in the eastern city.",
+            "Tuesday",
+            "Protests against the 68-year-old leader begin in the eastern city",
+        ),
+        (
+            "The number of protesters grew on Tuesday in the eastern city.",
+            "Tuesday",
+            "The number of protesters grows in the eastern city",
+        ),
+        // An adverb between the auxiliary and the participle keeps it a
+        // participle: no "was more restrains", "was also arrests".
+        (
+            "The European Union was more restrained on Friday.",
+            "Friday",
+            "The European Union was more restrained",
+        ),
+        (
+            "The minister was also arrested on Friday in the capital.",
+            "Friday",
+            "The minister was arrested in the capital",
+        ),
+        (
+            "Stocks were 104 percent above average as we headed on Monday into winter.",
+            "Monday",
+            "Stocks were 104 percent above average as we head into winter",
+        ),
+        // A participle before its agent is no finite verb.
+        (
+            "According to estimates cited on Monday by the minister, the toll rose.",
+            "Monday",
+            "According to estimates cited by the minister",
+        ),
+        (
+            "The group's eastward flight began on Monday at dawn.",
+            "Monday",
+            "The group's eastward flight begins at dawn",
+        ),
+        (
+            "Some of the fighters returned on Monday to the front.",
+            "Monday",
+            "Some of the fighters return to the front",
+        ),
+        // A name inside a prepositional phrase is not the subject.
+        (
+            "The ambassador to the United States resigned on Monday in protest.",
+            "Monday",
+            "The ambassador to the United States resigns in protest",
+        ),
+    ];
+    for (text, phrase, want) in table {
+        let got = one(text, phrase, "2011-02").map(|(_, t)| t);
+        assert_eq!(got.as_deref(), Some(*want), "{text}");
+    }
+}

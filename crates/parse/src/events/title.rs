@@ -97,10 +97,14 @@ fn headline_verb(s: &Sentence<'_>, parts: &[usize], trigger: usize) -> Option<St
         return None;
     }
     let subject: Vec<usize> = parts.iter().copied().take_while(|&i| i < trigger).collect();
-    let aux_before = subject.last().is_some_and(|&i| {
-        AUXILIARIES.contains(&s.words[i].lower().as_str())
-            || NEGATIONS.contains(&s.words[i].lower().as_str())
-    });
+    // "was arrested", "was also arrested", "was more restrained": an
+    // auxiliary before the verb, adverbs aside.
+    let aux_before = subject
+        .iter()
+        .rev()
+        .map(|&i| s.words[i].lower())
+        .find(|l| !is_adverb(l))
+        .is_some_and(|l| AUXILIARIES.contains(&l.as_str()) || NEGATIONS.contains(&l.as_str()));
     // "…, scheduled for next year": a bare participle is no finite verb.
     // (A prepositional pseudo-subject, "Of the tons … supplied", needs no
     // check here: such a mention is dropped whole.)
@@ -110,22 +114,108 @@ fn headline_verb(s: &Sentence<'_>, parts: &[usize], trigger: usize) -> Option<St
             .iter()
             .rfind(|c| c.end <= trigger)
             .is_some_and(|c| c.clone().any(|i| s.is_verb(i)));
-    if subject.is_empty() || aux_before || bare_participle {
+    // "estimates cited by the minister": a participle before its agent.
+    let passive = s.words.get(trigger + 1).is_some_and(|w| w.lower() == "by");
+    if subject.is_empty() || aux_before || bare_participle || passive {
         return None;
     }
-    let plural = subject.iter().any(|&i| s.words[i].lower() == "and")
-        || subject.last().is_some_and(|&i| {
-            let w = &s.words[i];
-            let l = w.lower();
-            !w.is_capitalized() && l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("'s")
-        })
-        || subject
-            .last()
-            .is_some_and(|&i| matches!(s.words[i].lower().as_str(), "they" | "we" | "i" | "you"));
-    if plural {
+    if is_plural(s, &subject) {
         return Some(base);
     }
     Some(third_person(&base))
+}
+
+/// Adverbs that stand between an auxiliary and its verb ("was also
+/// arrested", "was more restrained").
+fn is_adverb(lower: &str) -> bool {
+    (lower.len() > 4 && lower.ends_with("ly"))
+        || matches!(
+            lower,
+            "also"
+                | "more"
+                | "most"
+                | "less"
+                | "still"
+                | "already"
+                | "just"
+                | "then"
+                | "later"
+                | "first"
+                | "now"
+                | "even"
+                | "only"
+                | "very"
+                | "so"
+                | "too"
+                | "again"
+                | "soon"
+        )
+}
+
+/// Words that open a subordinate clause, whose subject is the verb's.
+const SUBORDINATORS: &[&str] = &[
+    "as", "because", "when", "while", "if", "although", "though", "whereas", "where", "but",
+];
+
+/// Whether a subject is plural, by its head: the words before its first
+/// prepositional phrase, relative clause or appositive ("Protests against
+/// the leader" is plural, "The number of protesters" singular): a
+/// coordination ("Russia and China"), a plural common noun ending it or a
+/// plural pronoun.
+fn is_plural(s: &Sentence<'_>, subject: &[usize]) -> bool {
+    // "… as we head": the subject follows the last subordinator.
+    let from = subject
+        .iter()
+        .rposition(|&i| SUBORDINATORS.contains(&s.words[i].lower().as_str()))
+        .map_or(0, |k| k + 1);
+    let subject = &subject[from..];
+    // "what appears": a clause of its own.
+    if subject
+        .last()
+        .is_some_and(|&i| s.words[i].lower() == "what")
+    {
+        return false;
+    }
+    let end = subject
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|&(k, &i)| {
+            let l = s.words[i].lower();
+            PREPOSITIONS.contains(&l.as_str())
+                || matches!(l.as_str(), "who" | "which" | "that")
+                || s.words[subject[k - 1]].breaks_after
+        })
+        .map_or(subject.len(), |(k, _)| k);
+    let head = &subject[..end];
+    // A plural noun WordNet knows anywhere in the head ("Fighters loyal"),
+    // in lower case or opening the sentence ("Protests began"); or a last
+    // word that looks plural though WordNet lacks it ("jihadists").
+    let plural_noun = |i: usize| {
+        let w = &s.words[i];
+        (!w.is_capitalized() || i == 0) && crate::triggers::is_plural_noun(w.text)
+    };
+    let looks_plural = |i: usize| {
+        let w = &s.words[i];
+        let l = w.lower();
+        !w.is_capitalized()
+            && l.ends_with('s')
+            && !["ss", "'s", "is", "us"].iter().any(|e| l.ends_with(e))
+            && !crate::triggers::is_known_word(&l)
+    };
+    let quantifier = |i: usize| {
+        matches!(
+            s.words[i].lower().as_str(),
+            "some" | "many" | "most" | "all" | "both" | "several" | "few"
+        )
+    };
+    head.iter().any(|&i| s.words[i].lower() == "and")
+        || head.first().is_some_and(|&i| quantifier(i))
+        || head.iter().any(|&i| plural_noun(i))
+        || head.last().is_some_and(|&i| looks_plural(i))
+        || head
+            .last()
+            .is_some_and(|&i| matches!(s.words[i].lower().as_str(), "they" | "we" | "i" | "you"))
 }
 
 /// "visit" → "visits", "reach" → "reaches", "try" → "tries", "go" → "goes".
@@ -375,6 +465,15 @@ fn compress_subject(s: &Sentence<'_>, parts: Vec<usize>, trigger: usize) -> Vec<
     if !adjacent || !is_name_word(s.words[last].text) {
         return parts;
     }
+    // "The ambassador to the United States": a name inside a
+    // prepositional phrase is not the subject.
+    let in_phrase = |first: usize| {
+        (subject[0]..first)
+            .rev()
+            .map(|i| s.words[i].lower())
+            .find(|l| !DETERMINERS.contains(&l.as_str()))
+            .is_some_and(|l| PREPOSITIONS.contains(&l.as_str()))
+    };
     let mut k = subject.len() - 1;
     while k > 0
         && is_name_word(s.words[subject[k - 1]].text)
@@ -384,7 +483,7 @@ fn compress_subject(s: &Sentence<'_>, parts: Vec<usize>, trigger: usize) -> Vec<
         k -= 1;
     }
     let name = &subject[k..];
-    if name.len() >= 2 && name.len() < subject.len() {
+    if name.len() >= 2 && name.len() < subject.len() && !in_phrase(name[0]) {
         let mut out = name.to_vec();
         out.extend_from_slice(&parts[split..]);
         out
