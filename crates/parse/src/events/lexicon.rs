@@ -504,13 +504,22 @@ pub(super) fn is_name_word(word: &str) -> bool {
         && !common_compound(word)
 }
 
-/// A capitalised compound whose later parts are lower case is a common
-/// word opening a sentence or a title ("Third-quarter", "Anti-government",
-/// "Pro-democracy"); a name capitalises them ("Coca-Cola", "Abu-Dhabi").
+/// A capitalised compound of a common word or prefix and lower-case parts
+/// is a common word opening a sentence or a title ("Third-quarter",
+/// "Anti-government", "Non-violent"); a name capitalises its parts
+/// ("Coca-Cola", "Abu-Dhabi") or starts with no English word ("Ki-moon").
 fn common_compound(word: &str) -> bool {
-    let mut parts = word.split('-').skip(1).filter(|p| !p.is_empty()).peekable();
-    parts.peek().is_some() && parts.all(|p| p.starts_with(|c: char| c.is_lowercase()))
+    let mut parts = word.split('-');
+    let first = parts.next().unwrap_or_default().to_lowercase();
+    let mut rest = parts.filter(|p| !p.is_empty()).peekable();
+    let common_first = PREFIXES.contains(&first.as_str()) || crate::triggers::is_known_word(&first);
+    common_first && rest.peek().is_some() && rest.all(|p| p.starts_with(|c: char| c.is_lowercase()))
 }
+
+/// Prefixes that open hyphenated common words ("Non-violent").
+const PREFIXES: &[&str] = &[
+    "non", "pre", "co", "ex", "mid", "multi", "semi", "sub", "inter", "re", "de", "neo", "ultra",
+];
 
 /// Folds a name for comparison: lower case, accents, periods and
 /// possessives removed: "Guaidó's" → "guaido", "U.S." → "us".

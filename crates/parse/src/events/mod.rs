@@ -345,7 +345,7 @@ fn present_perfect(s: &Sentence<'_>, clause: Range<usize>) -> Option<(usize, Str
     // we have seen" and "why the government has retaliated" are parts of
     // another clause, "this may be the first time X has" is a comment.
     let mut subject = clause.start..has;
-    while subject.start < has && title::OPENERS.contains(&s.words[subject.start].lower().as_str()) {
+    while subject.start < has && title::is_opener(s, subject.start) {
         subject.start += 1;
     }
     let plain = !subject.is_empty()
@@ -452,12 +452,13 @@ fn finish(
     }
     // "Of the tons of grain supplied, it will go to …": a verb whose only
     // subject is a prepositional phrase makes a fragment, not a headline.
-    let first = title
-        .split_whitespace()
-        .next()
-        .unwrap_or_default()
-        .to_lowercase();
-    if head == Head::Verb && lexicon::PREPOSITIONS.contains(&first.as_str()) {
+    let mut opening = title.split_whitespace().map(str::to_lowercase);
+    let first = opening.next().unwrap_or_default();
+    let second = opening.next().unwrap_or_default();
+    if head == Head::Verb
+        && lexicon::PREPOSITIONS.contains(&first.as_str())
+        && !title::is_comparison(&first, &second)
+    {
         return None;
     }
     // "the Kremlin announced last week": a telling with nothing told.
@@ -478,9 +479,7 @@ fn finish(
     // The summary starts after the connective: "after a botched uprising
     // in April" → "a botched uprising in April".
     let mut summary_start = clause.start;
-    while summary_start + 1 < clause.end
-        && title::OPENERS.contains(&s.words[summary_start].lower().as_str())
-    {
+    while summary_start + 1 < clause.end && title::is_opener(s, summary_start) {
         summary_start += 1;
     }
     let first_word = &s.words[summary_start];

@@ -366,11 +366,46 @@ fn headline_verbs_agree_and_keep_their_auxiliaries() {
             "Monday",
             "Some of the fighters return to the front",
         ),
+        (
+            "Six of the activists appeared on Monday in court.",
+            "Monday",
+            "Six of the activists appear in court",
+        ),
         // A name inside a prepositional phrase is not the subject.
         (
             "The ambassador to the United States resigned on Monday in protest.",
             "Monday",
             "The ambassador to the United States resigns in protest",
+        ),
+    ];
+    for (text, phrase, want) in table {
+        let got = one(text, phrase, "2011-02").map(|(_, t)| t);
+        assert_eq!(got.as_deref(), Some(*want), "{text}");
+    }
+}
+
+#[test]
+fn titles_keep_their_subjects_and_modifiers() {
+    let table: &[(&str, &str, &str)] = &[
+        (
+            "Supporters of Egypt's President Hosni Mubarak flooded into Cairo's Tahrir Square Wednesday.",
+            "Wednesday",
+            "Supporters of Egypt's President Hosni Mubarak flood into Cairo's Tahrir Square",
+        ),
+        (
+            "Volunteers on Saturday removed burned cars from the square.",
+            "Saturday",
+            "Volunteers remove burned cars from the square",
+        ),
+        (
+            "As many as 200,000 people died in the 12 January earthquake.",
+            "12 January",
+            "As many as 200,000 people died in the earthquake",
+        ),
+        (
+            "Aid is arriving, though UN Secretary General Ban Ki-moon, who is due to visit Haiti on Sunday, said more was needed.",
+            "Sunday",
+            "UN Secretary General Ban Ki-moon is due to visit Haiti",
         ),
     ];
     for (text, phrase, want) in table {

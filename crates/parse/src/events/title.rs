@@ -152,6 +152,9 @@ fn is_adverb(lower: &str) -> bool {
         )
 }
 
+/// Nouns that are plural without an "-s".
+const PLURAL_ONLY: &[&str] = &["police", "people", "children", "men", "women", "cattle"];
+
 /// Words that open a subordinate clause, whose subject is the verb's.
 const SUBORDINATORS: &[&str] = &[
     "as", "because", "when", "while", "if", "although", "though", "whereas", "where", "but",
@@ -203,14 +206,40 @@ fn is_plural(s: &Sentence<'_>, subject: &[usize]) -> bool {
             && !["ss", "'s", "is", "us"].iter().any(|e| l.ends_with(e))
             && !crate::triggers::is_known_word(&l)
     };
+    // "Some of the fighters", "Six of 45 activists", "Dozens of …".
     let quantifier = |i: usize| {
-        matches!(
-            s.words[i].lower().as_str(),
-            "some" | "many" | "most" | "all" | "both" | "several" | "few"
-        )
+        let l = s.words[i].lower();
+        let numeral = l.chars().all(|c| c.is_ascii_digit() || c == ',') && l != "1";
+        numeral
+            || matches!(
+                l.as_str(),
+                "some"
+                    | "many"
+                    | "most"
+                    | "all"
+                    | "both"
+                    | "several"
+                    | "few"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "dozens"
+                    | "hundreds"
+                    | "thousands"
+                    | "millions"
+            )
     };
     head.iter().any(|&i| s.words[i].lower() == "and")
-        || head.first().is_some_and(|&i| quantifier(i))
+        || head
+            .iter()
+            .any(|&i| PLURAL_ONLY.contains(&s.words[i].lower().as_str()))
+        || head.iter().any(|&i| quantifier(i))
         || head.iter().any(|&i| plural_noun(i))
         || head.last().is_some_and(|&i| looks_plural(i))
         || head
@@ -304,24 +333,51 @@ fn noun_phrase(s: &Sentence<'_>, clause: Range<usize>, trigger: usize) -> Vec<us
     parts
 }
 
-/// "a botched uprising": a participle right after a determiner is an
-/// adjective.
+/// "a botched uprising", "cleared burned cars": a participle right after
+/// a determiner, or between a finite verb and a noun, is an adjective.
 pub(super) fn is_participle_adjective(s: &Sentence<'_>, i: usize) -> bool {
-    i > 0 && DETERMINERS.contains(&s.words[i - 1].lower().as_str())
+    let Some(prev) = i.checked_sub(1).map(|p| &s.words[p]) else {
+        return false;
+    };
+    let l = prev.lower();
+    if DETERMINERS.contains(&l.as_str()) {
+        return true;
+    }
+    let after_verb = !prev.breaks_after
+        && !prev.is_capitalized()
+        && !AUXILIARIES.contains(&l.as_str())
+        && l.ends_with("ed")
+        && verb_base(&l).is_some();
+    let before_noun = s.words.get(i + 1).is_some_and(|next| {
+        let n = next.lower();
+        !s.words[i].breaks_after
+            && !next.is_capitalized()
+            && n.chars().all(char::is_alphabetic)
+            && !PREPOSITIONS.contains(&n.as_str())
+            && !DETERMINERS.contains(&n.as_str())
+            && !matches!(n.as_str(), "and" | "or" | "but" | "that")
+            && verb_base(&n).is_none()
+    });
+    after_verb && before_noun
 }
 
 fn verb_phrase(s: &Sentence<'_>, clause: Range<usize>, trigger: usize) -> Vec<usize> {
     let mut start = clause.start;
-    while start < trigger && OPENERS.contains(&s.words[start].lower().as_str()) {
+    while start < trigger && is_opener(s, start) {
         start += 1;
     }
-    let has_subject = (start..trigger).any(|i| {
-        let l = s.words[i].lower();
-        !s.in_timex(i)
-            && !FILLER.contains(&l.as_str())
-            && !AUXILIARIES.contains(&l.as_str())
-            && !NEGATIONS.contains(&l.as_str())
-    });
+    // "…, who is due to visit": the relative pronoun is the subject.
+    let relative_subject = start > clause.start
+        && matches!(s.words[start - 1].lower().as_str(), "who" | "which")
+        && (AUXILIARIES.contains(&s.words[start].lower().as_str()) || start == trigger);
+    let has_subject = !relative_subject
+        && (start..trigger).any(|i| {
+            let l = s.words[i].lower();
+            !s.in_timex(i)
+                && !FILLER.contains(&l.as_str())
+                && !AUXILIARIES.contains(&l.as_str())
+                && !NEGATIONS.contains(&l.as_str())
+        });
     let mut parts: Vec<usize> = Vec::new();
     if !has_subject && let Some(subject) = borrowed_subject(s, clause.start, trigger) {
         parts.extend(subject);
@@ -363,6 +419,23 @@ fn verb_phrase(s: &Sentence<'_>, clause: Range<usize>, trigger: usize) -> Vec<us
     compress_subject(s, parts, trigger)
 }
 
+/// Whether word `i` opens its clause without being part of it ("But",
+/// "As"), though "As many as 200,000 people" is a subject.
+pub(super) fn is_opener(s: &Sentence<'_>, i: usize) -> bool {
+    let l = s.words[i].lower();
+    let next = s.words.get(i + 1).map(|w| w.lower()).unwrap_or_default();
+    OPENERS.contains(&l.as_str()) && !is_comparison(&l, &next)
+}
+
+/// "As many as", "as much as": a quantity, not a connective.
+pub(super) fn is_comparison(first: &str, second: &str) -> bool {
+    first == "as"
+        && matches!(
+            second,
+            "many" | "much" | "few" | "little" | "well" | "soon" | "long" | "far"
+        )
+}
+
 /// The subject of a clause that starts at its verb.
 ///
 /// - "…, scheduled for next year": a bare participle after a comma
@@ -376,21 +449,8 @@ fn borrowed_subject(s: &Sentence<'_>, clause_start: usize, trigger: usize) -> Op
         && clause_start > 0
         && s.words[clause_start - 1].breaks_after
         && verb_base(&s.words[trigger].lower()).is_some();
-    if bare_participle {
-        let prev = s.clauses.iter().rfind(|c| c.end <= clause_start)?;
-        let np_start = (prev.start..prev.end)
-            .rev()
-            .find(|&i| {
-                let l = s.words[i].lower();
-                PREPOSITIONS.contains(&l.as_str()) || s.is_verb(i)
-            })
-            .map_or(prev.start, |i| i + 1);
-        let np: Vec<usize> = (np_start..prev.end)
-            .filter(|&i| !DETERMINERS.contains(&s.words[i].lower().as_str()) || i != np_start)
-            .collect();
-        if !np.is_empty() && np.len() <= 5 {
-            return Some(np);
-        }
+    if bare_participle && let Some(np) = noun_phrase_before(s, clause_start) {
+        return Some(np);
     }
     let relative = matches!(s.words[clause_start].lower().as_str(), "who" | "which");
     let candidates: Vec<&Range<usize>> = s
@@ -408,6 +468,11 @@ fn borrowed_subject(s: &Sentence<'_>, clause_start: usize, trigger: usize) -> Op
     if let Some(c) = candidates.iter().rev().find(|c| all_name(c)) {
         return Some((*c).clone().collect());
     }
+    // "Port-au-Prince's cathedral, which was damaged": the noun phrase the
+    // relative clause follows.
+    if relative && let Some(np) = noun_phrase_before(s, clause_start) {
+        return Some(np);
+    }
     let ordered: Box<dyn Iterator<Item = &&Range<usize>>> = if relative {
         Box::new(candidates.iter().rev())
     } else {
@@ -420,6 +485,38 @@ fn borrowed_subject(s: &Sentence<'_>, clause_start: usize, trigger: usize) -> Op
         }
     }
     None
+}
+
+/// The short noun phrase ending the verbless clause just before
+/// `clause_start`, after its last preposition, verb or connective, without
+/// its determiner.
+fn noun_phrase_before(s: &Sentence<'_>, clause_start: usize) -> Option<Vec<usize>> {
+    let prev = s.clauses.iter().rfind(|c| c.end <= clause_start)?;
+    // "…, with 250 beds onboard, arrived": an adverbial phrase is no
+    // subject.
+    let adverbial = matches!(
+        s.words[prev.start].lower().as_str(),
+        "with" | "without" | "including" | "despite"
+    );
+    if prev.end != clause_start || adverbial {
+        return None;
+    }
+    let np_start = (prev.start..prev.end)
+        .rev()
+        .find(|&i| {
+            let l = s.words[i].lower();
+            PREPOSITIONS.contains(&l.as_str())
+                || s.is_verb(i)
+                || (is_opener(s, i) && !matches!(l.as_str(), "and" | "or"))
+        })
+        .map_or(prev.start, |i| i + 1);
+    let np: Vec<usize> = (np_start..prev.end)
+        .skip_while(|&i| matches!(s.words[i].lower().as_str(), "and" | "or"))
+        .enumerate()
+        .filter(|&(k, i)| k > 0 || !DETERMINERS.contains(&s.words[i].lower().as_str()))
+        .map(|(_, i)| i)
+        .collect();
+    (!np.is_empty() && np.len() <= 5).then_some(np)
 }
 
 /// The longest run of name words in `range`; the last one on ties.
@@ -465,14 +562,17 @@ fn compress_subject(s: &Sentence<'_>, parts: Vec<usize>, trigger: usize) -> Vec<
     if !adjacent || !is_name_word(s.words[last].text) {
         return parts;
     }
-    // "The ambassador to the United States": a name inside a
-    // prepositional phrase is not the subject.
+    // "The ambassador to the United States", "Supporters of Egypt's
+    // President Hosni Mubarak": a name inside a prepositional phrase is not
+    // the subject; one set off by commas is ("the president of the
+    // Assembly, Juan Guaidó,").
     let in_phrase = |first: usize| {
         (subject[0]..first)
             .rev()
-            .map(|i| s.words[i].lower())
-            .find(|l| !DETERMINERS.contains(&l.as_str()))
-            .is_some_and(|l| PREPOSITIONS.contains(&l.as_str()))
+            .take_while(|&i| !s.words[i].breaks_after)
+            .filter(|&i| PREPOSITIONS.contains(&s.words[i].lower().as_str()))
+            // "Chief of Staff Gen. …": a preposition inside a job title.
+            .any(|i| i <= 1 || !is_name_word(s.words[i - 1].text))
     };
     let mut k = subject.len() - 1;
     while k > 0
