@@ -461,6 +461,13 @@ fn finish(
     {
         return None;
     }
+    // "Was found", "Struck at 1653", "Do you remember …": a verb with no
+    // subject to be found, or a question, is no headline.
+    let bare = first == s.words[trigger].lower()
+        || (AUXILIARIES.contains(&first.as_str()) && first != "to");
+    if head == Head::Verb && bare {
+        return None;
+    }
     // "the Kremlin announced last week": a telling with nothing told.
     if head == Head::Verb && REPORTING.contains(&lemma.as_str()) && ends_at_trigger {
         return None;

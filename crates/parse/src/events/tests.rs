@@ -371,6 +371,12 @@ fn headline_verbs_agree_and_keep_their_auxiliaries() {
             "Monday",
             "Six of the activists appear in court",
         ),
+        // A coordinated verb shares the subject before it.
+        (
+            "The rescue team landed in the capital and pulled a boy alive from the rubble on Friday.",
+            "Friday",
+            "The rescue team pulls a boy alive from the rubble",
+        ),
         // A name inside a prepositional phrase is not the subject.
         (
             "The ambassador to the United States resigned on Monday in protest.",

@@ -13,8 +13,8 @@ use std::ops::Range;
 
 use super::Sentence;
 use super::lexicon::{
-    AUXILIARIES, DETERMINERS, FILLER, NEGATIONS, PREPOSITIONS, REPORTING, TIMEX_PREPOSITIONS,
-    is_name_word, verb_base,
+    AUXILIARIES, DETERMINERS, FILLER, NEGATIONS, PREPOSITIONS, REPORTING, SUBJECT_PRONOUNS,
+    TIMEX_PREPOSITIONS, is_name_word, verb_base,
 };
 
 /// The longest title, in words.
@@ -156,7 +156,7 @@ fn is_adverb(lower: &str) -> bool {
 const PLURAL_ONLY: &[&str] = &["police", "people", "children", "men", "women", "cattle"];
 
 /// Words that open a subordinate clause, whose subject is the verb's.
-const SUBORDINATORS: &[&str] = &[
+const SUBJECT_BOUNDARIES: &[&str] = &[
     "as", "because", "when", "while", "if", "although", "though", "whereas", "where", "but",
 ];
 
@@ -169,7 +169,7 @@ fn is_plural(s: &Sentence<'_>, subject: &[usize]) -> bool {
     // "… as we head": the subject follows the last subordinator.
     let from = subject
         .iter()
-        .rposition(|&i| SUBORDINATORS.contains(&s.words[i].lower().as_str()))
+        .rposition(|&i| SUBJECT_BOUNDARIES.contains(&s.words[i].lower().as_str()))
         .map_or(0, |k| k + 1);
     let subject = &subject[from..];
     // "what appears": a clause of its own.
@@ -379,7 +379,10 @@ fn verb_phrase(s: &Sentence<'_>, clause: Range<usize>, trigger: usize) -> Vec<us
                 && !NEGATIONS.contains(&l.as_str())
         });
     let mut parts: Vec<usize> = Vec::new();
-    if !has_subject && let Some(subject) = borrowed_subject(s, clause.start, trigger) {
+    let borrowed = || {
+        borrowed_subject(s, clause.start, trigger).or_else(|| coordinated_subject(s, clause.start))
+    };
+    if !has_subject && let Some(subject) = borrowed() {
         parts.extend(subject);
     }
     // Follow appositives that complete the object: ", Nicolás Maduro, in Moscow".
@@ -485,6 +488,23 @@ fn borrowed_subject(s: &Sentence<'_>, clause_start: usize, trigger: usize) -> Op
         }
     }
     None
+}
+
+/// "The team arrived on Friday and pulled …": a clause opened by a
+/// coordinator shares the subject of the clause before it, the words
+/// before that clause's verb (a pronoun there is no help).
+fn coordinated_subject(s: &Sentence<'_>, clause_start: usize) -> Option<Vec<usize>> {
+    let opener = s.words[clause_start].lower();
+    if !matches!(opener.as_str(), "and" | "but" | "or" | "then") {
+        return None;
+    }
+    let prev = s.clauses.iter().rfind(|c| c.end <= clause_start)?;
+    let start = (prev.start..prev.end).find(|&i| !is_opener(s, i))?;
+    let verb = (start..prev.end)
+        .find(|&i| s.is_verb(i) || AUXILIARIES.contains(&s.words[i].lower().as_str()))?;
+    let subject: Vec<usize> = (start..verb).filter(|&i| !s.in_timex(i)).collect();
+    let first = s.words[*subject.first()?].lower();
+    (subject.len() <= 6 && !SUBJECT_PRONOUNS.contains(&first.as_str())).then_some(subject)
 }
 
 /// The short noun phrase ending the verbless clause just before
