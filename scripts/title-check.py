@@ -3,7 +3,8 @@
 
 A title is defective when it holds a word found in none of the folder's
 articles (and not in /usr/share/dict/words when that exists: Debian's
-wamerican), opens with a pronoun, or opens with page furniture: a photo
+wamerican), opens with a pronoun or a verb without its subject ("Was
+devastated by …", "Struck Haiti"), or opens with page furniture: a photo
 credit, dateline, byline, time stamp or comment button that the quote
 opens with ("Photograph: A Name/Agency …", "CITY, Region — …", "By A Name,
 Staff Writer …", "Updated 10:32 GMT …", "… at 10:04 pm | Reply …"), or
@@ -21,6 +22,15 @@ import re
 import subprocess
 
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their"}
+AUXILIARIES = set("is are was were has have had will would could should can may might must "
+                  "did does do been being".split())
+FUNCTION_WORDS = set("the a an to in on at by for from with into of as that this his her its their "
+                     "him them it up out down off over back".split())
+IRREGULAR_PASTS = set(
+    "said told made took struck began came went gave fled left held met won lost sent spent "
+    "found brought thought got became fell rose led ran saw wrote drove broke chose knew grew "
+    "threw flew drew fought caught taught sought bought spoke stole woke froze rode sang sank "
+    "swam stood understood kept paid sold built shot".split())
 WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 
 # Page furniture that opens a quote, one segment a pattern; segments stack.
@@ -117,10 +127,30 @@ def furniture_led(title, quote):
     return bool(first) and first.start() < cut
 
 
+def bare_verb(tokens):
+    """The title opens with a verb that has no subject: an auxiliary ("Was
+    devastated by …", "Is due to …"), a past form in "-ed" not starting a
+    name ("Imposed a …"; "United States" is a name) or a common irregular
+    past ("Struck Haiti")."""
+    if not tokens:
+        return False
+    first = tokens[0].lower()
+    second = tokens[1] if len(tokens) > 1 else ""
+    if first in AUXILIARIES or first in IRREGULAR_PASTS:
+        return True
+    # "Botched uprising", "Collapsed building": a participle before its
+    # noun describes it; before an article, preposition or nothing it is
+    # the verb ("Landed in Haiti", "Increased the havoc", "Was found").
+    verb_next = second == "" or second.lower() in FUNCTION_WORDS
+    return first.endswith("ed") and len(first) > 4 and verb_next
+
+
 def defect(title, words, quote=""):
     tokens = WORD.findall(title)
     if tokens and tokens[0].lower() in PRONOUNS:
         return "pronoun"
+    if bare_verb(tokens):
+        return "bare verb"
     if furniture_led(title, quote):
         return "furniture"
     for t in tokens:
