@@ -377,6 +377,11 @@ fn headline_verbs_agree_and_keep_their_auxiliaries() {
             "Friday",
             "The rescue team pulls a boy alive from the rubble",
         ),
+        (
+            "The union's protest scheduled for Thursday in the capital was called off.",
+            "Thursday",
+            "The union's protest scheduled in the capital was called off",
+        ),
         // A name inside a prepositional phrase is not the subject.
         (
             "The ambassador to the United States resigned on Monday in protest.",

@@ -13,8 +13,8 @@ use std::ops::Range;
 
 use super::Sentence;
 use super::lexicon::{
-    AUXILIARIES, DETERMINERS, FILLER, NEGATIONS, PREPOSITIONS, REPORTING, SUBJECT_PRONOUNS,
-    TIMEX_PREPOSITIONS, is_name_word, verb_base,
+    AUXILIARIES, DETERMINERS, FILLER, NEGATIONS, PREPOSITIONS, REPORTING, SCHEDULING,
+    SUBJECT_PRONOUNS, TIMEX_PREPOSITIONS, is_name_word, verb_base,
 };
 
 /// The longest title, in words.
@@ -114,8 +114,10 @@ fn headline_verb(s: &Sentence<'_>, parts: &[usize], trigger: usize) -> Option<St
             .iter()
             .rfind(|c| c.end <= trigger)
             .is_some_and(|c| c.clone().any(|i| s.is_verb(i)));
-    // "estimates cited by the minister": a participle before its agent.
-    let passive = s.words.get(trigger + 1).is_some_and(|w| w.lower() == "by");
+    // "estimates cited by the minister": a participle before its agent;
+    // "a protest scheduled for Thursday": scheduling is told in the passive.
+    let passive = s.words.get(trigger + 1).is_some_and(|w| w.lower() == "by")
+        || (SCHEDULING.contains(&base.as_str()) && word.ends_with("ed"));
     if subject.is_empty() || aux_before || bare_participle || passive {
         return None;
     }
