@@ -445,7 +445,11 @@ fn finish(
     (trigger, lemma, head, negated): (usize, String, Head, bool),
     dating: Dating,
 ) -> Option<EventMention> {
-    let (title, ends_at_trigger) = title::title(s, clause.clone(), trigger, head);
+    let title::Title {
+        text: title,
+        ends_at_trigger,
+        subjectless,
+    } = title::title(s, clause.clone(), trigger, head);
     let title = resolve_pronoun(title)?;
     if title.split_whitespace().count() < 2 {
         return None;
@@ -461,11 +465,9 @@ fn finish(
     {
         return None;
     }
-    // "Was found", "Struck at 1653", "Do you remember …": a verb with no
-    // subject to be found, or a question, is no headline.
-    let bare = first == s.words[trigger].lower()
-        || (AUXILIARIES.contains(&first.as_str()) && first != "to");
-    if head == Head::Verb && bare {
+    // "Was found", "Engaged in bloody clashes", "Do you remember …": a verb
+    // with no subject to be found, or a question, is no headline.
+    if subjectless {
         return None;
     }
     // "the Kremlin announced last week": a telling with nothing told.

@@ -382,6 +382,11 @@ fn headline_verbs_agree_and_keep_their_auxiliaries() {
             "Thursday",
             "The union's protest scheduled in the capital was called off",
         ),
+        (
+            "Protesters who gathered on Monday in the main square said they would stay.",
+            "Monday",
+            "Protesters gather in the main square",
+        ),
         // A name inside a prepositional phrase is not the subject.
         (
             "The ambassador to the United States resigned on Monday in protest.",
@@ -422,5 +427,30 @@ fn titles_keep_their_subjects_and_modifiers() {
     for (text, phrase, want) in table {
         let got = one(text, phrase, "2011-02").map(|(_, t)| t);
         assert_eq!(got.as_deref(), Some(*want), "{text}");
+    }
+}
+
+#[test]
+fn no_headline_opens_with_a_verb_that_lacks_its_subject() {
+    for (text, phrase) in [
+        (
+            "Some pro-Mubarak crowds, who on Wednesday engaged in bloody clashes with the protesters.",
+            "Wednesday",
+        ),
+        ("It was found on Tuesday in the rubble.", "Tuesday"),
+        (
+            "Do you remember what you were doing on Tuesday night?",
+            "Tuesday night",
+        ),
+    ] {
+        let t = timex(text, phrase, "2010-01-12");
+        for m in mentions(text, &[t]) {
+            let first = m.title.split_whitespace().next().unwrap_or_default();
+            assert!(
+                !["Engaged", "Was", "Do", "Found"].contains(&first),
+                "{text}: {}",
+                m.title
+            );
+        }
     }
 }

@@ -61,15 +61,19 @@ pub(super) enum Head {
     Noun,
 }
 
+/// A mention's title and what its shape says.
+pub(super) struct Title {
+    pub(super) text: String,
+    /// The title ends at the trigger, a verb with nothing after it ("the
+    /// Kremlin announced").
+    pub(super) ends_at_trigger: bool,
+    /// A verb title opens with a verb, an auxiliary or its trigger: no
+    /// subject was found ("was found", "engaged in bloody clashes").
+    pub(super) subjectless: bool,
+}
+
 /// The title of the mention whose trigger is word `trigger` of `clause`.
-/// The title, and whether it ends at the trigger (a verb with nothing
-/// after it: "the Kremlin announced").
-pub(super) fn title(
-    s: &Sentence<'_>,
-    clause: Range<usize>,
-    trigger: usize,
-    head: Head,
-) -> (String, bool) {
+pub(super) fn title(s: &Sentence<'_>, clause: Range<usize>, trigger: usize, head: Head) -> Title {
     let parts = match head {
         Head::Noun => noun_phrase(s, clause, trigger),
         Head::Verb => verb_phrase(s, clause, trigger),
@@ -78,11 +82,21 @@ pub(super) fn title(
         Head::Verb => headline_verb(s, &parts, trigger),
         Head::Noun => None,
     };
-    let ends_at_trigger = parts.last() == Some(&trigger);
-    (
-        cut(s, &parts, trigger, head, verb.as_deref()),
-        ends_at_trigger,
-    )
+    let subjectless = head == Head::Verb
+        && parts.first().is_some_and(|&i| {
+            let w = &s.words[i];
+            let l = w.lower();
+            i == trigger
+                || (AUXILIARIES.contains(&l.as_str()) && l != "to")
+                || (!w.is_capitalized()
+                    && verb_base(&l).is_some()
+                    && !is_participle_adjective(s, i))
+        });
+    Title {
+        text: cut(s, &parts, trigger, head, verb.as_deref()),
+        ends_at_trigger: parts.last() == Some(&trigger),
+        subjectless,
+    }
 }
 
 /// Titles are headlines, in the historical present: "Maduro visited
@@ -287,10 +301,21 @@ fn body(s: &Sentence<'_>, range: Range<usize>, trigger: usize) -> Vec<usize> {
                 break;
             }
         }
+        // "Protesters who were gathered in the square said": the main
+        // clause's telling verb ends the relative clause.
+        if i > trigger
+            && TOLD.contains(&l.as_str())
+            && !AUXILIARIES.contains(&s.words[i - 1].lower().as_str())
+        {
+            break;
+        }
         parts.push(i);
     }
     parts
 }
+
+/// Past forms of telling that end a clause they follow.
+const TOLD: &[&str] = &["said", "says", "told", "tells", "added", "reported"];
 
 /// "a botched uprising in April" → "botched uprising"; "their meeting in
 /// the Kremlin Wednesday" → "meeting in the Kremlin".
@@ -470,7 +495,11 @@ fn borrowed_subject(s: &Sentence<'_>, clause_start: usize, trigger: usize) -> Op
     // ("Putin, one of Maduro's allies, …"), or for a relative clause the
     // nearest one.
     let all_name = |c: &Range<usize>| c.clone().all(|i| is_name_word(s.words[i].text));
-    if let Some(c) = candidates.iter().rev().find(|c| all_name(c)) {
+    // The name clause stands right before ("…, Vladimir Putin, received"),
+    // not across another verb ("BP, which hired the rig that caught fire
+    // and sank").
+    let adjacent = |c: &Range<usize>| relative || c.end == clause_start;
+    if let Some(c) = candidates.iter().rev().find(|c| all_name(c) && adjacent(c)) {
         return Some((*c).clone().collect());
     }
     // "Port-au-Prince's cathedral, which was damaged": the noun phrase the
