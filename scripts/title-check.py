@@ -86,7 +86,10 @@ def vocabulary(folder, dictionary):
 
 def known(w, words):
     """The word, its possessive's stem, or the base of a third-person "-s"
-    form ("sees", "reaches", "tries") is in the vocabulary."""
+    form ("sees", "reaches", "tries", or one the articles only inflect:
+    "morphed") is in the vocabulary."""
+    if w in words:
+        return True
     w = w.split("'")[0]
     bases = [w]
     if w.endswith("ies"):
@@ -95,7 +98,9 @@ def known(w, words):
         bases.append(w[:-2])
     if w.endswith("s"):
         bases.append(w[:-1])
-    return any(b in words for b in bases)
+    # A base the articles only inflect ("morphs": "morphed", "morphing").
+    forms = [b + e for b in bases[1:] for e in ("ed", "d", "ing")]
+    return any(b in words for b in bases + forms)
 
 
 def furniture_len(quote):
