@@ -387,6 +387,11 @@ fn headline_verbs_agree_and_keep_their_auxiliaries() {
             "Monday",
             "Protesters gather in the main square",
         ),
+        (
+            "Volunteers marked 2010 s celebration of Earth Day with a march.",
+            "2010",
+            "Celebration of Earth Day with a march",
+        ),
         // A name inside a prepositional phrase is not the subject.
         (
             "The ambassador to the United States resigned on Monday in protest.",

@@ -294,6 +294,10 @@ fn body(s: &Sentence<'_>, range: Range<usize>, trigger: usize) -> Vec<usize> {
         if TITLE_DROP.contains(&l.as_str()) && i != trigger {
             continue;
         }
+        // "2010 s celebration": the possessive of a dropped date.
+        if matches!(l.as_str(), "s" | "'s" | "’s") && i > 0 && s.in_timex(i - 1) {
+            continue;
+        }
         // A second coordinated verb starts another event: "… and was recognized".
         if i > trigger && matches!(l.as_str(), "and" | "but" | "or") {
             let next = s.words.get(i + 1).map(|w| w.lower()).unwrap_or_default();
