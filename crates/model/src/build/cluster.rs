@@ -631,18 +631,35 @@ impl Index {
         self.postings.push((g, before.unwrap_or(Self::NONE)));
     }
 
-    /// The groups filed under `key`, newest first.
-    fn recent(&self, key: (Bucket, u32)) -> impl Iterator<Item = u32> + '_ {
+    /// The newest posting under `key`, or [`Index::NONE`].
+    fn newest(&self, key: (Bucket, u32)) -> u32 {
         let newest = match packed(key) {
             Some(k) => self.newest.get(&k),
             None => self.spans.get(&key),
         };
-        let mut at = newest.copied().unwrap_or(Self::NONE);
-        std::iter::from_fn(move || {
-            let &(g, before) = self.postings.get(at as usize)?;
-            at = before;
-            Some(g)
-        })
+        newest.copied().unwrap_or(Self::NONE)
+    }
+
+    /// Appends to `out` the `read` newest groups filed under each of
+    /// `keys`. The lists are walked side by side, a step in each at a
+    /// time: a posting's place is known only once the one after it has
+    /// been read, and a read from memory waits on the one before it in
+    /// its own list only.
+    fn recent(&self, keys: impl Iterator<Item = (Bucket, u32)>, read: usize, out: &mut Vec<u32>) {
+        let mut at: Vec<u32> = keys.map(|k| self.newest(k)).collect();
+        for _ in 0..read {
+            at.retain_mut(|p| match self.postings.get(*p as usize) {
+                Some(&(g, before)) => {
+                    out.push(g);
+                    *p = before;
+                    true
+                }
+                None => false,
+            });
+            if at.is_empty() {
+                break;
+            }
+        }
     }
 }
 
@@ -766,11 +783,10 @@ impl Clustering<'_, '_> {
             }
         }
         let mut candidates: Vec<u32> = Vec::new();
-        for b in &look {
-            for &w in &probe.keys {
-                candidates.extend(index.recent((*b, w)).take(POSTINGS_READ));
-            }
-        }
+        let keys = look
+            .iter()
+            .flat_map(|&b| probe.keys.iter().map(move |&w| (b, w)));
+        index.recent(keys, POSTINGS_READ, &mut candidates);
         candidates.sort_unstable();
         candidates.dedup();
         let mut best: Option<(f64, usize)> = None;
