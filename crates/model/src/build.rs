@@ -202,8 +202,8 @@ fn events(sources: &[SourceInfo], store: &MentionStore, workers: usize) -> (Vec<
         let key = |i: &Item<'_>| {
             (
                 sources[i.doc()].doc.as_str(),
-                i.mention.sentence.start,
-                i.mention.timex.start,
+                i.mention.sentence().start,
+                i.mention.timex().start,
             )
         };
         key(a).cmp(&key(b))
@@ -365,7 +365,7 @@ fn event(
                 source: d.source.clone(),
                 url: d.url.clone(),
                 quote: String::new(),
-                span: m.item.mention.sentence.clone(),
+                span: m.item.mention.sentence(),
             }
         })
         .collect();
@@ -468,7 +468,7 @@ fn rank(
         named,
         title_words.min(6),
         item.lemma() == dominant,
-        std::cmp::Reverse(item.mention.sentence.start),
+        std::cmp::Reverse(item.mention.sentence().start),
     )
 }
 

@@ -294,13 +294,13 @@ pub(crate) fn words(
 /// [`words`] of a stored mention, its names looked up in `names`.
 pub(super) fn item_words(item: &Item<'_>, names: &Interner) -> Vec<String> {
     let m = item.mention;
-    let s = m.sentence.start;
+    let s = m.sentence().start;
     let local = |r: &std::ops::Range<usize>| r.start.saturating_sub(s)..r.end.saturating_sub(s);
     let ids = item.participants().iter().chain(item.places());
     words_of(
         &m.quote,
         &m.clause(),
-        &local(&m.timex),
+        &local(&m.timex()),
         (&m.title, item.lemma()),
         ids.map(|&id| names.get(id)),
     )
