@@ -532,9 +532,9 @@ pub(super) fn cluster(
     words: &Words,
     vocab: &Vocabulary,
     names: &Interner,
+    weight: &[f64],
 ) -> Vec<Vec<usize>> {
     let name_ids = name_ids(vocab, names);
-    let weight = weights(items, &name_ids, vocab);
     let identifying = identifying(items.len(), vocab);
     let mut order: Vec<usize> = (0..items.len())
         .filter(|&i| items[i].bounds.is_some())
@@ -543,13 +543,13 @@ pub(super) fn cluster(
     order.sort_by(|&a, &b| items[b].precision.cmp(&items[a].precision));
     let mut state = Clustering {
         items,
-        weight: &weight,
+        weight,
         identifying: &identifying,
         groups: Vec::new(),
         index: Index::default(),
     };
     for &i in &order {
-        let probe = probe(i, items, words, (vocab, &name_ids), &weight);
+        let probe = probe(i, items, words, (vocab, &name_ids), weight);
         let g = match state.best_group(&probe, None) {
             Some(g) => g,
             None => state.open(i),
@@ -560,14 +560,14 @@ pub(super) fn cluster(
     // each group, by its founding mention, may join a better one.
     for g in 0..state.groups.len() {
         let founder = state.groups[g].members[0];
-        let founding = probe(founder, items, words, (vocab, &name_ids), &weight);
+        let founding = probe(founder, items, words, (vocab, &name_ids), weight);
         if founding.words.is_empty() {
             continue;
         }
         if let Some(target) = state.best_group(&founding, Some(g)) {
             let members = std::mem::take(&mut state.groups[g].members);
             for m in members {
-                let p = probe(m, items, words, (vocab, &name_ids), &weight);
+                let p = probe(m, items, words, (vocab, &name_ids), weight);
                 state.join(target, &p);
             }
         }
