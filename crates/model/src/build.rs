@@ -214,12 +214,16 @@ const EVENTS_BATCH: usize = 256;
 /// The store's mentions that are not negated, by document id, then
 /// position: a deterministic order.
 fn items<'a>(sources: &[SourceInfo], store: &'a MentionStore) -> Vec<Item<'a>> {
-    let mut items: Vec<Item<'_>> = (0..store.mentions.len())
-        .filter(|&at| {
-            (store.mentions[at].doc as usize) < sources.len() && !store.mentions[at].negated
-        })
-        .map(|at| Item::new(store, at))
-        .collect();
+    // Sized once: a large vector that grows by doubling leaves the
+    // blocks it outgrew behind in the heap, and the peak memory with them.
+    let mut items: Vec<Item<'_>> = Vec::with_capacity(store.mentions.len());
+    items.extend(
+        (0..store.mentions.len())
+            .filter(|&at| {
+                (store.mentions[at].doc as usize) < sources.len() && !store.mentions[at].negated
+            })
+            .map(|at| Item::new(store, at)),
+    );
     items.sort_by(|a, b| {
         let key = |i: &Item<'_>| {
             (
@@ -283,7 +287,7 @@ fn interned(
     batch: usize,
 ) -> cluster::Words {
     let batch = batch.max(1);
-    let mut out = cluster::Words::default();
+    let mut out = cluster::Words::with_capacity(items.len());
     for some in items.chunks(batch * workers.max(1)) {
         let found = crate::pool::in_order(
             some.chunks(batch),

@@ -381,11 +381,29 @@ pub(super) struct Words {
     ends: Vec<usize>,
 }
 
+/// Words a mention has, about: what [`Words`] is sized for at first.
+const WORDS_PER_ITEM: usize = 16;
+
 impl Words {
+    /// Room for `items` items' words, sized once (see [`WORDS_PER_ITEM`])
+    /// rather than grown by doubling from nothing, which leaves the
+    /// outgrown blocks behind in the heap.
+    pub(super) fn with_capacity(items: usize) -> Words {
+        Words {
+            all: Vec::with_capacity(items * WORDS_PER_ITEM),
+            ends: Vec::with_capacity(items),
+        }
+    }
+
     /// Adds the next item's words.
     pub(super) fn push(&mut self, words: Vec<u32>) {
         self.all.extend(words);
         self.ends.push(self.all.len());
+    }
+
+    /// How many words all the items have.
+    pub(super) fn len(&self) -> usize {
+        self.all.len()
     }
 
     /// Item `i`'s words.
@@ -545,8 +563,11 @@ pub(super) fn cluster(
         items,
         weight,
         identifying: &identifying,
-        groups: Vec::new(),
-        index: Index::default(),
+        // At most a group per mention; sized once, like the postings
+        // (each mention files its group under at most three buckets per
+        // word), so that neither grows by doubling through the heap.
+        groups: Vec::with_capacity(order.len()),
+        index: Index::with_capacity(words.len() * 3),
     };
     for &i in &order {
         let probe = probe(i, items, words, (vocab, &name_ids), weight);
@@ -647,6 +668,14 @@ struct Index {
 
 impl Index {
     const NONE: u32 = u32::MAX;
+
+    /// An empty index with room for `postings` postings.
+    fn with_capacity(postings: usize) -> Index {
+        Index {
+            postings: Vec::with_capacity(postings),
+            ..Index::default()
+        }
+    }
 
     /// Files group `g` under `key`.
     fn file(&mut self, key: (Bucket, u32), g: u32) {
