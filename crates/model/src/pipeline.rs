@@ -328,6 +328,22 @@ pub fn reduce(
     reduce_store(sources, store, config, options)
 }
 
+/// [`reduce`], taking the records: each document's move into the store
+/// rather than being copied, so a collection's records are not held
+/// twice.
+pub fn reduce_owned(
+    sources: &[SourceInfo],
+    mentions: Vec<Vec<Mention>>,
+    config: &Config,
+    options: &Options,
+) -> Result<Timeline, Vec<Diagnostic>> {
+    let mut store = MentionStore::default();
+    for (doc, ms) in mentions.into_iter().enumerate().take(sources.len()) {
+        store.push(doc, ms);
+    }
+    reduce_store(sources, store, config, options)
+}
+
 /// [`reduce`] on records held in a [`MentionStore`] (the mentions of
 /// `sources[i]` pushed as document `i`), which it takes.
 pub fn reduce_store(
