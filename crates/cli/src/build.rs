@@ -381,7 +381,16 @@ fn timeline(input: &InputArgs, out: Option<&Path>) -> Result<Timeline, Failure> 
     // large for a big collection, have been checked.
     config.forget_articles();
     drop(files);
-    let Mapped { sources, store, .. } = mapped;
+    // The rest of what the map made (every article's id, the problems
+    // reported) is dropped here, not after the reduce.
+    let Mapped {
+        sources,
+        store,
+        names,
+        warnings,
+        problems,
+    } = mapped;
+    drop((names, warnings, problems));
     pipeline::reduce_store(&sources, store, &config, &options).map_err(|ds| report(&ds))
 }
 

@@ -205,8 +205,10 @@ pub(crate) fn reduce(
         return Err(Failure::Input);
     }
     config_warnings(&config);
-    pipeline::reduce(&reduced.sources, &reduced.mentions, &config, options)
-        .map_err(|ds| report(&ds))
+    let Reduced {
+        sources, mentions, ..
+    } = reduced;
+    pipeline::reduce_owned(&sources, mentions, &config, options).map_err(|ds| report(&ds))
 }
 
 /// Most problems reported from mention files before giving up: past a

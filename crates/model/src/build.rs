@@ -191,43 +191,86 @@ type Cited = Vec<(usize, usize, usize)>;
 /// The events of the store's mentions, unsorted, their citations' quotes
 /// left empty and said where to take from.
 fn events(sources: &[SourceInfo], store: &MentionStore, workers: usize) -> (Vec<Event>, Cited) {
-    let mut items: Vec<Item<'_>> = (0..store.mentions.len())
-        .filter(|&at| {
-            (store.mentions[at].doc as usize) < sources.len() && !store.mentions[at].negated
-        })
-        .map(|at| Item::new(store, at))
-        .collect();
-    // Deterministic order: by document id, then position.
-    items.sort_by(|a, b| {
-        let key = |i: &Item<'_>| {
-            (
-                sources[i.doc()].doc.as_str(),
-                i.mention.sentence.start,
-                i.mention.timex.start,
-            )
-        };
-        key(a).cmp(&key(b))
-    });
-    let mut vocab = cluster::Vocabulary::default();
-    let words = interned(&items, &store.names, &mut vocab, workers, WORDS_BATCH);
-    let clusters = cluster::cluster(&items, &words, &vocab, &store.names);
-    let weight = cluster::weights_of(&items, &vocab, &store.names);
-    let typical = Typical {
-        words: &words,
-        weight: &weight,
-    };
+    let items = items(sources, store);
+    let (clusters, typical) = clustered(&items, &store.names, workers);
     let collection = leading_names(store, sources.len());
     let mut cited = Vec::new();
     let events = clusters
         .iter()
+        .zip(&typical)
         .enumerate()
-        .map(|(e, c)| {
-            let (event, quoted) = event(sources, &items, c, &typical, &collection, &store.names);
+        .map(|(e, (c, typical))| {
+            let (event, quoted) = event(sources, &items, c, typical, &collection, &store.names);
             cited.extend(quoted.into_iter().enumerate().map(|(i, at)| (e, i, at)));
             event
         })
         .collect();
     (events, cited)
+}
+
+/// Clusters whose typicality a thread works out at a time.
+const EVENTS_BATCH: usize = 256;
+
+/// The store's mentions that are not negated, by document id, then
+/// position: a deterministic order.
+fn items<'a>(sources: &[SourceInfo], store: &'a MentionStore) -> Vec<Item<'a>> {
+    // Sized once: a large vector that grows by doubling leaves the
+    // blocks it outgrew behind in the heap, and the peak memory with them.
+    let mut items: Vec<Item<'_>> = Vec::with_capacity(store.mentions.len());
+    items.extend(
+        (0..store.mentions.len())
+            .filter(|&at| {
+                (store.mentions[at].doc as usize) < sources.len() && !store.mentions[at].negated
+            })
+            .map(|at| Item::new(store, at)),
+    );
+    items.sort_by(|a, b| {
+        let key = |i: &Item<'_>| {
+            (
+                sources[i.doc()].doc.as_str(),
+                i.mention.sentence().start,
+                i.mention.timex().start,
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+    items
+}
+
+/// The items grouped into happenings (see [`cluster`]), and for each
+/// group how typical each member is of it, in fifths (see [`Member`]).
+/// The items' words and their vocabulary, large for a large collection,
+/// are dropped before the events are built.
+fn clustered(
+    items: &[Item<'_>],
+    names: &Interner,
+    workers: usize,
+) -> (Vec<Vec<usize>>, Vec<Vec<u32>>) {
+    let mut vocab = cluster::Vocabulary::default();
+    let words = interned(items, names, &mut vocab, workers, WORDS_BATCH);
+    let weight = cluster::weights_of(items, &vocab, names);
+    let clusters = cluster::cluster(items, &words, &vocab, names, &weight);
+    drop(vocab);
+    let typical = crate::pool::in_order(
+        clusters.chunks(EVENTS_BATCH),
+        workers,
+        &|some| {
+            some.iter()
+                .map(|c| fifths(&cluster::typicality(c, &words, &weight)))
+                .collect::<Vec<_>>()
+        },
+        &|| {},
+    );
+    (clusters, typical.into_iter().flatten().collect())
+}
+
+/// Cosines in [0, 1] in fifths: near-equals are left equal.
+fn fifths(scores: &[f64]) -> Vec<u32> {
+    // The cast cannot truncate: the value is in 0..=5.
+    scores
+        .iter()
+        .map(|s| (s.clamp(0.0, 1.0) * 5.0).round() as u32)
+        .collect()
 }
 
 /// Items whose words a thread works out at a time.
@@ -244,7 +287,7 @@ fn interned(
     batch: usize,
 ) -> cluster::Words {
     let batch = batch.max(1);
-    let mut out = cluster::Words::default();
+    let mut out = cluster::Words::with_capacity(items.len());
     for some in items.chunks(batch * workers.max(1)) {
         let found = crate::pool::in_order(
             some.chunks(batch),
@@ -298,31 +341,22 @@ struct Member<'m, 'a> {
     typical: u32,
 }
 
-/// The words of the items and their weights, to say which mention of a
-/// cluster is most typical of it.
-struct Typical<'w> {
-    words: &'w cluster::Words,
-    weight: &'w [f64],
-}
-
 /// The event of one cluster, and for each of its citations (in order)
 /// the store index of the mention whose quote it takes.
 fn event(
     docs: &[SourceInfo],
     items: &[Item<'_>],
     cluster: &[usize],
-    typical: &Typical<'_>,
+    typical: &[u32],
     collection: &[u32],
     names: &Interner,
 ) -> (Event, Vec<usize>) {
-    let scores = cluster::typicality(cluster, typical.words, typical.weight);
     let mentions: Vec<Member<'_, '_>> = cluster
         .iter()
-        .zip(scores)
-        .map(|(&i, score)| Member {
+        .zip(typical)
+        .map(|(&i, &typical)| Member {
             item: &items[i],
-            // Fifths of a cosine in [0, 1]: the cast cannot truncate.
-            typical: (score.clamp(0.0, 1.0) * 5.0).round() as u32,
+            typical,
         })
         .collect();
     let dominant = dominant_kind(&mentions);
@@ -365,7 +399,7 @@ fn event(
                 source: d.source.clone(),
                 url: d.url.clone(),
                 quote: String::new(),
-                span: m.item.mention.sentence.clone(),
+                span: m.item.mention.sentence(),
             }
         })
         .collect();
@@ -468,7 +502,7 @@ fn rank(
         named,
         title_words.min(6),
         item.lemma() == dominant,
-        std::cmp::Reverse(item.mention.sentence.start),
+        std::cmp::Reverse(item.mention.sentence().start),
     )
 }
 

@@ -131,10 +131,10 @@ const SPLIT_BYTES: usize = 1 << 20;
 #[cfg(feature = "pipeline")]
 const RUNS_PER_THREAD: usize = 4;
 
-/// [`mentions`] on `threads` threads: a long text's sentences are split
-/// into runs, whose mentions are found in parallel and joined in order
-/// (the same records as on one thread). Tagging stays one pass, as each
-/// date may move the reference time of the next.
+/// [`mentions`] on `threads` threads: a long text is tagged in parts on
+/// every thread ([`annals_parse::tag_on`]) while its sentences are split,
+/// then its sentences are split into runs, whose mentions are found in
+/// parallel and joined in order (the same records as on one thread).
 #[cfg(feature = "pipeline")]
 fn mentions_on(doc: &Document, threads: usize) -> Vec<Mention> {
     mentions_split(doc, threads, SPLIT_BYTES)
@@ -146,7 +146,7 @@ fn mentions_split(doc: &Document, threads: usize, split: usize) -> Vec<Mention> 
     use annals_parse::events;
     let text = doc.text.as_str();
     let parallel = threads > 1 && text.len() >= split;
-    let (timexes, sentences) = tag_and_split(doc, parallel);
+    let (timexes, sentences) = tag_and_split(doc, if parallel { threads } else { 1 });
     let runs = if parallel {
         runs(text.len(), &sentences, threads)
     } else {
@@ -169,13 +169,13 @@ fn mentions_split(doc: &Document, threads: usize, split: usize) -> Vec<Mention> 
     out
 }
 
-/// A text's timexes and sentences; side by side on two threads when
-/// `parallel`.
+/// A text's timexes and sentences; with more than one thread, the
+/// sentences are split beside the tagging, which takes every thread.
 #[cfg(feature = "pipeline")]
-fn tag_and_split(doc: &Document, parallel: bool) -> (Vec<annals_parse::Timex>, Vec<Range<usize>>) {
+fn tag_and_split(doc: &Document, threads: usize) -> (Vec<annals_parse::Timex>, Vec<Range<usize>>) {
     let text = doc.text.as_str();
-    let tag = || annals_parse::tag(text, &annals_parse::Anchor::new(doc.published));
-    if !parallel {
+    let tag = || annals_parse::tag_on(text, &annals_parse::Anchor::new(doc.published), threads);
+    if threads <= 1 {
         return (tag(), annals_parse::sentences(text));
     }
     std::thread::scope(|scope| {
@@ -324,6 +324,22 @@ pub fn reduce(
     let mut store = MentionStore::default();
     for (doc, ms) in mentions.iter().enumerate().take(sources.len()) {
         store.push(doc, ms.clone());
+    }
+    reduce_store(sources, store, config, options)
+}
+
+/// [`reduce`], taking the records: each document's move into the store
+/// rather than being copied, so a collection's records are not held
+/// twice.
+pub fn reduce_owned(
+    sources: &[SourceInfo],
+    mentions: Vec<Vec<Mention>>,
+    config: &Config,
+    options: &Options,
+) -> Result<Timeline, Vec<Diagnostic>> {
+    let mut store = MentionStore::default();
+    for (doc, ms) in mentions.into_iter().enumerate().take(sources.len()) {
+        store.push(doc, ms);
     }
     reduce_store(sources, store, config, options)
 }

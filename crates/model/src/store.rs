@@ -59,11 +59,13 @@ impl Interner {
 pub(crate) struct Stored {
     /// The index of its document among the sources.
     pub(crate) doc: u32,
-    pub(crate) sentence: Range<usize>,
+    /// Byte ranges in the text, held as u32 (see [`offsets`]): a large
+    /// collection holds hundreds of thousands of these records.
+    sentence: [u32; 2],
+    timex: [u32; 2],
     /// Byte ranges in the quote (not the text).
     clause: [u32; 2],
     trigger: [u32; 2],
-    pub(crate) timex: Range<usize>,
     /// Index into [`MentionStore::values`].
     pub(crate) value: u32,
     /// Index into [`MentionStore::values`], or [`Stored::NO_END`].
@@ -76,7 +78,7 @@ pub(crate) struct Stored {
     pub(crate) quote: Box<str>,
     /// Where its names start in [`MentionStore::lists`]: participants,
     /// then actors, then places, interned.
-    names_at: usize,
+    names_at: u32,
     /// How many participants, actors and places it has.
     split: [u16; 3],
     pub(crate) negated: bool,
@@ -88,6 +90,16 @@ impl Stored {
     /// The end of the range the timex opens (index into the values).
     pub(crate) fn end(&self) -> Option<u32> {
         (self.end != Self::NO_END).then_some(self.end)
+    }
+
+    /// The sentence's byte range in the text.
+    pub(crate) fn sentence(&self) -> Range<usize> {
+        self.sentence[0] as usize..self.sentence[1] as usize
+    }
+
+    /// The timex's byte range in the text.
+    pub(crate) fn timex(&self) -> Range<usize> {
+        self.timex[0] as usize..self.timex[1] as usize
     }
 
     /// The clause's byte range in the quote.
@@ -144,7 +156,8 @@ impl MentionStore {
 
     fn stored(&mut self, doc: usize, m: Mention) -> Stored {
         let (p, a, c) = (cap(&m.participants), cap(&m.actors), cap(&m.places));
-        let names_at = self.lists.len();
+        // Past 4 Gi names (never met) a mention's names are lost.
+        let names_at = u32::try_from(self.lists.len()).unwrap_or(u32::MAX);
         for n in p.iter().chain(a).chain(c) {
             let id = self.names.intern(n);
             self.lists.push(id);
@@ -164,10 +177,10 @@ impl MentionStore {
             lemma: self.names.intern(&m.lemma),
             names_at,
             split: [p.len() as u16, a.len() as u16, c.len() as u16],
-            sentence: m.sentence,
+            sentence: offsets(&m.sentence),
             clause: local(&m.clause),
             trigger: local(&m.trigger),
-            timex: m.timex,
+            timex: offsets(&m.timex),
             modifier: m.modifier,
             title: m.title.into_boxed_str(),
             quote: m.quote.into_boxed_str(),
@@ -189,7 +202,7 @@ impl MentionStore {
     fn names_of(&self, m: &Stored, part: usize) -> &[u32] {
         let [p, a, c] = m.split.map(usize::from);
         let (from, len) = [(0, p), (p, a), (p + a, c)][part];
-        let at = m.names_at + from;
+        let at = m.names_at as usize + from;
         self.lists.get(at..at + len).unwrap_or_default()
     }
 
@@ -212,6 +225,13 @@ impl MentionStore {
     pub(crate) fn value_of(&self, id: u32) -> &Value {
         &self.values[id as usize]
     }
+}
+
+/// A byte range of a text as two u32: a text over 4 GiB (never met) has
+/// the offsets past that cut to u32::MAX.
+fn offsets(r: &Range<usize>) -> [u32; 2] {
+    let at = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+    [at(r.start), at(r.end)]
 }
 
 #[cfg(test)]

@@ -108,7 +108,7 @@ mod value;
 pub use events::EventMention;
 pub use sentence::sentences;
 #[cfg(feature = "tagger")]
-pub use tag::tag;
+pub use tag::{tag, tag_on};
 pub use triggers::{EventClass, Pos, Trigger, triggers};
 pub use value::{
     Clock, Duration, DurationPart, DurationUnit, PartOfDay, Parts, Point, Precision, Reference,

@@ -294,13 +294,13 @@ pub(crate) fn words(
 /// [`words`] of a stored mention, its names looked up in `names`.
 pub(super) fn item_words(item: &Item<'_>, names: &Interner) -> Vec<String> {
     let m = item.mention;
-    let s = m.sentence.start;
+    let s = m.sentence().start;
     let local = |r: &std::ops::Range<usize>| r.start.saturating_sub(s)..r.end.saturating_sub(s);
     let ids = item.participants().iter().chain(item.places());
     words_of(
         &m.quote,
         &m.clause(),
-        &local(&m.timex),
+        &local(&m.timex()),
         (&m.title, item.lemma()),
         ids.map(|&id| names.get(id)),
     )
@@ -381,11 +381,29 @@ pub(super) struct Words {
     ends: Vec<usize>,
 }
 
+/// Words a mention has, about: what [`Words`] is sized for at first.
+const WORDS_PER_ITEM: usize = 16;
+
 impl Words {
+    /// Room for `items` items' words, sized once (see [`WORDS_PER_ITEM`])
+    /// rather than grown by doubling from nothing, which leaves the
+    /// outgrown blocks behind in the heap.
+    pub(super) fn with_capacity(items: usize) -> Words {
+        Words {
+            all: Vec::with_capacity(items * WORDS_PER_ITEM),
+            ends: Vec::with_capacity(items),
+        }
+    }
+
     /// Adds the next item's words.
     pub(super) fn push(&mut self, words: Vec<u32>) {
         self.all.extend(words);
         self.ends.push(self.all.len());
+    }
+
+    /// How many words all the items have.
+    pub(super) fn len(&self) -> usize {
+        self.all.len()
     }
 
     /// Item `i`'s words.
@@ -465,13 +483,40 @@ impl<'a, T: Ord + Copy + 'a> Extend<&'a T> for Set<T> {
     }
 }
 
+/// How often each word occurs in a group, sorted by word: eight bytes a
+/// word, where a hash map per group cost several times that in a large
+/// collection's tens of thousands of groups.
+#[derive(Default)]
+struct Counts(Vec<(u32, u32)>);
+
+impl Counts {
+    /// Counts `w` once more; returns its new count.
+    fn add(&mut self, w: u32) -> u32 {
+        match self.0.binary_search_by_key(&w, |&(x, _)| x) {
+            Ok(at) => {
+                self.0[at].1 += 1;
+                self.0[at].1
+            }
+            Err(at) => {
+                self.0.insert(at, (w, 1));
+                1
+            }
+        }
+    }
+
+    fn get(&self, w: u32) -> Option<u32> {
+        let at = self.0.binary_search_by_key(&w, |&(x, _)| x).ok()?;
+        Some(self.0[at].1)
+    }
+}
+
 /// A growing group: its members and centroid.
 struct Group {
     members: Vec<usize>,
     anchor: (NaiveDate, NaiveDate),
     precision: Option<Precision>,
     docs: Set<usize>,
-    counts: HashMap<u32, u32>,
+    counts: Counts,
     /// Σ (count·weight)² over the words: the centroid's squared norm,
     /// up to the member count.
     norm2: f64,
@@ -505,9 +550,9 @@ pub(super) fn cluster(
     words: &Words,
     vocab: &Vocabulary,
     names: &Interner,
+    weight: &[f64],
 ) -> Vec<Vec<usize>> {
     let name_ids = name_ids(vocab, names);
-    let weight = weights(items, &name_ids, vocab);
     let identifying = identifying(items.len(), vocab);
     let mut order: Vec<usize> = (0..items.len())
         .filter(|&i| items[i].bounds.is_some())
@@ -516,13 +561,16 @@ pub(super) fn cluster(
     order.sort_by(|&a, &b| items[b].precision.cmp(&items[a].precision));
     let mut state = Clustering {
         items,
-        weight: &weight,
+        weight,
         identifying: &identifying,
-        groups: Vec::new(),
-        index: Index::default(),
+        // At most a group per mention; sized once, like the postings
+        // (each mention files its group under at most three buckets per
+        // word), so that neither grows by doubling through the heap.
+        groups: Vec::with_capacity(order.len()),
+        index: Index::with_capacity(words.len() * 3),
     };
     for &i in &order {
-        let probe = probe(i, items, words, (vocab, &name_ids), &weight);
+        let probe = probe(i, items, words, (vocab, &name_ids), weight);
         let g = match state.best_group(&probe, None) {
             Some(g) => g,
             None => state.open(i),
@@ -533,14 +581,14 @@ pub(super) fn cluster(
     // each group, by its founding mention, may join a better one.
     for g in 0..state.groups.len() {
         let founder = state.groups[g].members[0];
-        let founding = probe(founder, items, words, (vocab, &name_ids), &weight);
+        let founding = probe(founder, items, words, (vocab, &name_ids), weight);
         if founding.words.is_empty() {
             continue;
         }
         if let Some(target) = state.best_group(&founding, Some(g)) {
             let members = std::mem::take(&mut state.groups[g].members);
             for m in members {
-                let p = probe(m, items, words, (vocab, &name_ids), &weight);
+                let p = probe(m, items, words, (vocab, &name_ids), weight);
                 state.join(target, &p);
             }
         }
@@ -621,6 +669,14 @@ struct Index {
 impl Index {
     const NONE: u32 = u32::MAX;
 
+    /// An empty index with room for `postings` postings.
+    fn with_capacity(postings: usize) -> Index {
+        Index {
+            postings: Vec::with_capacity(postings),
+            ..Index::default()
+        }
+    }
+
     /// Files group `g` under `key`.
     fn file(&mut self, key: (Bucket, u32), g: u32) {
         let at = self.postings.len() as u32;
@@ -631,18 +687,35 @@ impl Index {
         self.postings.push((g, before.unwrap_or(Self::NONE)));
     }
 
-    /// The groups filed under `key`, newest first.
-    fn recent(&self, key: (Bucket, u32)) -> impl Iterator<Item = u32> + '_ {
+    /// The newest posting under `key`, or [`Index::NONE`].
+    fn newest(&self, key: (Bucket, u32)) -> u32 {
         let newest = match packed(key) {
             Some(k) => self.newest.get(&k),
             None => self.spans.get(&key),
         };
-        let mut at = newest.copied().unwrap_or(Self::NONE);
-        std::iter::from_fn(move || {
-            let &(g, before) = self.postings.get(at as usize)?;
-            at = before;
-            Some(g)
-        })
+        newest.copied().unwrap_or(Self::NONE)
+    }
+
+    /// Appends to `out` the `read` newest groups filed under each of
+    /// `keys`. The lists are walked side by side, a step in each at a
+    /// time: a posting's place is known only once the one after it has
+    /// been read, and a read from memory waits on the one before it in
+    /// its own list only.
+    fn recent(&self, keys: impl Iterator<Item = (Bucket, u32)>, read: usize, out: &mut Vec<u32>) {
+        let mut at: Vec<u32> = keys.map(|k| self.newest(k)).collect();
+        for _ in 0..read {
+            at.retain_mut(|p| match self.postings.get(*p as usize) {
+                Some(&(g, before)) => {
+                    out.push(g);
+                    *p = before;
+                    true
+                }
+                None => false,
+            });
+            if at.is_empty() {
+                break;
+            }
+        }
     }
 }
 
@@ -679,7 +752,7 @@ impl Clustering<'_, '_> {
             anchor: bounds,
             precision: self.items[i].precision,
             docs: Set::default(),
-            counts: HashMap::default(),
+            counts: Counts::default(),
             norm2: 0.0,
             actors: Set::default(),
             places: Set::default(),
@@ -733,12 +806,11 @@ impl Clustering<'_, '_> {
         let group = &mut self.groups[g];
         for &w in probe.words {
             let wt = weight[w as usize];
-            let count = group.counts.entry(w).or_insert(0);
-            let old = f64::from(*count) * wt;
-            *count += 1;
-            let new = f64::from(*count) * wt;
+            let count = group.counts.add(w);
+            let old = f64::from(count - 1) * wt;
+            let new = f64::from(count) * wt;
             group.norm2 += new * new - old * old;
-            if *count == 1 {
+            if count == 1 {
                 for &b in &group.filed {
                     index.file((b, w), g as u32);
                 }
@@ -766,11 +838,10 @@ impl Clustering<'_, '_> {
             }
         }
         let mut candidates: Vec<u32> = Vec::new();
-        for b in &look {
-            for &w in &probe.keys {
-                candidates.extend(index.recent((*b, w)).take(POSTINGS_READ));
-            }
-        }
+        let keys = look
+            .iter()
+            .flat_map(|&b| probe.keys.iter().map(move |&w| (b, w)));
+        index.recent(keys, POSTINGS_READ, &mut candidates);
         candidates.sort_unstable();
         candidates.dedup();
         let mut best: Option<(f64, usize)> = None;
@@ -924,8 +995,8 @@ fn similarity(probe: &Probe<'_>, group: &Group, weight: &[f64]) -> f64 {
         .filter_map(|&w| {
             group
                 .counts
-                .get(&w)
-                .map(|&c| f64::from(c) * weight[w as usize].powi(2))
+                .get(w)
+                .map(|c| f64::from(c) * weight[w as usize].powi(2))
         })
         .sum();
     dot / (probe.norm * group.norm2.sqrt())

@@ -241,6 +241,14 @@ pub fn mentions_in(text: &str, sentences: &[Range<usize>], timexes: &[Timex]) ->
     let mut out: Vec<EventMention> = Vec::new();
     let mut ahead = timexes;
     for range in sentences.iter().cloned() {
+        // Most sentences date nothing: those are passed over before their
+        // page furniture is looked for (what it leaves is a part of them).
+        if !in_sentence(&mut ahead, &range)
+            .iter()
+            .any(|t| dates_an_event(t))
+        {
+            continue;
+        }
         let range = without_furniture(text, range);
         let local = in_sentence(&mut ahead, &range);
         if !local.iter().any(|t| dates_an_event(t)) {

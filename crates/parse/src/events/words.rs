@@ -16,6 +16,10 @@ pub(super) struct Word<'a> {
 impl Word<'_> {
     /// Lower case, with the typographic apostrophe made plain.
     pub(super) fn lower(&self) -> String {
+        // Most words are ASCII: one allocation, and no apostrophe to plain.
+        if self.text.is_ascii() {
+            return self.text.to_ascii_lowercase();
+        }
         self.text.to_lowercase().replace('’', "'")
     }
 

@@ -14,6 +14,7 @@
 //!    "the next day", "a year earlier"), which each resolved date updates.
 
 mod calendars;
+mod chunks;
 mod lex;
 mod ranges;
 mod resolve;
@@ -21,6 +22,7 @@ mod rules;
 mod scan;
 mod words;
 
+pub use chunks::tag_on;
 pub use scan::tag;
 
 /// A calendar or clock unit.

@@ -21,7 +21,7 @@ pub(crate) enum Tense {
 }
 
 /// What resolution reads and updates while walking through a text.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct State {
     pub(crate) dct: NaiveDate,
     /// The reference time: the last day the text pinned down.

@@ -28,56 +28,119 @@ use crate::{Anchor, Timex, TimexType};
 /// assert_eq!(found, [("Wednesday", "2019-09-25".to_string()), ("two weeks", "P2W".to_string())]);
 /// ```
 pub fn tag(text: &str, anchor: &Anchor) -> Vec<Timex> {
-    let bytes = text.as_bytes();
-    let mut state = State::new(anchor.date);
+    let mut scan = Scan::new(anchor.date, 0);
     let mut out = Vec::new();
-    // Function words seen recently that may start an expression once a
-    // head word arrives: (start byte, index of the last word it may reach).
-    let mut pending: [(usize, usize); 8] = [(0, 0); 8];
-    let mut npending = 0;
-    let mut words = 0usize;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
+    while scan.i < text.len() {
+        scan.step(text, &mut out);
+    }
+    finish(text, out)
+}
+
+/// The expressions a scan found, made final: those with no TimeML value
+/// dropped, the second ends of ranges added.
+pub(super) fn finish(text: &str, mut out: Vec<Timex>) -> Vec<Timex> {
+    // Arithmetic on odd input ("1998 decades ago") can leave the years
+    // TimeML writes (0000-9999): such a value is no TimeML value, and no
+    // expression is better than a wrong one.
+    out.retain(|t| t.value.is_well_formed());
+    super::ranges::add_range_ends(text, &mut out);
+    out
+}
+
+/// Where the scan of a text stands: the next byte to look at, the
+/// resolution state, and the function words seen recently that may start
+/// an expression once a head word arrives. Two scans that stand at the
+/// same byte with the same state and no pending word find the same
+/// expressions from there on.
+#[derive(Clone, Debug)]
+pub(super) struct Scan {
+    /// The next byte to look at.
+    pub(super) i: usize,
+    pub(super) state: State,
+    /// (start byte, index of the last word it may reach).
+    pending: [(usize, usize); 8],
+    npending: usize,
+    /// Words seen so far.
+    words: usize,
+}
+
+impl Scan {
+    /// A scan from byte `i` (a word start or a space), resolving against
+    /// `dct` as if nothing came before.
+    pub(super) fn new(dct: chrono::NaiveDate, i: usize) -> Scan {
+        Scan {
+            i,
+            state: State::new(dct),
+            pending: [(0, 0); 8],
+            npending: 0,
+            words: 0,
+        }
+    }
+
+    /// Whether no function word waits for a head word.
+    pub(super) fn settled(&self) -> bool {
+        self.npending == 0
+    }
+
+    /// Looks at the byte `self.i` (a space, a punctuation character or a
+    /// word) and moves past it, pushing the expression that starts there
+    /// or at a pending word before it, if any. Returns whether it pushed.
+    pub(super) fn step(&mut self, text: &str, out: &mut Vec<Timex>) -> bool {
+        let bytes = text.as_bytes();
+        let b = bytes[self.i];
         let kind = BYTES[usize::from(b)];
         if kind == SPACE {
-            i += 1;
-            continue;
+            self.i += 1;
+            false
+        } else if kind != WORD {
+            self.punctuation(text, out)
+        } else {
+            self.word(text, out)
         }
-        if kind != WORD {
-            // "'90s", "’90s"
-            let quoted_digit = match b {
-                b'\'' => bytes.get(i + 1).is_some_and(u8::is_ascii_digit),
-                0xE2 => {
-                    bytes[i..].starts_with("\u{2019}".as_bytes())
-                        && bytes.get(i + 3).is_some_and(u8::is_ascii_digit)
-                }
-                _ => false,
-            };
-            if quoted_digit
-                && (i == 0 || !is_word_byte(bytes[i - 1]))
-                && let Some(t) = try_at(text, i, &mut state)
-            {
-                i = t.span.end;
-                out.push(t);
-                npending = 0;
-                continue;
+    }
+
+    /// [`Scan::step`] at a byte that is neither a space nor in a word.
+    fn punctuation(&mut self, text: &str, out: &mut Vec<Timex>) -> bool {
+        let (bytes, i) = (text.as_bytes(), self.i);
+        let b = bytes[i];
+        // "'90s", "’90s"
+        let quoted_digit = match b {
+            b'\'' => bytes.get(i + 1).is_some_and(u8::is_ascii_digit),
+            0xE2 => {
+                bytes[i..].starts_with("\u{2019}".as_bytes())
+                    && bytes.get(i + 3).is_some_and(u8::is_ascii_digit)
             }
-            // A clause break ends a run of temporal words.
-            if kind == BREAK
-                || (b == b'.'
-                    && bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace)
-                    && !abbreviation(bytes, i))
-            {
-                npending = 0;
-            }
-            // A punctuation character is three bytes (0xE2 ..): skip them
-            // all, or its tail would start the next word.
-            i += if b == 0xE2 { 3 } else { 1 };
-            continue;
+            _ => false,
+        };
+        if quoted_digit
+            && (i == 0 || !is_word_byte(bytes[i - 1]))
+            && let Some(t) = try_at(text, i, &mut self.state)
+        {
+            self.i = t.span.end;
+            out.push(t);
+            self.npending = 0;
+            return true;
         }
+        // A clause break ends a run of temporal words.
+        if BYTES[usize::from(b)] == BREAK
+            || (b == b'.'
+                && bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace)
+                && !abbreviation(bytes, i))
+        {
+            self.npending = 0;
+        }
+        // A punctuation character is three bytes (0xE2 ..): skip them
+        // all, or its tail would start the next word.
+        self.i += if b == 0xE2 { 3 } else { 1 };
+        false
+    }
+
+    /// [`Scan::step`] at the start of a word.
+    fn word(&mut self, text: &str, out: &mut Vec<Timex>) -> bool {
+        let (bytes, i) = (text.as_bytes(), self.i);
+        let b = bytes[i];
         let (end, key) = word_at(bytes, i);
-        words += 1;
+        self.words += 1;
         let (mut c, g) = if b.is_ascii_digit() {
             (number_class(bytes, i, end), 0)
         } else if fiscal_year_word(&bytes[i..end]) {
@@ -90,49 +153,49 @@ pub fn tag(text: &str, anchor: &Anchor) -> Vec<Timex> {
         if c & CAL != 0 && b.is_ascii_lowercase() && g & G_SEASON == 0 {
             c = HEAD;
         }
-        if c & (STRONG | HEAD) != 0 {
-            // Earlier function words first, in text order, then this word.
-            let mut found = None;
-            for &(start, reach) in &pending[..npending] {
-                if reach >= words
-                    && let Some(t) = try_at(text, start, &mut state)
-                {
-                    found = Some(t);
-                    break;
-                }
-            }
-            npending = 0;
-            if found.is_none() && c & STRONG != 0 {
-                found = try_at(text, i, &mut state);
-            }
-            if let Some(t) = found {
-                i = t.span.end.max(i + 1);
-                out.push(t);
-                continue;
-            }
+        if c & (STRONG | HEAD) != 0
+            && let Some(t) = self.at_head(text, c & STRONG != 0)
+        {
+            self.i = t.span.end.max(i + 1);
+            out.push(t);
+            return true;
         }
         if c == 0 {
             // A word outside the temporal vocabulary ends the run: "the
             // company" cannot start an expression that a later "year" ends.
-            npending = 0;
+            self.npending = 0;
         }
         if c & WEAK != 0 {
-            let reach = words + if b.is_ascii_digit() { 3 } else { 5 };
-            if npending == pending.len() {
-                pending.copy_within(1.., 0);
-                npending -= 1;
+            let reach = self.words + if b.is_ascii_digit() { 3 } else { 5 };
+            if self.npending == self.pending.len() {
+                self.pending.copy_within(1.., 0);
+                self.npending -= 1;
             }
-            pending[npending] = (i, reach);
-            npending += 1;
+            self.pending[self.npending] = (i, reach);
+            self.npending += 1;
         }
-        i = end;
+        self.i = end;
+        false
     }
-    // Arithmetic on odd input ("1998 decades ago") can leave the years
-    // TimeML writes (0000-9999): such a value is no TimeML value, and no
-    // expression is better than a wrong one.
-    out.retain(|t| t.value.is_well_formed());
-    super::ranges::add_range_ends(text, &mut out);
-    out
+
+    /// At a head word: the expression that starts at an earlier pending
+    /// word, in text order, else (for a `strong` word) at this one.
+    fn at_head(&mut self, text: &str, strong: bool) -> Option<Timex> {
+        let mut found = None;
+        for &(start, reach) in &self.pending[..self.npending] {
+            if reach >= self.words
+                && let Some(t) = try_at(text, start, &mut self.state)
+            {
+                found = Some(t);
+                break;
+            }
+        }
+        self.npending = 0;
+        if found.is_none() && strong {
+            found = try_at(text, self.i, &mut self.state);
+        }
+        found
+    }
 }
 
 const SPACE: u8 = 0;
