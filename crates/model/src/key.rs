@@ -15,7 +15,10 @@
 //!   either) and their titles share a word that is not a name, or
 //! - one's period holds the other's ("March 2011" holds "18 March 2011")
 //!   and their titles share a word that is not a name ("protests begin",
-//!   "demonstrations begin") or they quote one sentence.
+//!   "demonstrations begin"), or a name of two words or more that few
+//!   titles of the timeline hold ("Bear Stearns is rescued", "… to bail
+//!   out Bear Stearns"; the story's main actors, in many titles, say
+//!   nothing), or they quote one sentence.
 
 use std::collections::BTreeSet;
 
@@ -35,12 +38,14 @@ impl Timeline {
                 .cmp(&self.events[a].salience)
                 .then(a.cmp(&b))
         });
+        let rare = rare_names(&self.events);
         let mut chosen: Vec<(usize, Candidate<'_>)> = Vec::with_capacity(n);
         for i in ranked {
             if chosen.len() == n {
                 break;
             }
-            let e = Candidate::of(&self.events[i]);
+            let mut e = Candidate::of(&self.events[i]);
+            e.names.retain(|name| rare.contains(name));
             if !chosen.iter().any(|(_, c)| same_happening(c, &e)) {
                 chosen.push((i, e));
             }
@@ -57,6 +62,43 @@ struct Candidate<'a> {
     /// content word only when the other title writes it in lower case
     /// ("Protests begin", "the first protests").
     first: Option<String>,
+    /// Its names of two words or more that few titles hold, as word
+    /// pairs ("bear stearns").
+    names: BTreeSet<String>,
+}
+
+/// The share of titles under which a name is told by few: one in fifty.
+const RARE_NAME_SHARE: usize = 50;
+
+/// Word pairs of names ("Bear Stearns", "Ben Bernanke") that at most one
+/// title in [`RARE_NAME_SHARE`] holds (and at least two, or no two titles
+/// share it anyway).
+fn rare_names(events: &[Event]) -> BTreeSet<String> {
+    let mut titles_with: std::collections::BTreeMap<String, usize> = Default::default();
+    for e in events {
+        for name in name_pairs(&e.title) {
+            *titles_with.entry(name).or_default() += 1;
+        }
+    }
+    let most = (events.len() / RARE_NAME_SHARE).max(2);
+    titles_with
+        .into_iter()
+        .filter(|&(_, n)| (2..=most).contains(&n))
+        .map(|(name, _)| name)
+        .collect()
+}
+
+/// Pairs of neighbouring capitalised words of a title, lower-cased.
+fn name_pairs(title: &str) -> BTreeSet<String> {
+    let words: Vec<&str> = title
+        .split(|c: char| !c.is_alphanumeric() && c != '.' && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words
+        .windows(2)
+        .filter(|w| w.iter().all(|x| x.starts_with(|c: char| c.is_uppercase())))
+        .map(|w| format!("{} {}", w[0], w[1]).to_lowercase())
+        .collect()
 }
 
 impl Candidate<'_> {
@@ -72,6 +114,7 @@ impl Candidate<'_> {
             event,
             words: content_words(&event.title),
             first,
+            names: name_pairs(&event.title),
         }
     }
 
@@ -102,7 +145,8 @@ fn same_happening(a: &Candidate<'_>, b: &Candidate<'_>) -> bool {
         return true;
     }
     let nested = (a0 <= b0 && b1 <= a1) || (b0 <= a0 && a1 <= b1);
-    nested && (a.shares_a_word(b) || quotes_a_sentence(a.event, b.event))
+    let shares_a_name = a.names.iter().any(|n| b.names.contains(n));
+    nested && (a.shares_a_word(b) || shares_a_name || quotes_a_sentence(a.event, b.event))
 }
 
 /// Content words of a title, stemmed so that inflections meet ("caps",
@@ -265,6 +309,43 @@ mod tests {
             titles(&t, 3),
             ["Crowds fill the streets", "A long campaign starts"]
         );
+    }
+
+    #[test]
+    fn a_period_sharing_a_rare_name_is_passed_over() {
+        let mut events = vec![
+            event(
+                "a",
+                "2008-03",
+                "Bear Stearns is rescued by J.P. Morgan Chase",
+                900,
+            ),
+            event(
+                "b",
+                "2008-03",
+                "Fed Chairman Ben Bernanke, to bail out Bear Stearns",
+                800,
+            ),
+            event("c", "2008-03-14", "Markets fall", 700),
+        ];
+        assert_eq!(
+            titles(&timeline(events.clone()), 3),
+            [
+                "Bear Stearns is rescued by J.P. Morgan Chase",
+                "Markets fall"
+            ]
+        );
+        // A name in many titles is the story's main actor: it says nothing.
+        for k in 0..3 {
+            events.push(event(
+                &format!("x{k}"),
+                "2008-05",
+                &format!("Bear Stearns item {k}"),
+                1,
+            ));
+        }
+        let t = timeline(events);
+        assert_eq!(titles(&t, 3).len(), 3);
     }
 
     #[test]
