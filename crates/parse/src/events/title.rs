@@ -179,21 +179,39 @@ const SUBJECT_BOUNDARIES: &[&str] = &[
 /// Whether a subject is plural, by its head: the words before its first
 /// prepositional phrase, relative clause or appositive ("Protests against
 /// the leader" is plural, "The number of protesters" singular): a
-/// coordination ("Russia and China"), a plural common noun ending it or a
-/// plural pronoun.
+/// coordination ("Russia and China"), a plural-only noun ("police"), a
+/// quantifier ("Six of"), a plural noun, or a plural pronoun.
 fn is_plural(s: &Sentence<'_>, subject: &[usize]) -> bool {
-    // "… as we head": the subject follows the last subordinator.
+    let Some(head) = subject_head(s, subject) else {
+        return false;
+    };
+    let lower = |i: usize| s.words[i].lower();
+    head.iter().any(|&i| lower(i) == "and")
+        || head
+            .iter()
+            .any(|&i| PLURAL_ONLY.contains(&lower(i).as_str()))
+        || head.iter().any(|&i| is_quantifier(&lower(i)))
+        || head.iter().any(|&i| is_plural_noun(s, i))
+        || head.last().is_some_and(|&i| looks_plural(s, i))
+        || head
+            .last()
+            .is_some_and(|&i| matches!(lower(i).as_str(), "they" | "we" | "i" | "you"))
+}
+
+/// The head of a subject: after its last subordinator ("… as we head"),
+/// up to its first preposition, relative or appositive. `None` for a
+/// clause of its own ("what appears").
+fn subject_head<'a>(s: &Sentence<'_>, subject: &'a [usize]) -> Option<&'a [usize]> {
     let from = subject
         .iter()
         .rposition(|&i| SUBJECT_BOUNDARIES.contains(&s.words[i].lower().as_str()))
         .map_or(0, |k| k + 1);
     let subject = &subject[from..];
-    // "what appears": a clause of its own.
     if subject
         .last()
         .is_some_and(|&i| s.words[i].lower() == "what")
     {
-        return false;
+        return None;
     }
     let end = subject
         .iter()
@@ -206,62 +224,55 @@ fn is_plural(s: &Sentence<'_>, subject: &[usize]) -> bool {
                 || s.words[subject[k - 1]].breaks_after
         })
         .map_or(subject.len(), |(k, _)| k);
-    let head = &subject[..end];
-    // A plural noun WordNet knows anywhere in the head ("Fighters loyal"),
-    // in lower case or opening the sentence ("Protests began"); or a last
-    // word that looks plural though WordNet lacks it ("jihadists").
-    let plural_noun = |i: usize| {
-        let w = &s.words[i];
-        (!w.is_capitalized() || i == 0) && crate::triggers::is_plural_noun(w.text)
-    };
-    let looks_plural = |i: usize| {
-        let w = &s.words[i];
-        let l = w.lower();
-        !w.is_capitalized()
-            && l.ends_with('s')
-            && !["ss", "'s", "is", "us"].iter().any(|e| l.ends_with(e))
-            && !crate::triggers::is_known_word(&l)
-    };
-    // "Some of the fighters", "Six of 45 activists", "Dozens of …".
-    let quantifier = |i: usize| {
-        let l = s.words[i].lower();
-        let numeral = l.chars().all(|c| c.is_ascii_digit() || c == ',') && l != "1";
-        numeral
-            || matches!(
-                l.as_str(),
-                "some"
-                    | "many"
-                    | "most"
-                    | "all"
-                    | "both"
-                    | "several"
-                    | "few"
-                    | "two"
-                    | "three"
-                    | "four"
-                    | "five"
-                    | "six"
-                    | "seven"
-                    | "eight"
-                    | "nine"
-                    | "ten"
-                    | "dozens"
-                    | "hundreds"
-                    | "thousands"
-                    | "millions"
-            )
-    };
-    head.iter().any(|&i| s.words[i].lower() == "and")
-        || head
-            .iter()
-            .any(|&i| PLURAL_ONLY.contains(&s.words[i].lower().as_str()))
-        || head.iter().any(|&i| quantifier(i))
-        || head.iter().any(|&i| plural_noun(i))
-        || head.last().is_some_and(|&i| looks_plural(i))
-        || head
-            .last()
-            .is_some_and(|&i| matches!(s.words[i].lower().as_str(), "they" | "we" | "i" | "you"))
+    Some(&subject[..end])
 }
+
+/// A plural noun WordNet knows, in lower case or opening the sentence
+/// ("Fighters loyal", "Protests began").
+fn is_plural_noun(s: &Sentence<'_>, i: usize) -> bool {
+    let w = &s.words[i];
+    (!w.is_capitalized() || i == 0) && crate::triggers::is_plural_noun(w.text)
+}
+
+/// A word that looks plural though WordNet lacks it ("jihadists").
+fn looks_plural(s: &Sentence<'_>, i: usize) -> bool {
+    let w = &s.words[i];
+    let l = w.lower();
+    !w.is_capitalized()
+        && l.ends_with('s')
+        && !["ss", "'s", "is", "us"].iter().any(|e| l.ends_with(e))
+        && !crate::triggers::is_known_word(&l)
+}
+
+/// "Some of the fighters", "Six of 45 activists", "Dozens of …".
+fn is_quantifier(lower: &str) -> bool {
+    let numeral = lower.chars().all(|c| c.is_ascii_digit() || c == ',') && lower != "1";
+    numeral || QUANTIFIERS.contains(&lower)
+}
+
+/// Words that make a subject plural before "of".
+const QUANTIFIERS: &[&str] = &[
+    "some",
+    "many",
+    "most",
+    "all",
+    "both",
+    "several",
+    "few",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+];
 
 /// "visit" → "visits", "reach" → "reaches", "try" → "tries", "go" → "goes".
 fn third_person(base: &str) -> String {
