@@ -38,14 +38,17 @@ impl Timeline {
                 .cmp(&self.events[a].salience)
                 .then(a.cmp(&b))
         });
-        let rare = rare_names(&self.events);
+        let mut names: Vec<BTreeSet<String>> =
+            self.events.iter().map(|e| name_pairs(&e.title)).collect();
+        let rare = rare_names(&names);
         let mut chosen: Vec<(usize, Candidate<'_>)> = Vec::with_capacity(n);
         for i in ranked {
             if chosen.len() == n {
                 break;
             }
-            let mut e = Candidate::of(&self.events[i]);
-            e.names.retain(|name| rare.contains(name));
+            let mut own = std::mem::take(&mut names[i]);
+            own.retain(|name| rare.contains(name));
+            let e = Candidate::of(&self.events[i], own);
             if !chosen.iter().any(|(_, c)| same_happening(c, &e)) {
                 chosen.push((i, e));
             }
@@ -73,18 +76,16 @@ const RARE_NAME_SHARE: usize = 50;
 /// Word pairs of names ("Bear Stearns", "Ben Bernanke") that at most one
 /// title in [`RARE_NAME_SHARE`] holds (and at least two, or no two titles
 /// share it anyway).
-fn rare_names(events: &[Event]) -> BTreeSet<String> {
-    let mut titles_with: std::collections::BTreeMap<String, usize> = Default::default();
-    for e in events {
-        for name in name_pairs(&e.title) {
-            *titles_with.entry(name).or_default() += 1;
-        }
+fn rare_names(titles: &[BTreeSet<String>]) -> BTreeSet<String> {
+    let mut titles_with: std::collections::BTreeMap<&str, usize> = Default::default();
+    for name in titles.iter().flatten() {
+        *titles_with.entry(name).or_default() += 1;
     }
-    let most = (events.len() / RARE_NAME_SHARE).max(2);
+    let most = (titles.len() / RARE_NAME_SHARE).max(2);
     titles_with
         .into_iter()
         .filter(|&(_, n)| (2..=most).contains(&n))
-        .map(|(name, _)| name)
+        .map(|(name, _)| name.to_owned())
         .collect()
 }
 
@@ -102,7 +103,9 @@ fn name_pairs(title: &str) -> BTreeSet<String> {
 }
 
 impl Candidate<'_> {
-    fn of(event: &Event) -> Candidate<'_> {
+    /// The candidate of `event`, whose title's rare name pairs are
+    /// `names`.
+    fn of(event: &Event, names: BTreeSet<String>) -> Candidate<'_> {
         let first = event
             .title
             .split(|c: char| !c.is_alphanumeric())
@@ -114,7 +117,7 @@ impl Candidate<'_> {
             event,
             words: content_words(&event.title),
             first,
-            names: name_pairs(&event.title),
+            names,
         }
     }
 
