@@ -319,6 +319,15 @@ fn background_questions_and_later_sentences_are_no_lead() {
     assert_eq!(lead_titles(early, &[]).len(), 1);
 }
 
+/// Each row's text, with its phrase dated, makes one mention with the
+/// title given.
+fn assert_titles(table: &[(&str, &str, &str)]) {
+    for (text, phrase, want) in table {
+        let got = one(text, phrase, "2011-02").map(|(_, t)| t);
+        assert_eq!(got.as_deref(), Some(*want), "{text}");
+    }
+}
+
 #[test]
 fn headline_verbs_agree_and_keep_their_auxiliaries() {
     let table: &[(&str, &str, &str)] = &[
@@ -399,10 +408,7 @@ fn headline_verbs_agree_and_keep_their_auxiliaries() {
             "The ambassador to the United States resigns in protest",
         ),
     ];
-    for (text, phrase, want) in table {
-        let got = one(text, phrase, "2011-02").map(|(_, t)| t);
-        assert_eq!(got.as_deref(), Some(*want), "{text}");
-    }
+    assert_titles(table);
 }
 
 #[test]
@@ -429,10 +435,7 @@ fn titles_keep_their_subjects_and_modifiers() {
             "UN Secretary General Ban Ki-moon is due to visit Haiti",
         ),
     ];
-    for (text, phrase, want) in table {
-        let got = one(text, phrase, "2011-02").map(|(_, t)| t);
-        assert_eq!(got.as_deref(), Some(*want), "{text}");
-    }
+    assert_titles(table);
 }
 
 #[test]

@@ -26,7 +26,7 @@ const TITLE_DROP: &[&str] = &[
 ];
 
 /// Connectives that open a clause but do not belong in a title or summary.
-pub(super) const OPENERS: &[&str] = &[
+const OPENERS: &[&str] = &[
     "after",
     "before",
     "when",
