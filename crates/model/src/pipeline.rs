@@ -33,6 +33,7 @@
 //! `annals.yaml` corrections that cannot be applied
 //! ([`crate::overrides::apply`]).
 
+#[cfg(feature = "pipeline")]
 use std::ops::Range;
 
 use crate::config::Config;
