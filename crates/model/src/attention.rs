@@ -21,8 +21,12 @@
 //!
 //! An event told by one article alone is unconfirmed: however much its day
 //! is talked about, a confirmed event comes first, so the key events are
-//! happenings that two independent sources report. Then the attention, and
-//! then the event's own score ranks events of equal attention:
+//! happenings that two independent sources report. A coarser event is
+//! background ("the 1989 spill", "in 2006 he was elected"), and in a big
+//! collection two articles recalling a year is chance, not confirmation:
+//! it is confirmed only when one article in [`BACKGROUND_SHARE`] of the
+//! collection tells it (and two at least). Then the attention, and then
+//! the event's own score ranks events of equal attention:
 //!
 //! `salience = confirmed · CONFIRMED + attention · OWN + own`, where
 //! `own = 100 · independent sources + mentions and actors` (the part under
@@ -46,6 +50,9 @@ pub(crate) const SAME: u64 = 1;
 pub(crate) const OWN: u64 = 100_000;
 /// The salience a confirmed event (two independent sources) starts at.
 pub(crate) const CONFIRMED: u64 = 1_000_000_000_000_000;
+/// A coarser-than-day event is confirmed by one article in this many of
+/// the collection (two at least).
+pub(crate) const BACKGROUND_SHARE: usize = 100;
 /// The highest attention that stays under [`CONFIRMED`].
 const MAX_ATTENTION: u64 = CONFIRMED / OWN - 1;
 
@@ -57,8 +64,14 @@ impl Timeline {
     /// changes nothing.
     pub(crate) fn weigh_attention(&mut self) {
         let scores = self.attention_and_sources();
+        let background = confirming_background(self.sources.len());
         for (event, (attention, sources)) in self.events.iter_mut().zip(scores) {
-            let confirmed = if sources >= 2 { CONFIRMED } else { 0 };
+            let needed = if day_of(event).is_some() {
+                2
+            } else {
+                background
+            };
+            let confirmed = if sources >= needed { CONFIRMED } else { 0 };
             let own = 100 * sources.min(999) + event.salience % 100;
             event.salience = confirmed + attention.min(MAX_ATTENTION) * OWN + own;
         }
@@ -106,6 +119,13 @@ impl Timeline {
             })
             .collect()
     }
+}
+
+/// The independent sources that confirm a coarser-than-day event in a
+/// collection of `articles`: one in [`BACKGROUND_SHARE`], two at least.
+fn confirming_background(articles: usize) -> u64 {
+    let share = articles.div_ceil(BACKGROUND_SHARE).max(2);
+    u64::try_from(share).unwrap_or(u64::MAX)
 }
 
 /// The day of a day-precision (or finer) event.

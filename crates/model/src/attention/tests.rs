@@ -166,3 +166,24 @@ fn a_confirmed_event_outranks_a_lone_one_on_a_busier_day() {
             .all(|e| e.salience < t.events[0].salience)
     );
 }
+
+#[test]
+fn background_is_confirmed_by_a_share_of_a_big_collection() {
+    let year = |docs: &[&str]| event("2006", docs, 200);
+    // Four articles: two recalling the year confirm it.
+    let mut t = timeline(vec![year(&["before.txt", "after.txt"])]);
+    t.weigh_attention();
+    assert!(t.events[0].salience >= CONFIRMED);
+    // 250 articles: one in a hundred is three; two is chance.
+    let mut t = timeline(vec![
+        year(&["before.txt", "after.txt"]),
+        year(&["before.txt", "after.txt", "same.txt"]),
+        event("2020-03-10", &["before.txt", "after.txt"], 200),
+    ]);
+    t.sources
+        .extend((4..250).map(|i| source(&format!("more{i}.txt"), "2020-03-15")));
+    t.weigh_attention();
+    let confirmed: Vec<bool> = t.events.iter().map(|e| e.salience >= CONFIRMED).collect();
+    // A day keeps two sources as confirmation.
+    assert_eq!(confirmed, [false, true, true]);
+}
