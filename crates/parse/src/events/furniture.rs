@@ -89,6 +89,26 @@ const MEDIA_WORDS: &[&str] = &[
 /// Cue words of a time stamp ("Updated", "Posted by …").
 const STAMP_CUES: &[&str] = &["updated", "published", "posted"];
 
+/// Nouns by which a page names itself ("This article appeared on …").
+const SELF_NOUNS: &[&str] = &[
+    "article", "story", "page", "piece", "post", "column", "blog",
+];
+
+/// Verbs of a page's own printing or posting.
+const PRINT_VERBS: &[&str] = &[
+    "appeared",
+    "published",
+    "updated",
+    "posted",
+    "printed",
+    "modified",
+    "amended",
+    "corrected",
+];
+
+/// How far before a date a page's naming of itself is looked for, in words.
+const SELF_STAMP_WORDS: usize = 20;
+
 /// Comment buttons that precede a reader's comment.
 const BUTTONS: &[&str] = &["Report abuse", "Reply", "Permalink"];
 
@@ -621,9 +641,52 @@ fn comment_count(s: &str) -> Option<usize> {
         .then_some("Comments (".len() + close + 1)
 }
 
+/// Whether the words before a date (in order, the date's own excluded)
+/// tell when the page itself appeared: "This article appeared on p8 of the
+/// … section of the … on", "A version of this story was first published
+/// on". Such a date is the page's stamp, not news: the nearest "this" +
+/// [`SELF_NOUNS`] among the last [`SELF_STAMP_WORDS`] words, followed by
+/// one of [`PRINT_VERBS`].
+pub(super) fn is_self_stamp<'a>(before: impl DoubleEndedIterator<Item = &'a str>) -> bool {
+    let near: Vec<&str> = before.rev().take(SELF_STAMP_WORDS).map(bare).collect();
+    // `near` runs backwards from the date.
+    let Some(noun) = (1..near.len()).find(|&i| {
+        near[i].eq_ignore_ascii_case("this")
+            && SELF_NOUNS
+                .iter()
+                .any(|n| near[i - 1].eq_ignore_ascii_case(n))
+    }) else {
+        return false;
+    };
+    near[..noun - 1]
+        .iter()
+        .any(|w| PRINT_VERBS.iter().any(|v| w.eq_ignore_ascii_case(v)))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::furniture_len;
+    use super::{furniture_len, is_self_stamp};
+
+    #[test]
+    fn a_page_telling_when_it_appeared_is_a_stamp() {
+        let stamp = |s: &str| is_self_stamp(s.split_whitespace());
+        for s in [
+            "This article appeared on p8 of the G2 section of the Gazette on 01.25 BST on",
+            "A version of this story was first published on",
+            "Plot to overthrow the regime This article was amended on",
+            "this page was last updated:",
+        ] {
+            assert!(stamp(s), "{s}");
+        }
+        for s in [
+            "The article appeared in the journal on",
+            "This story began on",
+            "The report was published on",
+            "Posted on the wall of this page",
+        ] {
+            assert!(!stamp(s), "{s}");
+        }
+    }
 
     /// (sentence, the sentence proper after its furniture)
     const TABLE: &[(&str, &str)] = &[

@@ -407,6 +407,9 @@ fn dates_an_event(t: &Timex) -> bool {
 /// The mention dated by the sentence's `k`-th timex.
 fn mention(s: &Sentence<'_>, k: usize, timex: &Timex) -> Option<EventMention> {
     let first = s.word_at(timex.span.start)?;
+    if furniture::is_self_stamp(s.words[..first].iter().map(|w| w.text)) {
+        return None;
+    }
     let before = first
         .checked_sub(1)
         .map(|i| s.words[i].lower())
