@@ -17,7 +17,9 @@
 //! own articles, [`SAME`] each.
 //!
 //! Copies of one story (see [`crate::copies`]) count once, by their most
-//! telling copy.
+//! telling copy. A clause that makes no headline ("… was found on
+//! Tuesday", [`Timeline::also_cited`]) is no event, but its article cites
+//! the day all the same: it counts towards a day that has events.
 //!
 //! An event told by one article alone is unconfirmed: however much its day
 //! is talked about, a confirmed event comes first, so the key events are
@@ -100,6 +102,18 @@ impl Timeline {
                     let old = stories.entry(s).or_default();
                     *old = (*old).max(w);
                 }
+            }
+        }
+        // Days cited in clauses that make no headline: talked about all the
+        // same, where events were made.
+        for cited in &self.also_cited {
+            let Some(stories) = days.get_mut(&cited.day) else {
+                continue;
+            };
+            if let Some(s) = story(&cited.doc) {
+                let w = weight(published.get(cited.doc.as_str()).copied(), cited.day);
+                let old = stories.entry(s).or_default();
+                *old = (*old).max(w);
             }
         }
         let count = |n: usize| u64::try_from(n).unwrap_or(u64::MAX);

@@ -33,7 +33,9 @@ pub(crate) use cluster::words;
 
 use crate::records::Mention;
 use crate::store::{Interner, MentionStore, Stored};
-use crate::{Alternative, Citation, Document, Event, SourceInfo, Timeline, When, stable_id};
+use crate::{
+    Alternative, Citation, DayCited, Document, Event, SourceInfo, Timeline, When, stable_id,
+};
 
 /// A mention with the document it comes from, its values looked up, and
 /// its date's bounds and precision read once: clustering compares every
@@ -167,6 +169,7 @@ impl Timeline {
         mut store: MentionStore,
         workers: usize,
     ) -> Timeline {
+        let also_cited = days_cited_without_headline(sources, &store);
         let (mut events, cited) = events(sources, &store, workers);
         // Each mention is cited at most once: clusters do not overlap.
         for (e, c, at) in cited {
@@ -179,10 +182,32 @@ impl Timeline {
             title: title.to_owned(),
             events,
             sources: sources.to_vec(),
+            also_cited,
         };
         timeline.weigh_attention();
         timeline
     }
+}
+
+/// The days the store's mentions without a title (no headline: see
+/// [`annals_parse::events::EventMention::title`]) cite, by document: no
+/// event is made of them.
+fn days_cited_without_headline(sources: &[SourceInfo], store: &MentionStore) -> Vec<DayCited> {
+    store
+        .mentions
+        .iter()
+        .filter(|m| m.title.is_empty() && !m.negated)
+        .filter_map(|m| {
+            let doc = &sources.get(m.doc as usize)?.doc;
+            let value = store.value_of(m.value);
+            let fine = value.precision()? >= Precision::Day;
+            let (day, _) = value.bounds().filter(|_| fine)?;
+            Some(DayCited {
+                doc: doc.clone(),
+                day,
+            })
+        })
+        .collect()
 }
 
 /// Which store mention each citation quotes: (event, citation, mention).
@@ -211,7 +236,8 @@ fn events(sources: &[SourceInfo], store: &MentionStore, workers: usize) -> (Vec<
 /// Clusters whose typicality a thread works out at a time.
 const EVENTS_BATCH: usize = 256;
 
-/// The store's mentions that are not negated, by document id, then
+/// The store's mentions that are not negated and make a headline (see
+/// [`days_cited_without_headline`] for the others), by document id, then
 /// position: a deterministic order.
 fn items<'a>(sources: &[SourceInfo], store: &'a MentionStore) -> Vec<Item<'a>> {
     // Sized once: a large vector that grows by doubling leaves the
@@ -220,7 +246,9 @@ fn items<'a>(sources: &[SourceInfo], store: &'a MentionStore) -> Vec<Item<'a>> {
     items.extend(
         (0..store.mentions.len())
             .filter(|&at| {
-                (store.mentions[at].doc as usize) < sources.len() && !store.mentions[at].negated
+                (store.mentions[at].doc as usize) < sources.len()
+                    && !store.mentions[at].negated
+                    && !store.mentions[at].title.is_empty()
             })
             .map(|at| Item::new(store, at)),
     );
@@ -838,6 +866,31 @@ mod tests {
         assert_eq!(t.events.len(), 2, "{:#?}", t.events);
         let quake = t.events.iter().find(|e| e.citations.len() == 2).unwrap();
         assert_eq!(docs_of(quake), BTreeSet::from(["0.txt", "1.txt"]));
+    }
+
+    #[test]
+    fn a_mention_without_a_headline_makes_no_event_but_cites_its_day() {
+        let docs = [doc("a.txt", "A. B."), doc("b.txt", "C.")];
+        let names = &["maduro", "putin"];
+        let mentions = vec![
+            vec![
+                mention("A.", "meet", "2019-09-24", "Putin met Maduro", names),
+                mention("B.", "find", "2019-09-24", "", &[]),
+            ],
+            vec![mention("C.", "visit", "2019-09", "", names)],
+        ];
+        let t = Timeline::build("T", &docs, &mentions);
+        let titles: Vec<&str> = t.events.iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(titles, ["Putin met Maduro"]);
+        // A day, not a month, is evidence of a day talked about.
+        let day = NaiveDate::from_ymd_opt(2019, 9, 24).unwrap();
+        assert_eq!(
+            t.also_cited,
+            [DayCited {
+                doc: "a.txt".into(),
+                day
+            }]
+        );
     }
 
     #[test]

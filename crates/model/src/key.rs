@@ -225,6 +225,7 @@ mod tests {
             title: "T".into(),
             events,
             sources: Vec::new(),
+            also_cited: Vec::new(),
         }
     }
 

@@ -284,6 +284,21 @@ pub struct Timeline {
     pub events: Vec<Event>,
     /// The documents it was built from, by id.
     pub sources: Vec<SourceInfo>,
+    /// Days the documents cite in clauses that make no headline ("… was
+    /// found on Tuesday"): no event shows them, yet they tell how much a
+    /// day is talked about (see the `attention` module). Not serialised:
+    /// a timeline read back from JSON weighs its events' citations alone.
+    #[serde(skip)]
+    pub also_cited: Vec<DayCited>,
+}
+
+/// A day a document cites in a clause that makes no headline.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DayCited {
+    /// The document's id.
+    pub doc: String,
+    /// The day.
+    pub day: NaiveDate,
 }
 
 /// A date for an event that some sources give and the timeline did not
@@ -305,7 +320,12 @@ impl Timeline {
     /// this version refuses. Errors point at the line and column.
     ///
     /// ```
-    /// let t = annals_model::Timeline { title: "T".into(), events: Vec::new(), sources: Vec::new() };
+    /// let t = annals_model::Timeline {
+    ///     title: "T".into(),
+    ///     events: Vec::new(),
+    ///     sources: Vec::new(),
+    ///     also_cited: Vec::new(),
+    /// };
     /// let json = serde_json::to_string_pretty(&t).expect("plain data");
     /// assert_eq!(annals_model::Timeline::from_json("events.json", &json), Ok(t));
     /// ```

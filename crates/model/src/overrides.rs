@@ -55,7 +55,12 @@ use crate::{Alternative, Citation, Diagnostic, Event, Timeline, When, stable_id}
 ///
 /// ```
 /// use annals_model::{config::Config, overrides, Timeline};
-/// let timeline = Timeline { title: "t".into(), events: Vec::new(), sources: Vec::new() };
+/// let timeline = Timeline {
+///     title: "t".into(),
+///     events: Vec::new(),
+///     sources: Vec::new(),
+///     also_cited: Vec::new(),
+/// };
 /// let config = Config::parse(
 ///     "annals.yaml",
 ///     "events:\n  - add:\n      date: 2019-01-23\n      title: Guaidó proclaims himself interim president\n",
@@ -96,6 +101,7 @@ pub fn apply_owned(timeline: Timeline, config: &Config) -> Result<Timeline, Vec<
         title: config.title.clone().unwrap_or(timeline.title),
         events,
         sources: timeline.sources,
+        also_cited: timeline.also_cited,
     };
     // Merges, splits and new dates move citations between dates; with no
     // override the built salience stands.

@@ -83,7 +83,8 @@ pub struct Mention {
     pub end: Option<Value>,
     /// The trigger's base form, lower case.
     pub lemma: String,
-    /// A short title from the clause's own words.
+    /// A short title from the clause's own words; empty when the clause
+    /// makes no headline (the mention only tells that the date is cited).
     pub title: String,
     /// The sentence, verbatim: the text of `sentence`.
     pub quote: String,

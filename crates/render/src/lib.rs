@@ -22,7 +22,12 @@
 //! use annals_model::Timeline;
 //! use annals_render::{site, SiteOptions};
 //!
-//! let timeline = Timeline { title: "Nothing yet".into(), events: vec![], sources: vec![] };
+//! let timeline = Timeline {
+//!     title: "Nothing yet".into(),
+//!     events: vec![],
+//!     sources: vec![],
+//!     also_cited: vec![],
+//! };
 //! let files = site(&timeline, &SiteOptions::default()).unwrap();
 //! assert_eq!(files[0].name, "index.html");
 //! ```

@@ -404,6 +404,7 @@ mod properties {
                 url: Some(url),
                 published,
             }],
+            also_cited: Vec::new(),
         }
     }
 

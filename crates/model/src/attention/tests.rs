@@ -50,6 +50,7 @@ fn timeline(events: Vec<Event>) -> Timeline {
             source("after.txt", "2020-03-20"),
             source("after2.txt", "2020-04-02"),
         ],
+        also_cited: Vec::new(),
     }
 }
 
@@ -186,4 +187,27 @@ fn background_is_confirmed_by_a_share_of_a_big_collection() {
     let confirmed: Vec<bool> = t.events.iter().map(|e| e.salience >= CONFIRMED).collect();
     // A day keeps two sources as confirmation.
     assert_eq!(confirmed, [false, true, true]);
+}
+
+#[test]
+fn days_cited_without_a_headline_add_to_their_days_attention() {
+    let mut t = timeline(vec![
+        event("2020-03-10", &["same.txt"], 101),
+        event("2020-03-12", &["same.txt"], 101),
+    ]);
+    let cited = |doc: &str, d: &str| crate::DayCited {
+        doc: doc.into(),
+        day: day(d),
+    };
+    t.also_cited = vec![
+        // A later article on the 10th, and same.txt again: counted once.
+        cited("after.txt", "2020-03-10"),
+        cited("same.txt", "2020-03-10"),
+        // No event on the 11th: nothing to weigh.
+        cited("after2.txt", "2020-03-11"),
+    ];
+    t.weigh_attention();
+    assert_eq!(attention(&t), [LATER + SAME, EARLIER]);
+    // Still one source each: nothing is confirmed by them.
+    assert!(t.events.iter().all(|e| e.salience < CONFIRMED));
 }

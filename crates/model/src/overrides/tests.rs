@@ -84,6 +84,7 @@ fn timeline() -> Timeline {
                 published: NaiveDate::from_ymd_opt(2019, 9, 25).expect("a valid day"),
             })
             .collect(),
+        also_cited: Vec::new(),
     };
     // As `Timeline::from_records` leaves it.
     timeline.weigh_attention();
@@ -236,6 +237,7 @@ fn show_one(e: &Event) -> String {
         title: String::new(),
         events: vec![e.clone()],
         sources: Vec::new(),
+        also_cited: Vec::new(),
     };
     show(&t).trim_end().to_owned()
 }

@@ -78,7 +78,10 @@ pub struct EventMention {
     pub modifier: Option<Mod>,
     /// The end of the range the timex opens ("from 2005 to 2013" → `2013`).
     pub end: Option<Value>,
-    /// A short title from the clause's own words, at most 12 words.
+    /// A short title from the clause's own words, at most 12 words; empty
+    /// when the clause makes no headline (no subject for its verb, "was
+    /// found on Tuesday"): the mention still tells that its article cites
+    /// the date.
     pub title: String,
     /// Names in the sentence, folded (lower case, no accents or
     /// possessives): "Guaidó's" → "guaido".
@@ -470,21 +473,16 @@ fn finish(
     let mut opening = title.split_whitespace().map(str::to_lowercase);
     let first = opening.next().unwrap_or_default();
     let second = opening.next().unwrap_or_default();
-    if head == Head::Verb
+    let fragment = head == Head::Verb
         && lexicon::PREPOSITIONS.contains(&first.as_str())
-        && !title::is_comparison(&first, &second)
-    {
-        return None;
-    }
+        && !title::is_comparison(&first, &second);
     // "Was found", "Engaged in bloody clashes", "Do you remember …": a verb
-    // with no subject to be found, or a question, is no headline.
-    if subjectless {
-        return None;
-    }
-    // "the Kremlin announced last week": a telling with nothing told.
-    if head == Head::Verb && REPORTING.contains(&lemma.as_str()) && ends_at_trigger {
-        return None;
-    }
+    // with no subject to be found, or a question, is no headline; nor is
+    // "the Kremlin announced last week", a telling with nothing told. Each
+    // still tells that its article cites the date: it stays a mention,
+    // without a title.
+    let telling = head == Head::Verb && REPORTING.contains(&lemma.as_str()) && ends_at_trigger;
+    let headline = !fragment && !subjectless && !telling;
     // "legislative elections, scheduled for next year" is about the elections.
     let lemma = if SCHEDULING.contains(&lemma.as_str()) {
         let in_title: Vec<&str> = title.split_whitespace().collect();
@@ -519,7 +517,7 @@ fn finish(
         end: None,
         places: places(s, &title, clause.clone()),
         actors: actors(s, &title, clause),
-        title,
+        title: if headline { title } else { String::new() },
         participants: participants(s),
         negated,
     })
@@ -529,7 +527,8 @@ fn finish(
 /// resigned", "It was ratified"), and a wrong guess at whom it means
 /// would put a false claim in a headline: such a clause makes no mention.
 /// First and second persons ("I", "we", "you") tell a speaker's own
-/// story, not news, in any case.
+/// story, not news, in any case. (Nor do such clauses count as the day's
+/// evidence as fragments do: "he said on Monday" is mostly the telling.)
 fn resolve_pronoun(title: String) -> Option<String> {
     let first = title.split_whitespace().next().unwrap_or_default();
     let pronoun = matches!(

@@ -95,8 +95,9 @@ fn titles_and_triggers_table() {
         (
             "Of the 254,000 tons of grain supplied last year it will go to 600,000.",
             "last year",
-            // A prepositional phrase is no subject: no headline.
-            None,
+            // A prepositional phrase is no subject: no headline, but the
+            // article still cites the year (a mention without a title).
+            Some(("supply", "")),
         ),
         (
             "Putin, one of Maduro's few allies, didn't offer new support at their meeting in the Kremlin Wednesday.",
@@ -461,4 +462,14 @@ fn no_headline_opens_with_a_verb_that_lacks_its_subject() {
             );
         }
     }
+}
+
+#[test]
+fn a_clause_without_a_headline_still_cites_its_date() {
+    let text =
+        "Some pro-Mubarak crowds, who on Wednesday engaged in bloody clashes with the protesters.";
+    let t = timex(text, "Wednesday", "2010-01-12");
+    let found = mentions(text, &[t]);
+    assert!(!found.is_empty(), "{text}");
+    assert!(found.iter().all(|m| m.title.is_empty()), "{found:?}");
 }

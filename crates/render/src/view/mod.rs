@@ -788,6 +788,7 @@ mod tests {
                 url: None,
                 published: NaiveDate::from_ymd_opt(2019, 9, 25).unwrap(),
             }],
+            also_cited: Vec::new(),
         }
     }
 

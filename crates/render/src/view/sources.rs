@@ -179,6 +179,7 @@ mod tests {
                 doc("d", None, None),
                 doc("e", None, None),
             ],
+            also_cited: Vec::new(),
         };
         let sources = Sources::new(&timeline);
         let names: Vec<&str> = sources.views.iter().map(|v| v.name.as_str()).collect();
