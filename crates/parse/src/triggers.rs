@@ -255,6 +255,25 @@ pub(crate) fn is_known_verb(word: &str) -> bool {
     lemma::known_verb(word)
 }
 
+/// The base of the lower-cased `word` when it is a form of a verb WordNet
+/// knows: "heard" → "hear", "predicting" → "predict", "involve" →
+/// "involve"; `None` for "embassy" or "Kuwait".
+pub(crate) fn known_verb_base(word: &str) -> Option<String> {
+    if !word.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let mut base = String::new();
+    lemma::guess(word, &mut base);
+    lemma::known_verb(&base).then_some(base)
+}
+
+/// Whether WordNet knows the lower-cased `word`, or its singular, as a
+/// noun ("meeting", "cries") or an adjective ("armed", "free").
+pub(crate) fn is_noun_or_adjective(word: &str) -> bool {
+    let known = |w: &str| lemma::known_noun(w) || lemma::known_adjective(w);
+    known(word) || known(&lemma::singular(word.to_owned()))
+}
+
 /// The number of labels: "no event", the seven classes, then four parts of
 /// speech.
 const LABELS: usize = 12;
@@ -1587,7 +1606,6 @@ mod lemma {
     /// Writes into `out` the most likely base form of the lower-cased word
     /// `w` without knowing its part of speech: irregular verbs, then
     /// -ies/-ied, -ing, -ed and -s endings, checked against WordNet.
-    #[cfg(test)]
     pub(super) fn guess(w: &str, out: &mut String) {
         let h = super::lexicon::word_hash(w.as_bytes());
         guess_with(w, super::lexicon::info(h).base, out);
@@ -1692,9 +1710,15 @@ mod lemma {
     }
 
     /// Whether WordNet knows `w` as a noun.
-    fn known_noun(w: &str) -> bool {
+    pub(super) fn known_noun(w: &str) -> bool {
         let h = super::lexicon::word_hash(w.as_bytes());
         !matches!(super::lexicon::info(h).wordnet[0], b'-' | b'?')
+    }
+
+    /// Whether WordNet knows `w` as an adjective.
+    pub(super) fn known_adjective(w: &str) -> bool {
+        let h = super::lexicon::word_hash(w.as_bytes());
+        !matches!(super::lexicon::info(h).wordnet[3], b'-' | b'?')
     }
 
     /// A noun's singular, checked against WordNet: "crises" → "crisis",

@@ -451,12 +451,38 @@ fn no_headline_opens_with_a_verb_that_lacks_its_subject() {
             "Do you remember what you were doing on Tuesday night?",
             "Tuesday night",
         ),
+        (
+            "Her son said he had heard her cries on Thursday morning.",
+            "Thursday morning",
+        ),
+        (
+            "He scooped a prize, predicting in his blog on Tuesday that talks would fail.",
+            "Tuesday",
+        ),
+        (
+            "Ten were rescued, including a girl removed from the rubble on Friday.",
+            "Friday",
+        ),
+        (
+            "Egypt sent troops to the coalition that drove Iraq out of Kuwait in 1991.",
+            "1991",
+        ),
     ] {
         let t = timex(text, phrase, "2010-01-12");
         for m in mentions(text, &[t]) {
             let first = m.title.split_whitespace().next().unwrap_or_default();
             assert!(
-                !["Engaged", "Was", "Do", "Found"].contains(&first),
+                ![
+                    "Engaged",
+                    "Was",
+                    "Do",
+                    "Found",
+                    "Heard",
+                    "Predicting",
+                    "Including",
+                    "Drove"
+                ]
+                .contains(&first),
                 "{text}: {}",
                 m.title
             );
@@ -472,4 +498,27 @@ fn a_clause_without_a_headline_still_cites_its_date() {
     let found = mentions(text, &[t]);
     assert!(!found.is_empty(), "{text}");
     assert!(found.iter().all(|m| m.title.is_empty()), "{found:?}");
+}
+
+#[test]
+fn a_participle_before_its_noun_keeps_the_noun_phrase() {
+    for (text, phrase, want) in [
+        (
+            "Wounded soldiers were flown to Germany on Friday.",
+            "Friday",
+            "Wounded soldiers",
+        ),
+        (
+            "The bombing in Baghdad on Sunday killed 20 people.",
+            "Sunday",
+            "The bombing in Baghdad",
+        ),
+    ] {
+        let t = timex(text, phrase, "2010-01-12");
+        let titles: Vec<String> = mentions(text, &[t]).into_iter().map(|m| m.title).collect();
+        assert!(
+            titles.iter().any(|t| t.starts_with(want)),
+            "{text}: {titles:?}"
+        );
+    }
 }

@@ -68,7 +68,8 @@ pub(super) struct Title {
     /// Kremlin announced").
     pub(super) ends_at_trigger: bool,
     /// A verb title opens with a verb, an auxiliary or its trigger: no
-    /// subject was found ("was found", "engaged in bloody clashes").
+    /// subject was found ("was found", "engaged in bloody clashes"); a
+    /// noun title opens with a verb ("heard her cries").
     pub(super) subjectless: bool,
 }
 
@@ -82,21 +83,54 @@ pub(super) fn title(s: &Sentence<'_>, clause: Range<usize>, trigger: usize, head
         Head::Verb => headline_verb(s, &parts, trigger),
         Head::Noun => None,
     };
-    let subjectless = head == Head::Verb
-        && parts.first().is_some_and(|&i| {
-            let w = &s.words[i];
-            let l = w.lower();
-            i == trigger
-                || (AUXILIARIES.contains(&l.as_str()) && l != "to")
-                || (!w.is_capitalized()
-                    && verb_base(&l).is_some()
-                    && !is_participle_adjective(s, i))
-        });
+    let subjectless = opens_without_subject(s, &parts, trigger, head);
     Title {
         text: cut(s, &parts, trigger, head, verb.as_deref()),
         ends_at_trigger: parts.last() == Some(&trigger),
         subjectless,
     }
+}
+
+/// Whether a title of `parts` has no subject: a verb title opening with its
+/// trigger, an auxiliary or a verb ("was found", "engaged in clashes"), or
+/// a noun title opening with a verb, a verb phrase's tail ("heard her
+/// cries", "predicting in his blog"; "armed men" is a noun phrase).
+fn opens_without_subject(s: &Sentence<'_>, parts: &[usize], trigger: usize, head: Head) -> bool {
+    let Some(&i) = parts.first() else {
+        return false;
+    };
+    let w = &s.words[i];
+    let l = w.lower();
+    if head == Head::Verb && (i == trigger || (AUXILIARIES.contains(&l.as_str()) && l != "to")) {
+        return true;
+    }
+    !w.is_capitalized() && opens_a_verb_phrase(s, i, head)
+}
+
+/// Whether word `i` (a title's first) reads as a verb: a past form before
+/// its object ("heard her cries", "that drove Iraq out"), or a verb form
+/// that is no adjective by its place ("a botched uprising") and, in a noun
+/// title, no noun or adjective by WordNet ("involve", "predicting"; not
+/// "armed", "meeting").
+fn opens_a_verb_phrase(s: &Sentence<'_>, i: usize, head: Head) -> bool {
+    use crate::triggers::{is_noun_or_adjective, known_verb_base};
+    let l = s.words[i].lower();
+    let base = known_verb_base(&l);
+    let past = base.as_ref().is_some_and(|b| *b != l) && !l.ends_with("ing") && !l.ends_with('s');
+    let takes_object = s.words.get(i + 1).is_some_and(|next| {
+        let n = next.lower();
+        DETERMINERS.contains(&n.as_str())
+            || PREPOSITIONS.contains(&n.as_str())
+            || next.is_capitalized()
+    });
+    if past && takes_object {
+        return true;
+    }
+    let verb = match head {
+        Head::Verb => verb_base(&l).is_some() || base.is_some_and(|b| !is_noun_or_adjective(&b)),
+        Head::Noun => base.is_some_and(|b| !is_noun_or_adjective(&l) && !is_noun_or_adjective(&b)),
+    };
+    verb && !is_participle_adjective(s, i)
 }
 
 /// Titles are headlines, in the historical present: "Maduro visited
