@@ -641,6 +641,13 @@ fn comment_count(s: &str) -> Option<usize> {
         .then_some("Comments (".len() + close + 1)
 }
 
+/// Whether `clock` and `zone` are a time stamp ("01.36 GMT", "12:48 BST"):
+/// inside a sentence, what follows one is another text run on (a page's
+/// headline, stamp and first paragraph joined).
+pub(super) fn is_stamp(clock: &str, zone: &str) -> bool {
+    is_clock(clock) && is_zone(zone)
+}
+
 /// Whether the words before a date (in order, the date's own excluded)
 /// tell when the page itself appeared: "This article appeared on p8 of the
 /// … section of the … on", "A version of this story was first published

@@ -104,7 +104,11 @@ fn opens_without_subject(s: &Sentence<'_>, parts: &[usize], trigger: usize, head
     if head == Head::Verb && (i == trigger || (AUXILIARIES.contains(&l.as_str()) && l != "to")) {
         return true;
     }
-    !w.is_capitalized() && opens_a_verb_phrase(s, i, head)
+    // A sentence's first word is capitalised whatever it is: "Presenting a
+    // plan …, the minister said" opens with a participle ("Manning said"
+    // with a name, no verb).
+    let plain = !w.is_capitalized() || (i == 0 && l.ends_with("ing"));
+    plain && opens_a_verb_phrase(s, i, head)
 }
 
 /// Whether word `i` (a title's first) reads as a verb: a past form before
@@ -123,7 +127,10 @@ fn opens_a_verb_phrase(s: &Sentence<'_>, i: usize, head: Head) -> bool {
             || PREPOSITIONS.contains(&n.as_str())
             || next.is_capitalized()
     });
-    if past && takes_object {
+    // "presenting a plan": an "-ing" form that is no noun, before its
+    // object ("meeting the president" may be a noun phrase).
+    let ing = l.ends_with("ing") && base.is_some() && !is_noun_or_adjective(&l);
+    if (past || ing) && takes_object {
         return true;
     }
     let verb = match head {
@@ -164,7 +171,9 @@ fn headline_verb(s: &Sentence<'_>, parts: &[usize], trigger: usize) -> Option<St
             .is_some_and(|c| c.clone().any(|i| s.is_verb(i)));
     // "estimates cited by the minister": a participle before its agent;
     // "a protest scheduled for Thursday": scheduling is told in the passive.
-    let passive = s.words.get(trigger + 1).is_some_and(|w| w.lower() == "by")
+    // (The agent may come after the date: "cited on Monday by".)
+    let agent = (trigger + 1..s.words.len()).find(|&i| !is_dating(s, i));
+    let passive = agent.is_some_and(|i| s.words[i].lower() == "by")
         || (SCHEDULING.contains(&base.as_str()) && word.ends_with("ed"));
     if subject.is_empty() || aux_before || bare_participle || passive {
         return None;
@@ -328,16 +337,21 @@ fn body(s: &Sentence<'_>, range: Range<usize>, trigger: usize) -> Vec<usize> {
     let mut parts = Vec::new();
     for i in range {
         let w = &s.words[i];
-        if s.in_timex(i) {
+        if is_dating(s, i) {
             continue;
         }
         let l = w.lower();
-        let next_is_timex = i + 1 < s.words.len() && s.in_timex(i + 1);
-        if next_is_timex && TIMEX_PREPOSITIONS.contains(&l.as_str()) {
-            continue;
-        }
         if TITLE_DROP.contains(&l.as_str()) && i != trigger {
             continue;
+        }
+        // "… a full investigation 01.36 GMT The Italian journalist …": a
+        // time stamp between a headline and the text run on after it.
+        if i > trigger
+            && s.words
+                .get(i + 1)
+                .is_some_and(|z| super::furniture::is_stamp(w.text, z.text))
+        {
+            break;
         }
         // "2010 s celebration": the possessive of a dropped date.
         if matches!(l.as_str(), "s" | "'s" | "’s") && i > 0 && s.in_timex(i - 1) {
@@ -361,6 +375,15 @@ fn body(s: &Sentence<'_>, range: Range<usize>, trigger: usize) -> Vec<usize> {
         parts.push(i);
     }
     parts
+}
+
+/// Whether word `i` belongs to a date: a timex, or the preposition that
+/// opens one ("on" of "on Monday").
+fn is_dating(s: &Sentence<'_>, i: usize) -> bool {
+    s.in_timex(i)
+        || (i + 1 < s.words.len()
+            && s.in_timex(i + 1)
+            && TIMEX_PREPOSITIONS.contains(&s.words[i].lower().as_str()))
 }
 
 /// Past forms of telling that end a clause they follow.
