@@ -478,11 +478,15 @@ fn finish(
         && !title::is_comparison(&first, &second);
     // "Was found", "Engaged in bloody clashes", "Do you remember …": a verb
     // with no subject to be found, or a question, is no headline; nor is
-    // "the Kremlin announced last week", a telling with nothing told. Each
-    // still tells that its article cites the date: it stays a mention,
-    // without a title.
+    // "the Kremlin announced last week", a telling with nothing told, nor a
+    // verb whose date lies past a caption run on into the text ("looking
+    // for food Up to 10,000 troops … by Monday"). Each still tells that its
+    // article cites the date: it stays a mention, without a title.
     let telling = head == Head::Verb && REPORTING.contains(&lemma.as_str()) && ends_at_trigger;
-    let headline = !fragment && !subjectless && !telling;
+    let apart = s
+        .word_at(dating.span.start)
+        .is_some_and(|t| title::run_on_between(s, trigger, t));
+    let headline = !fragment && !subjectless && !telling && !apart;
     // "legislative elections, scheduled for next year" is about the elections.
     let lemma = if SCHEDULING.contains(&lemma.as_str()) {
         let in_title: Vec<&str> = title.split_whitespace().collect();

@@ -509,6 +509,28 @@ fn no_headline_opens_with_a_verb_that_lacks_its_subject() {
 }
 
 #[test]
+fn a_caption_run_on_into_the_text_is_cut_from_titles() {
+    let text = "Population of 10 million people Most villagers fled their homes in 2006.";
+    let t = timex(text, "2006", "2010-01-12");
+    let titles: Vec<String> = mentions(text, &[t]).into_iter().map(|m| m.title).collect();
+    assert_eq!(titles, ["Most villagers flee their homes"]);
+    // The caption's verb is not dated by the text's date.
+    let text =
+        "Survivors dig, looking for food and water Up to 10,000 troops will be there by Monday.";
+    let t = timex(text, "Monday", "2010-01-12");
+    let found = mentions(text, &[t]);
+    assert!(!found.is_empty(), "{text}");
+    for m in found {
+        assert!(!m.title.to_lowercase().contains("food"), "{}", m.title);
+    }
+    // "The Hague" is a name, not a sentence run on.
+    let text = "The envoy flew to The Hague on Monday.";
+    let t = timex(text, "Monday", "2010-01-12");
+    let titles: Vec<String> = mentions(text, &[t]).into_iter().map(|m| m.title).collect();
+    assert_eq!(titles, ["The envoy flies to The Hague"]);
+}
+
+#[test]
 fn a_clause_without_a_headline_still_cites_its_date() {
     let text =
         "Some pro-Mubarak crowds, who on Wednesday engaged in bloody clashes with the protesters.";

@@ -353,6 +353,15 @@ fn body(s: &Sentence<'_>, range: Range<usize>, trigger: usize) -> Vec<usize> {
         {
             break;
         }
+        // "… food and water Up to 10,000 troops …": a caption or headline
+        // run on into the text with no stop; the title keeps the trigger's
+        // side.
+        if runs_on_at(s, i) {
+            if i > trigger {
+                break;
+            }
+            parts.clear();
+        }
         // "2010 s celebration": the possessive of a dropped date.
         if matches!(l.as_str(), "s" | "'s" | "’s") && i > 0 && s.in_timex(i - 1) {
             continue;
@@ -375,6 +384,37 @@ fn body(s: &Sentence<'_>, range: Range<usize>, trigger: usize) -> Vec<usize> {
         parts.push(i);
     }
     parts
+}
+
+/// Capitalised words that open a sentence run on after another with no
+/// stop: a capital here is no name's ("water Up to", "Haiti It's midday",
+/// "people Most live"). Not "I", which is capitalised anywhere, nor "In" or
+/// "At", which open names.
+const RUN_ON_OPENERS: &[&str] = &[
+    "A", "An", "The", "It", "It's", "It’s", "Its", "He", "She", "They", "We", "There", "This",
+    "These", "Those", "Most", "Some", "Many", "Up",
+];
+
+/// Whether word `i` starts a sentence run on after another: one of
+/// [`RUN_ON_OPENERS`] right after a word with only a space between and
+/// before a lower-case word ("The Hague", "The New York Times" are names).
+fn runs_on_at(s: &Sentence<'_>, i: usize) -> bool {
+    let (Some(prev), Some(next)) = (i.checked_sub(1).map(|p| &s.words[p]), s.words.get(i + 1))
+    else {
+        return false;
+    };
+    let w = &s.words[i];
+    RUN_ON_OPENERS.contains(&w.text)
+        && s.text[prev.span.1..w.span.0] == *" "
+        && prev.text.ends_with(|c: char| c.is_alphanumeric())
+        && next.text.starts_with(char::is_lowercase)
+}
+
+/// Whether a run-on sentence starts between words `a` and `b` ("looking
+/// for food Up to 10,000 troops will be there by Monday": the caption's
+/// verb is not dated by the text's "Monday").
+pub(super) fn run_on_between(s: &Sentence<'_>, a: usize, b: usize) -> bool {
+    (a.min(b) + 1..=a.max(b)).any(|i| runs_on_at(s, i))
 }
 
 /// Whether word `i` belongs to a date: a timex, or the preposition that
