@@ -107,7 +107,7 @@ pub(super) fn title(s: &Sentence<'_>, clause: Range<usize>, trigger: usize, head
 fn headline_verb(s: &Sentence<'_>, parts: &[usize], trigger: usize) -> Option<String> {
     let word = s.words[trigger].lower();
     let base = verb_base(&word)?;
-    if base == word || matches!(base.as_str(), "be" | "have" | "do") {
+    if base == word.as_str() || matches!(base.as_str(), "be" | "have" | "do") {
         return None;
     }
     let subject: Vec<usize> = parts.iter().copied().take_while(|&i| i < trigger).collect();

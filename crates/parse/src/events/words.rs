@@ -1,5 +1,6 @@
 //! Words and clauses of one sentence.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::lexicon::{AUXILIARIES, SUBJECT_PRONOUNS, SUBORDINATORS, verb_base};
@@ -13,18 +14,63 @@ pub(super) struct Word<'a> {
     pub(super) breaks_after: bool,
 }
 
-impl Word<'_> {
+impl<'a> Word<'a> {
     /// Lower case, with the typographic apostrophe made plain.
-    pub(super) fn lower(&self) -> String {
-        // Most words are ASCII: one allocation, and no apostrophe to plain.
-        if self.text.is_ascii() {
-            return self.text.to_ascii_lowercase();
+    pub(super) fn lower(&self) -> Lower<'a> {
+        // Most words are lower-case ASCII already: the text itself, with
+        // no allocation (the rules ask for words' lower case many times).
+        let text = self.text;
+        if text
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            return Lower(Cow::Borrowed(text));
         }
-        self.text.to_lowercase().replace('’', "'")
+        if text.is_ascii() {
+            return Lower(Cow::Owned(text.to_ascii_lowercase()));
+        }
+        Lower(Cow::Owned(text.to_lowercase().replace('’', "'")))
     }
 
     pub(super) fn is_capitalized(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// A word in lower case ([`Word::lower`]): the word's own text when it
+/// is lower case already, else a lowered copy.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(super) struct Lower<'a>(Cow<'a, str>);
+
+impl Lower<'_> {
+    pub(super) fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<str> for Lower<'_> {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl std::fmt::Display for Lower<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
     }
 }
 
