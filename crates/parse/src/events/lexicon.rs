@@ -499,9 +499,18 @@ pub(super) const STOP_NAMES: &[&str] = &[
 /// A word that can be part of a name.
 pub(super) fn is_name_word(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
-        && !STOP_NAMES.contains(&word)
+        && !is_stop_name(word)
         && word.chars().count() > 1
         && !common_compound(word)
+}
+
+/// Whether `word` is one of the [`STOP_NAMES`]: looked up in a set, as
+/// every capitalised word of every dated sentence is, several times.
+fn is_stop_name(word: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| STOP_NAMES.iter().copied().collect())
+        .contains(word)
 }
 
 /// A capitalised compound of a common word or prefix and lower-case parts
@@ -509,6 +518,10 @@ pub(super) fn is_name_word(word: &str) -> bool {
 /// "Anti-government", "Non-violent"); a name capitalises its parts
 /// ("Coca-Cola", "Abu-Dhabi") or starts with no English word ("Ki-moon").
 fn common_compound(word: &str) -> bool {
+    // No hyphen, no compound (and no lowering to find its first part).
+    if !word.contains('-') {
+        return false;
+    }
     let mut parts = word.split('-');
     let first = parts.next().unwrap_or_default().to_lowercase();
     let mut rest = parts.filter(|p| !p.is_empty()).peekable();
@@ -528,6 +541,12 @@ pub fn fold_name(name: &str) -> String {
         .strip_suffix("'s")
         .or_else(|| name.strip_suffix("’s"))
         .unwrap_or(name);
+    // Most names are ASCII: lowered in one go, with no accent to fold.
+    if base.is_ascii() {
+        let mut out = base.to_ascii_lowercase();
+        out.retain(|c| c != '.');
+        return out;
+    }
     base.chars()
         .filter_map(|c| {
             let c = c.to_lowercase().next().unwrap_or(c);
@@ -673,6 +692,23 @@ vietnam|hanoi|vietnamese
 yemen|sanaa|yemeni
 zimbabwe|harare|zimbabwean
 ";
+
+/// Whether a country's name of two or more words starts with `folded`
+/// ("buenos" of "buenos aires"): only then can a word and the next one
+/// name a country together.
+pub(super) fn opens_country_name(folded: &str) -> bool {
+    static FIRSTS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    FIRSTS
+        .get_or_init(|| {
+            COUNTRIES
+                .lines()
+                .flat_map(|line| line.split('|'))
+                .filter_map(|name| name.split_once(' ').map(|(first, _)| first))
+                .collect()
+        })
+        .contains(folded)
+}
 
 /// The country a folded name (one or two words) stands for, if any.
 pub(super) fn country(folded: &str) -> Option<&'static str> {

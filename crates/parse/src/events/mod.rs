@@ -658,15 +658,16 @@ fn participants(s: &Sentence<'_>) -> Vec<String> {
 /// it too.
 fn actors(s: &Sentence<'_>, title: &str, clause: Range<usize>) -> Vec<String> {
     let in_sentence = |w: &str| s.words.iter().any(|x| x.text == w);
+    // Names first: most title words are none, and need no search.
     let mut out: Vec<String> = clause
         .map(|i| s.words[i].text)
+        .filter(|w| is_name_word(w))
         .chain(
             title
                 .split_whitespace()
                 .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-                .filter(|w| in_sentence(w)),
+                .filter(|w| is_name_word(w) && in_sentence(w)),
         )
-        .filter(|w| is_name_word(w))
         .map(fold_name)
         .collect();
     out.sort();
@@ -686,7 +687,10 @@ fn places(s: &Sentence<'_>, title: &str, clause: Range<usize>) -> Vec<String> {
         .collect();
     let mut out: Vec<String> = Vec::new();
     for (k, w) in folded.iter().enumerate() {
-        let pair = folded.get(k + 1).map(|n| format!("{w} {n}"));
+        let pair = folded
+            .get(k + 1)
+            .filter(|_| lexicon::opens_country_name(w))
+            .map(|n| format!("{w} {n}"));
         let found = pair.as_deref().and_then(country).or_else(|| country(w));
         if let Some(c) = found {
             out.push(c.to_owned());
