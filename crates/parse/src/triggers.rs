@@ -217,8 +217,14 @@ pub fn triggers(text: &str) -> Vec<Trigger> {
 /// The event triggers among the words of `text` inside `within`, read in
 /// the context of the whole `text`: the same as the [`triggers`] of `text`
 /// that lie inside `within`, for the cost of scoring those words only.
-pub(crate) fn triggers_within(text: &str, within: Range<usize>) -> Vec<Trigger> {
-    model::triggers_with_in(model::compiled(), text, within)
+/// `tokens` are [`model::tokenized`]`(text)`, made once for all the parts
+/// of `text` asked about.
+pub(crate) fn triggers_within_tokens(
+    text: &str,
+    tokens: &model::Tokenized,
+    within: Range<usize>,
+) -> Vec<Trigger> {
+    model::triggers_with_tokens(model::compiled(), text, tokens, within)
 }
 
 /// The singular of `word` when WordNet gives it an eventive noun sense (an
@@ -429,30 +435,61 @@ pub mod model {
         within: Range<usize>,
         mut f: impl FnMut(Range<usize>, &str, &[u32]),
     ) {
-        let mut features = Vec::with_capacity(48);
-        let mut lemma = String::new();
+        let mut scratch = Scratch::default();
         for chunk in chunks(text, CHUNK) {
             if chunk.end <= within.start || chunk.start >= within.end {
                 continue;
             }
             let tokens = super::tokens::tokenize(&text[chunk.clone()]);
+            scratch.each(chunk.start, &tokens, &within, &mut f);
+        }
+    }
+
+    /// The buffers [`for_each_token_in`] fills for each token, kept from
+    /// one token to the next.
+    #[derive(Default)]
+    struct Scratch {
+        features: Vec<u32>,
+        lemma: String,
+    }
+
+    impl Scratch {
+        /// Calls `f` for each word token of `tokens` (a chunk of the text
+        /// starting at `offset`) inside `within` that may be an event.
+        fn each(
+            &mut self,
+            offset: usize,
+            tokens: &super::tokens::Tokens,
+            within: &Range<usize>,
+            f: &mut impl FnMut(Range<usize>, &str, &[u32]),
+        ) {
             for (i, tok) in tokens.list.iter().enumerate() {
-                let (start, end) = (chunk.start + tok.span.start, chunk.start + tok.span.end);
+                let (start, end) = (offset + tok.span.start, offset + tok.span.end);
                 if start < within.start || end > within.end {
                     continue;
                 }
                 if !tok.word || tok.info.never_event() || tok.shape == super::tokens::DIGITS {
                     continue;
                 }
-                features.clear();
-                super::features::extract(&tokens, i, &mut lemma, &mut features);
-                f(
-                    chunk.start + tok.span.start..chunk.start + tok.span.end,
-                    &lemma,
-                    &features,
-                );
+                self.features.clear();
+                super::features::extract(tokens, i, &mut self.lemma, &mut self.features);
+                f(start..end, &self.lemma, &self.features);
             }
         }
+    }
+
+    /// A text's tokens, chunk by chunk as [`for_each_token_in`] makes
+    /// them: tokenised once for the several parts of one text whose
+    /// triggers are asked for ([`triggers_with_tokens`]).
+    pub(crate) struct Tokenized(Vec<(usize, super::tokens::Tokens)>);
+
+    /// The tokens of `text` (see [`Tokenized`]).
+    pub(crate) fn tokenized(text: &str) -> Tokenized {
+        Tokenized(
+            chunks(text, CHUNK)
+                .map(|chunk| (chunk.start, super::tokens::tokenize(&text[chunk])))
+                .collect(),
+        )
     }
 
     /// The size above which a text is tokenised piece by piece, so that
@@ -509,23 +546,50 @@ pub mod model {
     ) -> Vec<Trigger> {
         let mut out = Vec::new();
         for_each_token_in(text, within, |span, lemma, features| {
-            let scores = scorer.events(features);
-            let Some(class) = best(&scores[1..])
-                .filter(|&k| scores[1 + k] > scores[0])
-                .map(|k| EventClass::ALL[k])
-            else {
-                return;
-            };
-            let pos = best(&scorer.pos(features)).map_or(Pos::Verb, |k| Pos::ALL[k]);
-            let lemma = super::lemma::for_pos(&text[span.clone()], lemma, pos);
-            out.push(Trigger {
-                span,
-                class,
-                lemma,
-                pos,
-            });
+            out.extend(trigger(scorer, text, span, lemma, features));
         });
         out
+    }
+
+    /// [`triggers_with_in`] on the tokens of `text`, made once by
+    /// [`tokenized`]: the same triggers.
+    pub(crate) fn triggers_with_tokens(
+        scorer: &impl Scorer,
+        text: &str,
+        tokens: &Tokenized,
+        within: Range<usize>,
+    ) -> Vec<Trigger> {
+        let mut out = Vec::new();
+        let mut scratch = Scratch::default();
+        for (offset, chunk) in &tokens.0 {
+            scratch.each(*offset, chunk, &within, &mut |span, lemma, features| {
+                out.extend(trigger(scorer, text, span, lemma, features));
+            });
+        }
+        out
+    }
+
+    /// The trigger the word at `span` is, if its `features` score an
+    /// event class above "no event".
+    fn trigger(
+        scorer: &impl Scorer,
+        text: &str,
+        span: Range<usize>,
+        lemma: &str,
+        features: &[u32],
+    ) -> Option<Trigger> {
+        let scores = scorer.events(features);
+        let class = best(&scores[1..])
+            .filter(|&k| scores[1 + k] > scores[0])
+            .map(|k| EventClass::ALL[k])?;
+        let pos = best(&scorer.pos(features)).map_or(Pos::Verb, |k| Pos::ALL[k]);
+        let lemma = super::lemma::for_pos(&text[span.clone()], lemma, pos);
+        Some(Trigger {
+            span,
+            class,
+            lemma,
+            pos,
+        })
     }
 
     fn best(scores: &[f32]) -> Option<usize> {
@@ -2104,7 +2168,11 @@ mod tests {
                 .filter(|t| t.span.start >= from && t.span.end <= to)
                 .cloned()
                 .collect();
-            assert_eq!(triggers_within(text, from..to), want, "{from}..{to}");
+            let within = model::triggers_with_in(model::compiled(), text, from..to);
+            assert_eq!(within, want, "{from}..{to}");
+            let tokens = model::tokenized(text);
+            let shared = triggers_within_tokens(text, &tokens, from..to);
+            assert_eq!(shared, want, "tokens once, {from}..{to}");
         }
     }
 }

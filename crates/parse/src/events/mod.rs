@@ -48,7 +48,8 @@ mod words;
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use crate::triggers::{Pos, Trigger, eventive_noun, triggers_within};
+use crate::triggers::model::{Tokenized, tokenized};
+use crate::triggers::{Pos, Trigger, eventive_noun, triggers_within_tokens};
 use crate::{Mod, Timex, TimexType, Value};
 pub use lexicon::fold_name;
 use lexicon::{
@@ -105,6 +106,9 @@ pub(crate) struct Sentence<'a> {
     timex_of: Vec<Option<usize>>,
     /// Per clause, per word: the event trigger it is, found on first use.
     triggers: Vec<OnceCell<Vec<Option<Trigger>>>>,
+    /// The sentence's tokens for the trigger model, made on first use
+    /// and shared by its clauses.
+    tokens: OnceCell<Tokenized>,
 }
 
 impl<'a> Sentence<'a> {
@@ -126,6 +130,7 @@ impl<'a> Sentence<'a> {
             timex_of,
             triggers: (0..clauses.len()).map(|_| OnceCell::new()).collect(),
             clauses,
+            tokens: OnceCell::new(),
         }
     }
 
@@ -139,7 +144,9 @@ impl<'a> Sentence<'a> {
             let start = self.range.start;
             let within =
                 self.words[clause.start].span.0 - start..self.words[clause.end - 1].span.1 - start;
-            let found = triggers_within(&self.text[self.range.clone()], within);
+            let text = &self.text[self.range.clone()];
+            let tokens = self.tokens.get_or_init(|| tokenized(text));
+            let found = triggers_within_tokens(text, tokens, within);
             self.words[clause.clone()]
                 .iter()
                 .map(|w| {
