@@ -262,10 +262,33 @@ const NOT_VERBS_ED: &[&str] = &[
     "talented",
 ];
 
+/// The base of an irregular past form: looked up in a map, as the rules
+/// ask about every word of a dated sentence, most of them several times.
+fn irregular(word: &str) -> Option<&'static str> {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut map = std::collections::HashMap::new();
+        // The first line naming a form wins, as a scan would find it.
+        for &(form, base) in IRREGULAR {
+            map.entry(form).or_insert(base);
+        }
+        map
+    });
+    map.get(word).copied()
+}
+
+/// Whether `word` is a past-tense or past-participle form: whether
+/// [`verb_base`] finds its base, without working the base out.
+pub(super) fn is_verb_form(word: &str) -> bool {
+    irregular(word).is_some()
+        || (word.len() > 4 && word.ends_with("ed") && !NOT_VERBS_ED.contains(&word))
+}
+
 /// The base form of a past-tense or past-participle word, if it is one.
 pub(super) fn verb_base(word: &str) -> Option<String> {
-    if let Some((_, base)) = IRREGULAR.iter().find(|(form, _)| *form == word) {
-        return Some((*base).to_owned());
+    if let Some(base) = irregular(word) {
+        return Some(base.to_owned());
     }
     // "agreed", "freed", "guaranteed": the "-d" alone is the ending.
     if word.len() > 4 && word.ends_with("eed") && !NOT_VERBS_ED.contains(&word) {
@@ -816,6 +839,12 @@ mod tests {
             ("forecasted", Some("forecast")),
         ] {
             assert_eq!(verb_base(form).as_deref(), base, "{form}");
+            assert_eq!(is_verb_form(form), base.is_some(), "{form}");
+        }
+        for word in [
+            "went", "told", "freed", "bed", "limited", "need", "speed", "the", "",
+        ] {
+            assert_eq!(is_verb_form(word), verb_base(word).is_some(), "{word}");
         }
     }
 

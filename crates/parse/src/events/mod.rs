@@ -54,7 +54,7 @@ use crate::{Mod, Timex, TimexType, Value};
 pub use lexicon::fold_name;
 use lexicon::{
     AUXILIARIES, BARE_REPORTING, FILLER, NEGATIONS, REPORTING, SCHEDULING, SUBORDINATORS, country,
-    is_name_word, verb_base,
+    is_name_word, is_verb_form, verb_base,
 };
 pub use title::MAX_TITLE_WORDS;
 use title::{Head, is_participle_adjective};
@@ -174,7 +174,7 @@ impl<'a> Sentence<'a> {
         let w = &self.words[i];
         !self.in_timex(i)
             && (!w.is_capitalized() || i == 0)
-            && verb_base(&w.lower()).is_some()
+            && is_verb_form(&w.lower())
             && !is_participle_adjective(self, i)
     }
 

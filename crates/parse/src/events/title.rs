@@ -14,7 +14,7 @@ use std::ops::Range;
 use super::Sentence;
 use super::lexicon::{
     AUXILIARIES, DETERMINERS, FILLER, NEGATIONS, PREPOSITIONS, REPORTING, SCHEDULING,
-    SUBJECT_PRONOUNS, TIMEX_PREPOSITIONS, is_name_word, verb_base,
+    SUBJECT_PRONOUNS, TIMEX_PREPOSITIONS, is_name_word, is_verb_form, verb_base,
 };
 
 /// The longest title, in words.
@@ -88,9 +88,7 @@ pub(super) fn title(s: &Sentence<'_>, clause: Range<usize>, trigger: usize, head
             let l = w.lower();
             i == trigger
                 || (AUXILIARIES.contains(&l.as_str()) && l != "to")
-                || (!w.is_capitalized()
-                    && verb_base(&l).is_some()
-                    && !is_participle_adjective(s, i))
+                || (!w.is_capitalized() && is_verb_form(&l) && !is_participle_adjective(s, i))
         });
     Title {
         text: cut(s, &parts, trigger, head, verb.as_deref()),
@@ -312,7 +310,7 @@ fn body(s: &Sentence<'_>, range: Range<usize>, trigger: usize) -> Vec<usize> {
         // A second coordinated verb starts another event: "… and was recognized".
         if i > trigger && matches!(l.as_str(), "and" | "but" | "or") {
             let next = s.words.get(i + 1).map(|w| w.lower()).unwrap_or_default();
-            if AUXILIARIES.contains(&next.as_str()) || verb_base(&next).is_some() {
+            if AUXILIARIES.contains(&next.as_str()) || is_verb_form(&next) {
                 break;
             }
         }
@@ -343,9 +341,7 @@ fn noun_phrase(s: &Sentence<'_>, clause: Range<usize>, trigger: usize) -> Vec<us
         let l = prev.lower();
         let stop = PREPOSITIONS.contains(&l.as_str())
             || AUXILIARIES.contains(&l.as_str())
-            || (verb_base(&l).is_some()
-                && start - 1 != trigger
-                && !is_participle_adjective(s, start - 1))
+            || (is_verb_form(&l) && start - 1 != trigger && !is_participle_adjective(s, start - 1))
             || prev.breaks_after
             || s.in_timex(start - 1);
         if stop {
@@ -360,7 +356,7 @@ fn noun_phrase(s: &Sentence<'_>, clause: Range<usize>, trigger: usize) -> Vec<us
         let w = &s.words[end];
         let l = w.lower();
         let aux = AUXILIARIES.contains(&l.as_str()) && l != "to";
-        if s.in_timex(end) || aux || (verb_base(&l).is_some() && !is_participle_adjective(s, end)) {
+        if s.in_timex(end) || aux || (is_verb_form(&l) && !is_participle_adjective(s, end)) {
             break;
         }
         end += 1;
@@ -389,7 +385,7 @@ pub(super) fn is_participle_adjective(s: &Sentence<'_>, i: usize) -> bool {
         && !prev.is_capitalized()
         && !AUXILIARIES.contains(&l.as_str())
         && l.ends_with("ed")
-        && verb_base(&l).is_some();
+        && is_verb_form(&l);
     let before_noun = s.words.get(i + 1).is_some_and(|next| {
         let n = next.lower();
         !s.words[i].breaks_after
@@ -398,7 +394,7 @@ pub(super) fn is_participle_adjective(s: &Sentence<'_>, i: usize) -> bool {
             && !PREPOSITIONS.contains(&n.as_str())
             && !DETERMINERS.contains(&n.as_str())
             && !matches!(n.as_str(), "and" | "or" | "but" | "that")
-            && verb_base(&n).is_none()
+            && !is_verb_form(&n)
     });
     after_verb && before_noun
 }
@@ -493,7 +489,7 @@ fn borrowed_subject(s: &Sentence<'_>, clause_start: usize, trigger: usize) -> Op
     let bare_participle = trigger == clause_start
         && clause_start > 0
         && s.words[clause_start - 1].breaks_after
-        && verb_base(&s.words[trigger].lower()).is_some();
+        && is_verb_form(&s.words[trigger].lower());
     if bare_participle && let Some(np) = noun_phrase_before(s, clause_start) {
         return Some(np);
     }

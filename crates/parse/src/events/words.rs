@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::lexicon::{AUXILIARIES, SUBJECT_PRONOUNS, SUBORDINATORS, verb_base};
+use super::lexicon::{AUXILIARIES, SUBJECT_PRONOUNS, SUBORDINATORS, is_verb_form};
 
 /// A word of a sentence: its byte span in the text and its text.
 #[derive(Clone, Copy, Debug)]
@@ -174,7 +174,7 @@ fn coordinates_clause(words: &[Word<'_>], i: usize, timexes: &[Range<usize>]) ->
     let l = next.lower();
     SUBJECT_PRONOUNS.contains(&l.as_str())
         || AUXILIARIES.contains(&l.as_str())
-        || (verb_base(&l).is_some() && !next.is_capitalized())
+        || (is_verb_form(&l) && !next.is_capitalized())
         || timexes.iter().any(|t| t.start == next.span.0)
 }
 
