@@ -560,32 +560,40 @@ const PREFIXES: &[&str] = &[
 /// Folds a name for comparison: lower case, accents, periods and
 /// possessives removed: "Guaidó's" → "guaido", "U.S." → "us".
 pub fn fold_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    fold_name_into(name, &mut out);
+    out
+}
+
+/// [`fold_name`], appending to `out`.
+pub(super) fn fold_name_into(name: &str, out: &mut String) {
     let base = name
         .strip_suffix("'s")
         .or_else(|| name.strip_suffix("’s"))
         .unwrap_or(name);
-    // Most names are ASCII: lowered in one go, with no accent to fold.
+    // Most names are ASCII: no accent to fold.
     if base.is_ascii() {
-        let mut out = base.to_ascii_lowercase();
-        out.retain(|c| c != '.');
-        return out;
+        out.extend(
+            base.bytes()
+                .filter(|&b| b != b'.')
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        return;
     }
-    base.chars()
-        .filter_map(|c| {
-            let c = c.to_lowercase().next().unwrap_or(c);
-            Some(match c {
-                'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-                'é' | 'è' | 'ê' | 'ë' => 'e',
-                'í' | 'ì' | 'î' | 'ï' => 'i',
-                'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
-                'ú' | 'ù' | 'û' | 'ü' => 'u',
-                'ñ' => 'n',
-                'ç' => 'c',
-                '.' => return None,
-                c => c,
-            })
+    out.extend(base.chars().filter_map(|c| {
+        let c = c.to_lowercase().next().unwrap_or(c);
+        Some(match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ñ' => 'n',
+            'ç' => 'c',
+            '.' => return None,
+            c => c,
         })
-        .collect()
+    }));
 }
 
 /// Countries with the names news uses for them: the country, its capital
