@@ -213,34 +213,42 @@ const STOPWORDS: &[&str] = &[
 /// "visiting" → "visit"; "closed", "closes", "close" → "clos";
 /// "stopped" → "stop"; "countries", "country" → "country".
 pub(crate) fn stem(word: &str) -> String {
-    let w = word
+    let mut out = word.to_owned();
+    stem_in_place(&mut out);
+    out
+}
+
+/// [`stem`], cutting `word` down where it is rather than copying it.
+fn stem_in_place(word: &mut String) {
+    let cut = word
         .strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
-        .unwrap_or(word);
-    if let Some(base) = w.strip_suffix("ies")
-        && w.len() > 4
-    {
-        return format!("{base}y");
+        .map(str::len);
+    if let Some(len) = cut {
+        word.truncate(len);
+    }
+    if word.len() > 4 && word.ends_with("ies") {
+        word.truncate(word.len() - 3);
+        word.push('y');
+        return;
     }
     let stripped = [("ing", 5), ("ed", 4), ("s", 3)]
         .iter()
-        .find_map(|&(suffix, min)| {
-            (w.len() > min && !w.ends_with("ss"))
-                .then(|| w.strip_suffix(suffix))
-                .flatten()
-        });
-    let mut base = stripped.unwrap_or(w).to_owned();
-    let bytes = base.as_bytes();
+        .find(|&&(suffix, min)| word.len() > min && !word.ends_with("ss") && word.ends_with(suffix))
+        .map(|&(suffix, _)| suffix.len());
+    if let Some(len) = stripped {
+        word.truncate(word.len() - len);
+    }
+    let bytes = word.as_bytes();
     let doubled = bytes.len() > 3
         && bytes[bytes.len() - 1] == bytes[bytes.len() - 2]
         && !matches!(bytes[bytes.len() - 1], b'l' | b's' | b'z' | b'e' | b'o');
     if stripped.is_some() && doubled {
-        base.pop();
+        word.pop();
     }
-    if base.len() > 3 && base.ends_with('e') {
-        base.pop();
+    if word.len() > 3 && word.ends_with('e') {
+        word.pop();
     }
-    base
 }
 
 /// The [`LOOKUP_WORDS`] heaviest of `words`, the trigger's stem and up to
@@ -272,11 +280,12 @@ fn is_stopword(word: &str) -> bool {
 /// Adds a token's stem unless it is a function or date word.
 fn push_word(out: &mut Vec<String>, token: &str) {
     let token = token.trim_matches(|c: char| !c.is_alphanumeric());
-    let folded = annals_parse::events::fold_name(token);
+    let mut folded = annals_parse::events::fold_name(token);
     if folded.len() < 2 || is_stopword(&folded) {
         return;
     }
-    out.push(stem(&folded));
+    stem_in_place(&mut folded);
+    out.push(folded);
 }
 
 /// The words a mention is compared by, before interning: `text` holds
