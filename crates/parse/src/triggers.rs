@@ -217,14 +217,8 @@ pub fn triggers(text: &str) -> Vec<Trigger> {
 /// The event triggers among the words of `text` inside `within`, read in
 /// the context of the whole `text`: the same as the [`triggers`] of `text`
 /// that lie inside `within`, for the cost of scoring those words only.
-/// `tokens` are [`model::tokenized`]`(text)`, made once for all the parts
-/// of `text` asked about.
-pub(crate) fn triggers_within_tokens(
-    text: &str,
-    tokens: &model::Tokenized,
-    within: Range<usize>,
-) -> Vec<Trigger> {
-    model::triggers_with_tokens(model::compiled(), text, tokens, within)
+pub(crate) fn triggers_within(text: &str, within: Range<usize>) -> Vec<Trigger> {
+    model::triggers_near(model::compiled(), text, within)
 }
 
 /// The singular of `word` when WordNet gives it an eventive noun sense (an
@@ -478,20 +472,6 @@ pub mod model {
         }
     }
 
-    /// A text's tokens, chunk by chunk as [`for_each_token_in`] makes
-    /// them: tokenised once for the several parts of one text whose
-    /// triggers are asked for ([`triggers_with_tokens`]).
-    pub(crate) struct Tokenized(Vec<(usize, super::tokens::Tokens)>);
-
-    /// The tokens of `text` (see [`Tokenized`]).
-    pub(crate) fn tokenized(text: &str) -> Tokenized {
-        Tokenized(
-            chunks(text, CHUNK)
-                .map(|chunk| (chunk.start, super::tokens::tokenize(&text[chunk])))
-                .collect(),
-        )
-    }
-
     /// The size above which a text is tokenised piece by piece, so that
     /// memory stays bounded on long inputs.
     const CHUNK: usize = 1 << 16;
@@ -551,22 +531,72 @@ pub mod model {
         out
     }
 
-    /// [`triggers_with_in`] on the tokens of `text`, made once by
-    /// [`tokenized`]: the same triggers.
-    pub(crate) fn triggers_with_tokens(
+    /// [`triggers_with_in`], tokenising only the part of `text` around
+    /// `within` that its words take their features from (two tokens
+    /// either side, see [`window`]): the same triggers, for the cost of
+    /// the words near `within` rather than of the whole text.
+    pub(crate) fn triggers_near(
         scorer: &impl Scorer,
         text: &str,
-        tokens: &Tokenized,
         within: Range<usize>,
     ) -> Vec<Trigger> {
-        let mut out = Vec::new();
-        let mut scratch = Scratch::default();
-        for (offset, chunk) in &tokens.0 {
-            scratch.each(*offset, chunk, &within, &mut |span, lemma, features| {
-                out.extend(trigger(scorer, text, span, lemma, features));
-            });
+        let window = window(text, &within);
+        if text.len() > CHUNK || window.len() == text.len() {
+            return triggers_with_in(scorer, text, within);
         }
+        let part = &text[window.clone()];
+        let tokens = super::tokens::tokenize(part);
+        let local = within.start - window.start..within.end - window.start;
+        // The window's tokens are the text's (it is cut at whitespace,
+        // which no token spans); the words inside `within` need the two
+        // before and after them too, unless the text ends there.
+        let list = &tokens.list;
+        let first = list.iter().position(|t| t.span.start >= local.start);
+        let last = list.iter().rposition(|t| t.span.end <= local.end);
+        let before = window.start == 0 || first.is_none_or(|i| i >= 2);
+        let after = window.end == text.len() || last.is_none_or(|i| i + 2 < list.len());
+        if !(before && after) {
+            return triggers_with_in(scorer, text, within);
+        }
+        let mut out = Vec::new();
+        Scratch::default().each(
+            window.start,
+            &tokens,
+            &within,
+            &mut |span, lemma, features| {
+                out.extend(trigger(scorer, text, span, lemma, features));
+            },
+        );
         out
+    }
+
+    /// Whitespace-separated pieces of text [`window`] takes either side.
+    const MARGIN: usize = 3;
+
+    /// `within` widened to [`MARGIN`] whitespace-separated pieces of
+    /// `text` either side (the one it starts or ends in counting as
+    /// one), cut at ASCII whitespace or the text's ends: at least two
+    /// tokens either side, as each piece holds one or more (unless it
+    /// is all other whitespace, which [`triggers_near`] checks).
+    fn window(text: &str, within: &Range<usize>) -> Range<usize> {
+        let b = text.as_bytes();
+        let space = |i: usize| b[i].is_ascii_whitespace();
+        let (mut start, mut end) = (within.start, within.end);
+        for _ in 0..MARGIN {
+            while start > 0 && space(start - 1) {
+                start -= 1;
+            }
+            while start > 0 && !space(start - 1) {
+                start -= 1;
+            }
+            while end < b.len() && space(end) {
+                end += 1;
+            }
+            while end < b.len() && !space(end) {
+                end += 1;
+            }
+        }
+        start..end
     }
 
     /// The trigger the word at `span` is, if its `features` score an
@@ -2170,9 +2200,35 @@ mod tests {
                 .collect();
             let within = model::triggers_with_in(model::compiled(), text, from..to);
             assert_eq!(within, want, "{from}..{to}");
-            let tokens = model::tokenized(text);
-            let shared = triggers_within_tokens(text, &tokens, from..to);
-            assert_eq!(shared, want, "tokens once, {from}..{to}");
+            assert_eq!(triggers_within(text, from..to), want, "near, {from}..{to}");
+        }
+    }
+
+    /// Every range between word edges of texts with odd tokens near
+    /// the window's edges: tokenising around the range alone finds what
+    /// tokenising the whole text does.
+    #[test]
+    fn triggers_near_agree_with_the_whole_text() {
+        let texts = [
+            "Officials said the talks, which began in May, would resume after the election.",
+            "He didn't attend; the well-known envoy wasn't \u{a0} \u{a0} there when 3,000 troops, \
+             who'd been deployed, withdrew. Rebels attacked ’em at dawn - the U.S. responded.",
+            "a \u{2009} b \u{a0} c d. Talks collapsed. Then \"fighting\" erupted (again) near Homs",
+        ];
+        for text in texts {
+            let mut edges: Vec<usize> = vec![0, text.len()];
+            for (i, c) in text.char_indices() {
+                if c.is_whitespace() || c.is_ascii_punctuation() {
+                    edges.extend([i, i + c.len_utf8()]);
+                }
+            }
+            for &from in &edges {
+                for &to in edges.iter().filter(|&&to| to >= from) {
+                    let want = model::triggers_with_in(model::compiled(), text, from..to);
+                    let near = model::triggers_near(model::compiled(), text, from..to);
+                    assert_eq!(near, want, "{from}..{to} of {text:?}");
+                }
+            }
         }
     }
 }

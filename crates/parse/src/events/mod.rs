@@ -48,8 +48,7 @@ mod words;
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use crate::triggers::model::{Tokenized, tokenized};
-use crate::triggers::{Pos, Trigger, eventive_noun, triggers_within_tokens};
+use crate::triggers::{Pos, Trigger, eventive_noun, triggers_within};
 use crate::{Mod, Timex, TimexType, Value};
 pub use lexicon::fold_name;
 use lexicon::{
@@ -106,9 +105,6 @@ pub(crate) struct Sentence<'a> {
     timex_of: Vec<Option<usize>>,
     /// Per clause, per word: the event trigger it is, found on first use.
     triggers: Vec<OnceCell<Vec<Option<Trigger>>>>,
-    /// The sentence's tokens for the trigger model, made on first use
-    /// and shared by its clauses.
-    tokens: OnceCell<Tokenized>,
 }
 
 impl<'a> Sentence<'a> {
@@ -130,7 +126,6 @@ impl<'a> Sentence<'a> {
             timex_of,
             triggers: (0..clauses.len()).map(|_| OnceCell::new()).collect(),
             clauses,
-            tokens: OnceCell::new(),
         }
     }
 
@@ -144,9 +139,7 @@ impl<'a> Sentence<'a> {
             let start = self.range.start;
             let within =
                 self.words[clause.start].span.0 - start..self.words[clause.end - 1].span.1 - start;
-            let text = &self.text[self.range.clone()];
-            let tokens = self.tokens.get_or_init(|| tokenized(text));
-            let found = triggers_within_tokens(text, tokens, within);
+            let found = triggers_within(&self.text[self.range.clone()], within);
             self.words[clause.clone()]
                 .iter()
                 .map(|w| {
