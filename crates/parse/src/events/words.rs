@@ -12,18 +12,29 @@ pub(super) struct Word<'a> {
     pub(super) text: &'a str,
     /// Punctuation that ends a clause comes right after this word.
     pub(super) breaks_after: bool,
+    /// The text is lower-case ASCII already: its own [`Word::lower`].
+    lowercase: bool,
 }
 
 impl<'a> Word<'a> {
+    fn new(span: (usize, usize), text: &'a str) -> Word<'a> {
+        Word {
+            span,
+            text,
+            breaks_after: false,
+            // Checked once: the rules ask for a word's lower case often.
+            lowercase: text
+                .bytes()
+                .all(|b| b.is_ascii() && !b.is_ascii_uppercase()),
+        }
+    }
+
     /// Lower case, with the typographic apostrophe made plain.
     pub(super) fn lower(&self) -> Lower<'a> {
         // Most words are lower-case ASCII already: the text itself, with
         // no allocation (the rules ask for words' lower case many times).
         let text = self.text;
-        if text
-            .bytes()
-            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-        {
+        if self.lowercase {
             return Lower(Cow::Borrowed(text));
         }
         if text.is_ascii() {
@@ -106,11 +117,7 @@ pub(super) fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
             if c == '.' && is_dotted(&s[b..i]) {
                 end = i + 1;
             }
-            out.push(Word {
-                span: (range.start + b, range.start + end),
-                text: &s[b..end],
-                breaks_after: false,
-            });
+            out.push(Word::new((range.start + b, range.start + end), &s[b..end]));
         }
         if matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | ')' | '"' | '“' | '”')
             && let Some(last) = out.last_mut()
@@ -119,11 +126,7 @@ pub(super) fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
         }
     }
     if let Some(b) = start {
-        out.push(Word {
-            span: (range.start + b, range.end),
-            text: &s[b..],
-            breaks_after: false,
-        });
+        out.push(Word::new((range.start + b, range.end), &s[b..]));
     }
     out
 }
