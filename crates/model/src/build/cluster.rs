@@ -993,7 +993,7 @@ fn threshold(item: &Item<'_>, group: &Group) -> Option<f64> {
     let days = |p: Option<Precision>| p >= Some(Precision::Day);
     let near = days(item.precision)
         && days(group.precision)
-        && (a0 - b0).num_days().abs() <= 3
+        && (a0.num_days_from_ce() - b0.num_days_from_ce()).abs() <= 3
         && !group.docs.contains(&item.doc());
     near.then_some(NEAR_DAYS)
 }
