@@ -528,6 +528,9 @@ struct Group {
     places: Set<u32>,
     agents: Set<u32>,
     lemmas: Set<u32>,
+    /// Whether its agents, and its actors, name someone identifying:
+    /// kept as they join, rather than looked for at every candidate.
+    identified: [bool; 2],
     filed: Vec<Bucket>,
 }
 
@@ -800,6 +803,7 @@ impl Clustering<'_, '_> {
             places: Set::default(),
             agents: Set::default(),
             lemmas: Set::default(),
+            identified: [false; 2],
             filed: buckets(bounds).1,
         });
         self.groups.len() - 1
@@ -864,6 +868,9 @@ impl Clustering<'_, '_> {
         group.places.extend(&probe.places);
         group.agents.extend(&probe.agents);
         group.lemmas.extend(probe.lemma);
+        let any = |names: &[u32]| names.iter().any(|&a| identifies(self.identifying, a));
+        group.identified[0] |= any(&probe.agents);
+        group.identified[1] |= any(&probe.actors);
     }
 
     /// The groups filed under the probe's keys in its date's bucket and,
@@ -950,18 +957,25 @@ impl Clustering<'_, '_> {
     /// among the group's: two parties' happenings ("Citadel's shares
     /// closed", "Ralston's shares closed").
     fn strangers(&self, probe: &Probe<'_>, group: &Group) -> bool {
-        self.none_shared(&probe.agents, &group.agents)
-            || self.none_shared(&probe.actors, &group.actors)
+        let [agents, actors] = group.identified;
+        (agents && self.none_shared(&probe.agents, &group.agents))
+            || (actors && self.none_shared(&probe.actors, &group.actors))
     }
 
-    /// Both name someone identifying, and none of `mine` is among `theirs`.
+    /// `mine` names someone identifying, none of them among `theirs`
+    /// (which the caller knows to name someone identifying).
     fn none_shared(&self, mine: &[u32], theirs: &Set<u32>) -> bool {
-        let identifies = |a: &u32| self.identifying.get(*a as usize).copied().unwrap_or(false);
-        let mut mine = mine.iter().filter(|a| identifies(a)).peekable();
-        mine.peek().is_some()
-            && theirs.0.iter().any(identifies)
-            && !mine.any(|a| theirs.contains(a))
+        let mut mine = mine
+            .iter()
+            .filter(|&&a| identifies(self.identifying, a))
+            .peekable();
+        mine.peek().is_some() && !mine.any(|a| theirs.contains(a))
     }
+}
+
+/// Whether name `a` identifies someone (see [`IDENTIFYING_SHARE`]).
+fn identifies(identifying: &[bool], a: u32) -> bool {
+    identifying.get(a as usize).copied().unwrap_or(false)
 }
 
 /// A mention and a group from another article, one of them naming
