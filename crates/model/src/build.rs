@@ -335,14 +335,17 @@ impl SourceInfo {
 }
 
 /// Orders events by first day, coarse precision first, then title and id.
+/// The keys are made once per event (a stable sort, like the comparison
+/// it replaces): the day and precision parse the event's value, which
+/// cost more than the sort itself when done at every comparison.
 pub(crate) fn sort_events(events: &mut [Event]) {
-    events.sort_by(|a, b| {
-        (a.when.first_day(), a.when.precision(), &a.title, &a.id).cmp(&(
-            b.when.first_day(),
-            b.when.precision(),
-            &b.title,
-            &b.id,
-        ))
+    events.sort_by_cached_key(|e| {
+        (
+            e.when.first_day(),
+            e.when.precision(),
+            e.title.clone(),
+            e.id.clone(),
+        )
     });
 }
 
