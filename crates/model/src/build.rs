@@ -252,17 +252,31 @@ fn items<'a>(sources: &[SourceInfo], store: &'a MentionStore) -> Vec<Item<'a>> {
             })
             .map(|at| Item::new(store, at)),
     );
-    items.sort_by(|a, b| {
-        let key = |i: &Item<'_>| {
-            (
-                sources[i.doc()].doc.as_str(),
-                i.mention.sentence().start,
-                i.mention.timex().start,
-            )
-        };
-        key(a).cmp(&key(b))
+    let rank = doc_ranks(sources);
+    items.sort_by_key(|i| {
+        (
+            rank[i.doc()],
+            i.mention.sentence().start,
+            i.mention.timex().start,
+        )
     });
     items
+}
+
+/// Each source's place in the order of their document ids, equal ids
+/// sharing one: sorting by it sorts by id without comparing strings.
+fn doc_ranks(sources: &[SourceInfo]) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..sources.len()).collect();
+    order.sort_by(|&a, &b| sources[a].doc.cmp(&sources[b].doc));
+    let mut rank = vec![0; sources.len()];
+    let mut r = 0;
+    for (k, &i) in order.iter().enumerate() {
+        if k > 0 && sources[i].doc != sources[order[k - 1]].doc {
+            r += 1;
+        }
+        rank[i] = r;
+    }
+    rank
 }
 
 /// The items grouped into happenings (see [`cluster`]), and for each
@@ -349,14 +363,17 @@ impl SourceInfo {
 }
 
 /// Orders events by first day, coarse precision first, then title and id.
+/// The keys are made once per event (a stable sort, like the comparison
+/// it replaces): the day and precision parse the event's value, which
+/// cost more than the sort itself when done at every comparison.
 pub(crate) fn sort_events(events: &mut [Event]) {
-    events.sort_by(|a, b| {
-        (a.when.first_day(), a.when.precision(), &a.title, &a.id).cmp(&(
-            b.when.first_day(),
-            b.when.precision(),
-            &b.title,
-            &b.id,
-        ))
+    events.sort_by_cached_key(|e| {
+        (
+            e.when.first_day(),
+            e.when.precision(),
+            e.title.clone(),
+            e.id.clone(),
+        )
     });
 }
 
@@ -633,6 +650,29 @@ mod tests {
     use super::*;
     use chrono::NaiveDate;
     use std::collections::BTreeSet;
+
+    #[test]
+    fn doc_ranks_follow_the_ids() {
+        let table: &[(&[&str], &[u32])] = &[
+            (&[], &[]),
+            (&["a.txt"], &[0]),
+            (&["b", "a", "b", "c"], &[1, 0, 1, 2]),
+            (&["b10", "b2", "a"], &[1, 2, 0]),
+        ];
+        for (ids, want) in table {
+            let sources: Vec<SourceInfo> = ids
+                .iter()
+                .map(|id| SourceInfo {
+                    doc: (*id).to_owned(),
+                    title: None,
+                    source: None,
+                    url: None,
+                    published: NaiveDate::from_ymd_opt(2019, 9, 25).expect("a date"),
+                })
+                .collect();
+            assert_eq!(doc_ranks(&sources), *want, "{ids:?}");
+        }
+    }
 
     fn docs_of(e: &Event) -> BTreeSet<&str> {
         e.citations.iter().map(|c| c.doc.as_str()).collect()

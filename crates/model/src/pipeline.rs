@@ -158,15 +158,15 @@ fn mentions_split(doc: &Document, threads: usize, split: usize) -> Vec<Mention> 
         threads,
         &|run| {
             events::mentions_in(text, run, &timexes)
-                .iter()
-                .map(|m| Mention::new(doc, m))
+                .into_iter()
+                .map(|m| Mention::of(doc, m))
                 .collect::<Vec<_>>()
         },
         &|| {},
     );
     let mut out: Vec<Mention> = found.into_iter().flatten().collect();
     let lead = events::lead(text, &timexes, doc.published);
-    out.extend(lead.iter().map(|m| Mention::new(doc, m)));
+    out.extend(lead.into_iter().map(|m| Mention::of(doc, m)));
     out
 }
 

@@ -107,6 +107,12 @@ impl Mention {
     /// The record of `mention`, found in `doc`. The clause and trigger are
     /// kept inside the sentence (the parser never puts them outside).
     pub fn new(doc: &Document, mention: &EventMention) -> Mention {
+        Mention::of(doc, mention.clone())
+    }
+
+    /// [`Mention::new`], taking the mention: its title and names move
+    /// into the record rather than being copied.
+    pub fn of(doc: &Document, mention: EventMention) -> Mention {
         let sentence = mention.sentence.clone();
         let inside = |r: &Range<usize>| {
             let start = r.start.clamp(sentence.start, sentence.end);
@@ -122,15 +128,15 @@ impl Mention {
             clause: inside(&mention.clause),
             trigger: inside(&mention.trigger),
             sentence,
-            timex: mention.timex.clone(),
-            value: mention.value.clone(),
+            timex: mention.timex,
+            value: mention.value,
             modifier: mention.modifier,
-            end: mention.end.clone(),
-            lemma: mention.lemma.clone(),
-            title: mention.title.clone(),
-            participants: mention.participants.clone(),
-            actors: mention.actors.clone(),
-            places: mention.places.clone(),
+            end: mention.end,
+            lemma: mention.lemma,
+            title: mention.title,
+            participants: mention.participants,
+            actors: mention.actors,
+            places: mention.places,
             negated: mention.negated,
         }
     }

@@ -218,7 +218,7 @@ pub fn triggers(text: &str) -> Vec<Trigger> {
 /// the context of the whole `text`: the same as the [`triggers`] of `text`
 /// that lie inside `within`, for the cost of scoring those words only.
 pub(crate) fn triggers_within(text: &str, within: Range<usize>) -> Vec<Trigger> {
-    model::triggers_with_in(model::compiled(), text, within)
+    model::triggers_near(model::compiled(), text, within)
 }
 
 /// The singular of `word` when WordNet gives it an eventive noun sense (an
@@ -448,28 +448,45 @@ pub mod model {
         within: Range<usize>,
         mut f: impl FnMut(Range<usize>, &str, &[u32]),
     ) {
-        let mut features = Vec::with_capacity(48);
-        let mut lemma = String::new();
+        let mut scratch = Scratch::default();
         for chunk in chunks(text, CHUNK) {
             if chunk.end <= within.start || chunk.start >= within.end {
                 continue;
             }
             let tokens = super::tokens::tokenize(&text[chunk.clone()]);
+            scratch.each(chunk.start, &tokens, &within, &mut f);
+        }
+    }
+
+    /// The buffers [`for_each_token_in`] fills for each token, kept from
+    /// one token to the next.
+    #[derive(Default)]
+    struct Scratch {
+        features: Vec<u32>,
+        lemma: String,
+    }
+
+    impl Scratch {
+        /// Calls `f` for each word token of `tokens` (a chunk of the text
+        /// starting at `offset`) inside `within` that may be an event.
+        fn each(
+            &mut self,
+            offset: usize,
+            tokens: &super::tokens::Tokens,
+            within: &Range<usize>,
+            f: &mut impl FnMut(Range<usize>, &str, &[u32]),
+        ) {
             for (i, tok) in tokens.list.iter().enumerate() {
-                let (start, end) = (chunk.start + tok.span.start, chunk.start + tok.span.end);
+                let (start, end) = (offset + tok.span.start, offset + tok.span.end);
                 if start < within.start || end > within.end {
                     continue;
                 }
                 if !tok.word || tok.info.never_event() || tok.shape == super::tokens::DIGITS {
                     continue;
                 }
-                features.clear();
-                super::features::extract(&tokens, i, &mut lemma, &mut features);
-                f(
-                    chunk.start + tok.span.start..chunk.start + tok.span.end,
-                    &lemma,
-                    &features,
-                );
+                self.features.clear();
+                super::features::extract(tokens, i, &mut self.lemma, &mut self.features);
+                f(start..end, &self.lemma, &self.features);
             }
         }
     }
@@ -528,23 +545,100 @@ pub mod model {
     ) -> Vec<Trigger> {
         let mut out = Vec::new();
         for_each_token_in(text, within, |span, lemma, features| {
-            let scores = scorer.events(features);
-            let Some(class) = best(&scores[1..])
-                .filter(|&k| scores[1 + k] > scores[0])
-                .map(|k| EventClass::ALL[k])
-            else {
-                return;
-            };
-            let pos = best(&scorer.pos(features)).map_or(Pos::Verb, |k| Pos::ALL[k]);
-            let lemma = super::lemma::for_pos(&text[span.clone()], lemma, pos);
-            out.push(Trigger {
-                span,
-                class,
-                lemma,
-                pos,
-            });
+            out.extend(trigger(scorer, text, span, lemma, features));
         });
         out
+    }
+
+    /// [`triggers_with_in`], tokenising only the part of `text` around
+    /// `within` that its words take their features from (two tokens
+    /// either side, see [`window`]): the same triggers, for the cost of
+    /// the words near `within` rather than of the whole text.
+    pub(crate) fn triggers_near(
+        scorer: &impl Scorer,
+        text: &str,
+        within: Range<usize>,
+    ) -> Vec<Trigger> {
+        let window = window(text, &within);
+        if text.len() > CHUNK || window.len() == text.len() {
+            return triggers_with_in(scorer, text, within);
+        }
+        let part = &text[window.clone()];
+        let tokens = super::tokens::tokenize(part);
+        let local = within.start - window.start..within.end - window.start;
+        // The window's tokens are the text's (it is cut at whitespace,
+        // which no token spans); the words inside `within` need the two
+        // before and after them too, unless the text ends there.
+        let list = &tokens.list;
+        let first = list.iter().position(|t| t.span.start >= local.start);
+        let last = list.iter().rposition(|t| t.span.end <= local.end);
+        let before = window.start == 0 || first.is_none_or(|i| i >= 2);
+        let after = window.end == text.len() || last.is_none_or(|i| i + 2 < list.len());
+        if !(before && after) {
+            return triggers_with_in(scorer, text, within);
+        }
+        let mut out = Vec::new();
+        Scratch::default().each(
+            window.start,
+            &tokens,
+            &within,
+            &mut |span, lemma, features| {
+                out.extend(trigger(scorer, text, span, lemma, features));
+            },
+        );
+        out
+    }
+
+    /// Whitespace-separated pieces of text [`window`] takes either side.
+    const MARGIN: usize = 3;
+
+    /// `within` widened to [`MARGIN`] whitespace-separated pieces of
+    /// `text` either side (the one it starts or ends in counting as
+    /// one), cut at ASCII whitespace or the text's ends: at least two
+    /// tokens either side, as each piece holds one or more (unless it
+    /// is all other whitespace, which [`triggers_near`] checks).
+    fn window(text: &str, within: &Range<usize>) -> Range<usize> {
+        let b = text.as_bytes();
+        let space = |i: usize| b[i].is_ascii_whitespace();
+        let (mut start, mut end) = (within.start, within.end);
+        for _ in 0..MARGIN {
+            while start > 0 && space(start - 1) {
+                start -= 1;
+            }
+            while start > 0 && !space(start - 1) {
+                start -= 1;
+            }
+            while end < b.len() && space(end) {
+                end += 1;
+            }
+            while end < b.len() && !space(end) {
+                end += 1;
+            }
+        }
+        start..end
+    }
+
+    /// The trigger the word at `span` is, if its `features` score an
+    /// event class above "no event".
+    fn trigger(
+        scorer: &impl Scorer,
+        text: &str,
+        span: Range<usize>,
+        lemma: &str,
+        features: &[u32],
+    ) -> Option<Trigger> {
+        let scores = scorer.events(features);
+        let class = best(&scores[1..])
+            .filter(|&k| scores[1 + k] > scores[0])
+            .map(|k| EventClass::ALL[k])?;
+        let pos = best(&scorer.pos(features)).map_or(Pos::Verb, |k| Pos::ALL[k]);
+        let lemma = super::lemma::for_pos(&text[span.clone()], lemma, pos);
+        Some(Trigger {
+            span,
+            class,
+            lemma,
+            pos,
+        })
     }
 
     fn best(scores: &[f32]) -> Option<usize> {
@@ -2128,7 +2222,37 @@ mod tests {
                 .filter(|t| t.span.start >= from && t.span.end <= to)
                 .cloned()
                 .collect();
-            assert_eq!(triggers_within(text, from..to), want, "{from}..{to}");
+            let within = model::triggers_with_in(model::compiled(), text, from..to);
+            assert_eq!(within, want, "{from}..{to}");
+            assert_eq!(triggers_within(text, from..to), want, "near, {from}..{to}");
+        }
+    }
+
+    /// Every range between word edges of texts with odd tokens near
+    /// the window's edges: tokenising around the range alone finds what
+    /// tokenising the whole text does.
+    #[test]
+    fn triggers_near_agree_with_the_whole_text() {
+        let texts = [
+            "Officials said the talks, which began in May, would resume after the election.",
+            "He didn't attend; the well-known envoy wasn't \u{a0} \u{a0} there when 3,000 troops, \
+             who'd been deployed, withdrew. Rebels attacked ’em at dawn - the U.S. responded.",
+            "a \u{2009} b \u{a0} c d. Talks collapsed. Then \"fighting\" erupted (again) near Homs",
+        ];
+        for text in texts {
+            let mut edges: Vec<usize> = vec![0, text.len()];
+            for (i, c) in text.char_indices() {
+                if c.is_whitespace() || c.is_ascii_punctuation() {
+                    edges.extend([i, i + c.len_utf8()]);
+                }
+            }
+            for &from in &edges {
+                for &to in edges.iter().filter(|&&to| to >= from) {
+                    let want = model::triggers_with_in(model::compiled(), text, from..to);
+                    let near = model::triggers_near(model::compiled(), text, from..to);
+                    assert_eq!(near, want, "{from}..{to} of {text:?}");
+                }
+            }
         }
     }
 }

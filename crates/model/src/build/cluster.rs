@@ -213,34 +213,42 @@ const STOPWORDS: &[&str] = &[
 /// "visiting" → "visit"; "closed", "closes", "close" → "clos";
 /// "stopped" → "stop"; "countries", "country" → "country".
 pub(crate) fn stem(word: &str) -> String {
-    let w = word
+    let mut out = word.to_owned();
+    stem_in_place(&mut out);
+    out
+}
+
+/// [`stem`], cutting `word` down where it is rather than copying it.
+fn stem_in_place(word: &mut String) {
+    let cut = word
         .strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
-        .unwrap_or(word);
-    if let Some(base) = w.strip_suffix("ies")
-        && w.len() > 4
-    {
-        return format!("{base}y");
+        .map(str::len);
+    if let Some(len) = cut {
+        word.truncate(len);
+    }
+    if word.len() > 4 && word.ends_with("ies") {
+        word.truncate(word.len() - 3);
+        word.push('y');
+        return;
     }
     let stripped = [("ing", 5), ("ed", 4), ("s", 3)]
         .iter()
-        .find_map(|&(suffix, min)| {
-            (w.len() > min && !w.ends_with("ss"))
-                .then(|| w.strip_suffix(suffix))
-                .flatten()
-        });
-    let mut base = stripped.unwrap_or(w).to_owned();
-    let bytes = base.as_bytes();
+        .find(|&&(suffix, min)| word.len() > min && !word.ends_with("ss") && word.ends_with(suffix))
+        .map(|&(suffix, _)| suffix.len());
+    if let Some(len) = stripped {
+        word.truncate(word.len() - len);
+    }
+    let bytes = word.as_bytes();
     let doubled = bytes.len() > 3
         && bytes[bytes.len() - 1] == bytes[bytes.len() - 2]
         && !matches!(bytes[bytes.len() - 1], b'l' | b's' | b'z' | b'e' | b'o');
     if stripped.is_some() && doubled {
-        base.pop();
+        word.pop();
     }
-    if base.len() > 3 && base.ends_with('e') {
-        base.pop();
+    if word.len() > 3 && word.ends_with('e') {
+        word.pop();
     }
-    base
 }
 
 /// The [`LOOKUP_WORDS`] heaviest of `words`, the trigger's stem and up to
@@ -272,11 +280,12 @@ fn is_stopword(word: &str) -> bool {
 /// Adds a token's stem unless it is a function or date word.
 fn push_word(out: &mut Vec<String>, token: &str) {
     let token = token.trim_matches(|c: char| !c.is_alphanumeric());
-    let folded = annals_parse::events::fold_name(token);
+    let mut folded = annals_parse::events::fold_name(token);
     if folded.len() < 2 || is_stopword(&folded) {
         return;
     }
-    out.push(stem(&folded));
+    stem_in_place(&mut folded);
+    out.push(folded);
 }
 
 /// The words a mention is compared by, before interning: `text` holds
@@ -503,11 +512,6 @@ impl Counts {
             }
         }
     }
-
-    fn get(&self, w: u32) -> Option<u32> {
-        let at = self.0.binary_search_by_key(&w, |&(x, _)| x).ok()?;
-        Some(self.0[at].1)
-    }
 }
 
 /// A growing group: its members and centroid.
@@ -524,6 +528,9 @@ struct Group {
     places: Set<u32>,
     agents: Set<u32>,
     lemmas: Set<u32>,
+    /// Whether its agents, and its actors, name someone identifying:
+    /// kept as they join, rather than looked for at every candidate.
+    identified: [bool; 2],
     filed: Vec<Bucket>,
 }
 
@@ -568,6 +575,7 @@ pub(super) fn cluster(
         // word), so that neither grows by doubling through the heap.
         groups: Vec::with_capacity(order.len()),
         index: Index::with_capacity(words.len() * 3),
+        seen: Seen::default(),
     };
     for &i in &order {
         let probe = probe(i, items, words, (vocab, &name_ids), weight);
@@ -741,6 +749,43 @@ struct Clustering<'a, 'b> {
     identifying: &'a [bool],
     groups: Vec<Group>,
     index: Index,
+    seen: Seen,
+}
+
+/// Which groups a lookup has found already: per group, the number of
+/// the last lookup that found it. Candidates are made distinct in one
+/// pass over them, where sorting them cost more than weighing them.
+#[derive(Default)]
+struct Seen {
+    lookup: u32,
+    last: Vec<u32>,
+    /// The candidates of the lookup, kept for the next one's.
+    candidates: Vec<u32>,
+}
+
+impl Seen {
+    /// Starts a lookup among `groups` groups.
+    fn start(&mut self, groups: usize) {
+        self.last.resize(groups, 0);
+        self.lookup = self.lookup.wrapping_add(1);
+        if self.lookup == 0 {
+            // After four billion lookups: forget them all.
+            self.last.fill(0);
+            self.lookup = 1;
+        }
+        self.candidates.clear();
+    }
+
+    /// Keeps the first of each group in `candidates`, in their order.
+    fn distinct(&mut self) {
+        let (lookup, last) = (self.lookup, &mut self.last);
+        self.candidates.retain(|&g| {
+            let seen = &mut last[g as usize];
+            let first = *seen != lookup;
+            *seen = lookup;
+            first
+        });
+    }
 }
 
 impl Clustering<'_, '_> {
@@ -758,6 +803,7 @@ impl Clustering<'_, '_> {
             places: Set::default(),
             agents: Set::default(),
             lemmas: Set::default(),
+            identified: [false; 2],
             filed: buckets(bounds).1,
         });
         self.groups.len() - 1
@@ -822,30 +868,42 @@ impl Clustering<'_, '_> {
         group.places.extend(&probe.places);
         group.agents.extend(&probe.agents);
         group.lemmas.extend(probe.lemma);
+        let any = |names: &[u32]| names.iter().any(|&a| identifies(self.identifying, a));
+        group.identified[0] |= any(&probe.agents);
+        group.identified[1] |= any(&probe.actors);
+    }
+
+    /// The groups filed under the probe's keys in its date's bucket and,
+    /// for a day, the three days either side of it, each once, into
+    /// `self.seen.candidates`.
+    fn candidates(&mut self, probe: &Probe<'_>, bounds: (NaiveDate, NaiveDate)) {
+        let (own, _) = buckets(bounds);
+        let mut look = [own; 7];
+        let mut n = 1;
+        if let Bucket::Day(d) = own {
+            for k in 1..=3 {
+                look[n] = Bucket::Day(d - chrono::Days::new(k));
+                look[n + 1] = Bucket::Day(d + chrono::Days::new(k));
+                n += 2;
+            }
+        }
+        self.seen.start(self.groups.len());
+        let keys = look[..n]
+            .iter()
+            .flat_map(|&b| probe.keys.iter().map(move |&w| (b, w)));
+        self.index
+            .recent(keys, POSTINGS_READ, &mut self.seen.candidates);
+        self.seen.distinct();
     }
 
     /// The most similar group the probe may join, if any, other than `not`.
-    fn best_group(&self, probe: &Probe<'_>, not: Option<usize>) -> Option<usize> {
-        let (items, groups, index, weight) = (self.items, &self.groups, &self.index, self.weight);
-        let item = &items[probe.index];
-        let bounds = item.bounds?;
-        let (own, _) = buckets(bounds);
-        let mut look = vec![own];
-        if let Bucket::Day(d) = own {
-            for k in 1..=3 {
-                look.push(Bucket::Day(d - chrono::Days::new(k)));
-                look.push(Bucket::Day(d + chrono::Days::new(k)));
-            }
-        }
-        let mut candidates: Vec<u32> = Vec::new();
-        let keys = look
-            .iter()
-            .flat_map(|&b| probe.keys.iter().map(move |&w| (b, w)));
-        index.recent(keys, POSTINGS_READ, &mut candidates);
-        candidates.sort_unstable();
-        candidates.dedup();
+    /// Of equally similar groups, the first formed.
+    fn best_group(&mut self, probe: &Probe<'_>, not: Option<usize>) -> Option<usize> {
+        let item = &self.items[probe.index];
+        self.candidates(probe, item.bounds?);
+        let (groups, weight) = (&self.groups, self.weight);
         let mut best: Option<(f64, usize)> = None;
-        for g in candidates {
+        for &g in &self.seen.candidates {
             let group = &groups[g as usize];
             if Some(g as usize) == not || group.members.is_empty() {
                 continue;
@@ -884,8 +942,9 @@ impl Clustering<'_, '_> {
                             need * SAME_KIND
                         })
                 || (same_day && agents >= 2 && sim >= SAME_DAY_AGENTS);
-            if met && best.is_none_or(|(s, _)| sim > s) {
-                best = Some((sim, g as usize));
+            let g = g as usize;
+            if met && best.is_none_or(|(s, b)| sim > s || (sim == s && g < b)) {
+                best = Some((sim, g));
             }
         }
         best.map(|(_, g)| g)
@@ -898,18 +957,25 @@ impl Clustering<'_, '_> {
     /// among the group's: two parties' happenings ("Citadel's shares
     /// closed", "Ralston's shares closed").
     fn strangers(&self, probe: &Probe<'_>, group: &Group) -> bool {
-        self.none_shared(&probe.agents, &group.agents)
-            || self.none_shared(&probe.actors, &group.actors)
+        let [agents, actors] = group.identified;
+        (agents && self.none_shared(&probe.agents, &group.agents))
+            || (actors && self.none_shared(&probe.actors, &group.actors))
     }
 
-    /// Both name someone identifying, and none of `mine` is among `theirs`.
+    /// `mine` names someone identifying, none of them among `theirs`
+    /// (which the caller knows to name someone identifying).
     fn none_shared(&self, mine: &[u32], theirs: &Set<u32>) -> bool {
-        let identifies = |a: &u32| self.identifying.get(*a as usize).copied().unwrap_or(false);
-        let mut mine = mine.iter().filter(|a| identifies(a)).peekable();
-        mine.peek().is_some()
-            && theirs.0.iter().any(identifies)
-            && !mine.any(|a| theirs.contains(a))
+        let mut mine = mine
+            .iter()
+            .filter(|&&a| identifies(self.identifying, a))
+            .peekable();
+        mine.peek().is_some() && !mine.any(|a| theirs.contains(a))
     }
+}
+
+/// Whether name `a` identifies someone (see [`IDENTIFYING_SHARE`]).
+fn identifies(identifying: &[bool], a: u32) -> bool {
+    identifying.get(a as usize).copied().unwrap_or(false)
 }
 
 /// A mention and a group from another article, one of them naming
@@ -941,7 +1007,7 @@ fn threshold(item: &Item<'_>, group: &Group) -> Option<f64> {
     let days = |p: Option<Precision>| p >= Some(Precision::Day);
     let near = days(item.precision)
         && days(group.precision)
-        && (a0 - b0).num_days().abs() <= 3
+        && (a0.num_days_from_ce() - b0.num_days_from_ce()).abs() <= 3
         && !group.docs.contains(&item.doc());
     near.then_some(NEAR_DAYS)
 }
@@ -949,6 +1015,22 @@ fn threshold(item: &Item<'_>, group: &Group) -> Option<f64> {
 /// Both sides name something and nothing in common.
 fn disjoint(a: &[u32], b: &Set<u32>) -> bool {
     !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.contains(x))
+}
+
+/// The count of word `w` in `counts` (sorted by word, none of them
+/// before `w` wanted) and the counts after it: a search in steps that
+/// double, then halve, so that words close together are found in a few.
+fn gallop(counts: &[(u32, u32)], w: u32) -> (Option<u32>, &[(u32, u32)]) {
+    let mut end = 1;
+    while end < counts.len() && counts[end - 1].0 < w {
+        end *= 2;
+    }
+    let end = end.min(counts.len());
+    let at = counts[..end].partition_point(|&(x, _)| x < w);
+    match counts.get(at) {
+        Some(&(x, c)) if x == w => (Some(c), &counts[at + 1..]),
+        _ => (None, &counts[at..]),
+    }
 }
 
 /// How typical each of `members` is of them all: the cosine between its
@@ -989,14 +1071,15 @@ fn similarity(probe: &Probe<'_>, group: &Group, weight: &[f64]) -> f64 {
     if probe.norm == 0.0 || group.norm2 <= 0.0 {
         return 0.0;
     }
+    // Both word lists are sorted: each word is looked for after the last.
+    let mut rest = &group.counts.0[..];
     let dot: f64 = probe
         .words
         .iter()
         .filter_map(|&w| {
-            group
-                .counts
-                .get(w)
-                .map(|c| f64::from(c) * weight[w as usize].powi(2))
+            let (found, after) = gallop(rest, w);
+            rest = after;
+            found.map(|c| f64::from(c) * weight[w as usize].powi(2))
         })
         .sum();
     dot / (probe.norm * group.norm2.sqrt())
@@ -1004,7 +1087,7 @@ fn similarity(probe: &Probe<'_>, group: &Group, weight: &[f64]) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use super::{Words, stem, typicality};
+    use super::{Words, gallop, stem, typicality};
     use crate::{Document, Timeline};
     use annals_parse::EventMention;
     use chrono::NaiveDate;
@@ -1018,6 +1101,26 @@ mod tests {
             published: NaiveDate::from_ymd_opt(2019, 9, 25).expect("a date"),
             text: text.into(),
         }
+    }
+
+    #[test]
+    fn gallop_finds_a_word_and_what_follows() {
+        let counts: Vec<(u32, u32)> = (0..20).map(|k| (k * 3, k + 1)).collect();
+        // (word, its count, how many counts are left after the search)
+        let table: &[(u32, Option<u32>, usize)] = &[
+            (0, Some(1), 19),
+            (1, None, 19),
+            (3, Some(2), 18),
+            (30, Some(11), 9),
+            (31, None, 9),
+            (57, Some(20), 0),
+            (58, None, 0),
+        ];
+        for &(w, want, left) in table {
+            let (found, rest) = gallop(&counts, w);
+            assert_eq!((found, rest.len()), (want, left), "{w}");
+        }
+        assert_eq!(gallop(&[], 4), (None, &[][..]));
     }
 
     /// One mention per text, its whole text the clause; `names` are the

@@ -262,10 +262,33 @@ const NOT_VERBS_ED: &[&str] = &[
     "talented",
 ];
 
+/// The base of an irregular past form: looked up in a map, as the rules
+/// ask about every word of a dated sentence, most of them several times.
+fn irregular(word: &str) -> Option<&'static str> {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut map = std::collections::HashMap::new();
+        // The first line naming a form wins, as a scan would find it.
+        for &(form, base) in IRREGULAR {
+            map.entry(form).or_insert(base);
+        }
+        map
+    });
+    map.get(word).copied()
+}
+
+/// Whether `word` is a past-tense or past-participle form: whether
+/// [`verb_base`] finds its base, without working the base out.
+pub(super) fn is_verb_form(word: &str) -> bool {
+    irregular(word).is_some()
+        || (word.len() > 4 && word.ends_with("ed") && !NOT_VERBS_ED.contains(&word))
+}
+
 /// The base form of a past-tense or past-participle word, if it is one.
 pub(super) fn verb_base(word: &str) -> Option<String> {
-    if let Some((_, base)) = IRREGULAR.iter().find(|(form, _)| *form == word) {
-        return Some((*base).to_owned());
+    if let Some(base) = irregular(word) {
+        return Some(base.to_owned());
     }
     // "agreed", "freed", "guaranteed": the "-d" alone is the ending.
     if word.len() > 4 && word.ends_with("eed") && !NOT_VERBS_ED.contains(&word) {
@@ -499,9 +522,18 @@ pub(super) const STOP_NAMES: &[&str] = &[
 /// A word that can be part of a name.
 pub(super) fn is_name_word(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
-        && !STOP_NAMES.contains(&word)
+        && !is_stop_name(word)
         && word.chars().count() > 1
         && !common_compound(word)
+}
+
+/// Whether `word` is one of the [`STOP_NAMES`]: looked up in a set, as
+/// every capitalised word of every dated sentence is, several times.
+fn is_stop_name(word: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| STOP_NAMES.iter().copied().collect())
+        .contains(word)
 }
 
 /// A capitalised compound of a common word or prefix and lower-case parts
@@ -509,6 +541,10 @@ pub(super) fn is_name_word(word: &str) -> bool {
 /// "Anti-government", "Non-violent"); a name capitalises its parts
 /// ("Coca-Cola", "Abu-Dhabi") or starts with no English word ("Ki-moon").
 fn common_compound(word: &str) -> bool {
+    // No hyphen, no compound (and no lowering to find its first part).
+    if !word.contains('-') {
+        return false;
+    }
     let mut parts = word.split('-');
     let first = parts.next().unwrap_or_default().to_lowercase();
     let mut rest = parts.filter(|p| !p.is_empty()).peekable();
@@ -524,26 +560,40 @@ const PREFIXES: &[&str] = &[
 /// Folds a name for comparison: lower case, accents, periods and
 /// possessives removed: "Guaidó's" → "guaido", "U.S." → "us".
 pub fn fold_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    fold_name_into(name, &mut out);
+    out
+}
+
+/// [`fold_name`], appending to `out`.
+pub(super) fn fold_name_into(name: &str, out: &mut String) {
     let base = name
         .strip_suffix("'s")
         .or_else(|| name.strip_suffix("’s"))
         .unwrap_or(name);
-    base.chars()
-        .filter_map(|c| {
-            let c = c.to_lowercase().next().unwrap_or(c);
-            Some(match c {
-                'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-                'é' | 'è' | 'ê' | 'ë' => 'e',
-                'í' | 'ì' | 'î' | 'ï' => 'i',
-                'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
-                'ú' | 'ù' | 'û' | 'ü' => 'u',
-                'ñ' => 'n',
-                'ç' => 'c',
-                '.' => return None,
-                c => c,
-            })
+    // Most names are ASCII: no accent to fold.
+    if base.is_ascii() {
+        out.extend(
+            base.bytes()
+                .filter(|&b| b != b'.')
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        return;
+    }
+    out.extend(base.chars().filter_map(|c| {
+        let c = c.to_lowercase().next().unwrap_or(c);
+        Some(match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ñ' => 'n',
+            'ç' => 'c',
+            '.' => return None,
+            c => c,
         })
-        .collect()
+    }));
 }
 
 /// Countries with the names news uses for them: the country, its capital
@@ -674,6 +724,23 @@ yemen|sanaa|yemeni
 zimbabwe|harare|zimbabwean
 ";
 
+/// Whether a country's name of two or more words starts with `folded`
+/// ("buenos" of "buenos aires"): only then can a word and the next one
+/// name a country together.
+pub(super) fn opens_country_name(folded: &str) -> bool {
+    static FIRSTS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    FIRSTS
+        .get_or_init(|| {
+            COUNTRIES
+                .lines()
+                .flat_map(|line| line.split('|'))
+                .filter_map(|name| name.split_once(' ').map(|(first, _)| first))
+                .collect()
+        })
+        .contains(folded)
+}
+
 /// The country a folded name (one or two words) stands for, if any.
 pub(super) fn country(folded: &str) -> Option<&'static str> {
     static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static str>> =
@@ -780,6 +847,12 @@ mod tests {
             ("forecasted", Some("forecast")),
         ] {
             assert_eq!(verb_base(form).as_deref(), base, "{form}");
+            assert_eq!(is_verb_form(form), base.is_some(), "{form}");
+        }
+        for word in [
+            "went", "told", "freed", "bed", "limited", "need", "speed", "the", "",
+        ] {
+            assert_eq!(is_verb_form(word), verb_base(word).is_some(), "{word}");
         }
     }
 

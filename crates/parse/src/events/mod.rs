@@ -53,7 +53,7 @@ use crate::{Mod, Timex, TimexType, Value};
 pub use lexicon::fold_name;
 use lexicon::{
     AUXILIARIES, BARE_REPORTING, FILLER, NEGATIONS, REPORTING, SCHEDULING, SUBORDINATORS, country,
-    is_name_word, verb_base,
+    is_name_word, is_verb_form, verb_base,
 };
 pub use title::MAX_TITLE_WORDS;
 use title::{Head, is_participle_adjective};
@@ -170,7 +170,7 @@ impl<'a> Sentence<'a> {
         let w = &self.words[i];
         !self.in_timex(i)
             && (!w.is_capitalized() || i == 0)
-            && verb_base(&w.lower()).is_some()
+            && is_verb_form(&w.lower())
             && !is_participle_adjective(self, i)
     }
 
@@ -664,15 +664,16 @@ fn participants(s: &Sentence<'_>) -> Vec<String> {
 /// it too.
 fn actors(s: &Sentence<'_>, title: &str, clause: Range<usize>) -> Vec<String> {
     let in_sentence = |w: &str| s.words.iter().any(|x| x.text == w);
+    // Names first: most title words are none, and need no search.
     let mut out: Vec<String> = clause
         .map(|i| s.words[i].text)
+        .filter(|w| is_name_word(w))
         .chain(
             title
                 .split_whitespace()
                 .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-                .filter(|w| in_sentence(w)),
+                .filter(|w| is_name_word(w) && in_sentence(w)),
         )
-        .filter(|w| is_name_word(w))
         .map(fold_name)
         .collect();
     out.sort();
@@ -682,18 +683,34 @@ fn actors(s: &Sentence<'_>, title: &str, clause: Range<usize>) -> Vec<String> {
 
 /// Countries named in the clause or the title, one and two words at a time.
 fn places(s: &Sentence<'_>, title: &str, clause: Range<usize>) -> Vec<String> {
-    let folded: Vec<String> = clause
-        .map(|i| fold_name(s.words[i].text))
-        .chain(
-            title
-                .split_whitespace()
-                .map(|w| fold_name(w.trim_matches(|c: char| !c.is_alphanumeric()))),
-        )
-        .collect();
+    // The folded words end to end in one buffer, not a string each.
+    let mut all = String::new();
+    let mut ends: Vec<usize> = Vec::new();
+    let words = clause.map(|i| s.words[i].text).chain(
+        title
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())),
+    );
+    for w in words {
+        lexicon::fold_name_into(w, &mut all);
+        ends.push(all.len());
+    }
+    let folded = |k: usize| &all[k.checked_sub(1).map_or(0, |j| ends[j])..ends[k]];
+    let mut pair = String::new();
     let mut out: Vec<String> = Vec::new();
-    for (k, w) in folded.iter().enumerate() {
-        let pair = folded.get(k + 1).map(|n| format!("{w} {n}"));
-        let found = pair.as_deref().and_then(country).or_else(|| country(w));
+    for k in 0..ends.len() {
+        let w = folded(k);
+        let in_pair = k + 1 < ends.len() && lexicon::opens_country_name(w);
+        if in_pair {
+            pair.clear();
+            pair.push_str(w);
+            pair.push(' ');
+            pair.push_str(folded(k + 1));
+        }
+        let found = in_pair
+            .then(|| country(&pair))
+            .flatten()
+            .or_else(|| country(w));
         if let Some(c) = found {
             out.push(c.to_owned());
         }

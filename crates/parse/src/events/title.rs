@@ -14,7 +14,7 @@ use std::ops::Range;
 use super::Sentence;
 use super::lexicon::{
     AUXILIARIES, DETERMINERS, FILLER, NEGATIONS, PREPOSITIONS, REPORTING, SCHEDULING,
-    SUBJECT_PRONOUNS, TIMEX_PREPOSITIONS, is_name_word, verb_base,
+    SUBJECT_PRONOUNS, TIMEX_PREPOSITIONS, is_name_word, is_verb_form, verb_base,
 };
 
 /// The longest title, in words.
@@ -120,7 +120,9 @@ fn opens_a_verb_phrase(s: &Sentence<'_>, i: usize, head: Head) -> bool {
     use crate::triggers::{is_noun_or_adjective, known_verb_base};
     let l = s.words[i].lower();
     let base = known_verb_base(&l);
-    let past = base.as_ref().is_some_and(|b| *b != l) && !l.ends_with("ing") && !l.ends_with('s');
+    let past = base.as_ref().is_some_and(|b| b.as_str() != &*l)
+        && !l.ends_with("ing")
+        && !l.ends_with('s');
     let takes_object = s.words.get(i + 1).is_some_and(|next| {
         let n = next.lower();
         DETERMINERS.contains(&n.as_str())
@@ -134,7 +136,7 @@ fn opens_a_verb_phrase(s: &Sentence<'_>, i: usize, head: Head) -> bool {
         return true;
     }
     let verb = match head {
-        Head::Verb => verb_base(&l).is_some() || base.is_some_and(|b| !is_noun_or_adjective(&b)),
+        Head::Verb => is_verb_form(&l) || base.is_some_and(|b| !is_noun_or_adjective(&b)),
         Head::Noun => base.is_some_and(|b| !is_noun_or_adjective(&l) && !is_noun_or_adjective(&b)),
     };
     verb && !is_participle_adjective(s, i)
@@ -148,7 +150,7 @@ fn opens_a_verb_phrase(s: &Sentence<'_>, i: usize, head: Head) -> bool {
 fn headline_verb(s: &Sentence<'_>, parts: &[usize], trigger: usize) -> Option<String> {
     let word = s.words[trigger].lower();
     let base = verb_base(&word)?;
-    if base == word || matches!(base.as_str(), "be" | "have" | "do") {
+    if base == word.as_str() || matches!(base.as_str(), "be" | "have" | "do") {
         return None;
     }
     let subject: Vec<usize> = parts.iter().copied().take_while(|&i| i < trigger).collect();
@@ -369,7 +371,7 @@ fn body(s: &Sentence<'_>, range: Range<usize>, trigger: usize) -> Vec<usize> {
         // A second coordinated verb starts another event: "… and was recognized".
         if i > trigger && matches!(l.as_str(), "and" | "but" | "or") {
             let next = s.words.get(i + 1).map(|w| w.lower()).unwrap_or_default();
-            if AUXILIARIES.contains(&next.as_str()) || verb_base(&next).is_some() {
+            if AUXILIARIES.contains(&next.as_str()) || is_verb_form(&next) {
                 break;
             }
         }
@@ -440,9 +442,7 @@ fn noun_phrase(s: &Sentence<'_>, clause: Range<usize>, trigger: usize) -> Vec<us
         let l = prev.lower();
         let stop = PREPOSITIONS.contains(&l.as_str())
             || AUXILIARIES.contains(&l.as_str())
-            || (verb_base(&l).is_some()
-                && start - 1 != trigger
-                && !is_participle_adjective(s, start - 1))
+            || (is_verb_form(&l) && start - 1 != trigger && !is_participle_adjective(s, start - 1))
             || prev.breaks_after
             || s.in_timex(start - 1);
         if stop {
@@ -457,7 +457,7 @@ fn noun_phrase(s: &Sentence<'_>, clause: Range<usize>, trigger: usize) -> Vec<us
         let w = &s.words[end];
         let l = w.lower();
         let aux = AUXILIARIES.contains(&l.as_str()) && l != "to";
-        if s.in_timex(end) || aux || (verb_base(&l).is_some() && !is_participle_adjective(s, end)) {
+        if s.in_timex(end) || aux || (is_verb_form(&l) && !is_participle_adjective(s, end)) {
             break;
         }
         end += 1;
@@ -486,7 +486,7 @@ pub(super) fn is_participle_adjective(s: &Sentence<'_>, i: usize) -> bool {
         && !prev.is_capitalized()
         && !AUXILIARIES.contains(&l.as_str())
         && l.ends_with("ed")
-        && verb_base(&l).is_some();
+        && is_verb_form(&l);
     let before_noun = s.words.get(i + 1).is_some_and(|next| {
         let n = next.lower();
         !s.words[i].breaks_after
@@ -495,7 +495,7 @@ pub(super) fn is_participle_adjective(s: &Sentence<'_>, i: usize) -> bool {
             && !PREPOSITIONS.contains(&n.as_str())
             && !DETERMINERS.contains(&n.as_str())
             && !matches!(n.as_str(), "and" | "or" | "but" | "that")
-            && verb_base(&n).is_none()
+            && !is_verb_form(&n)
     });
     after_verb && before_noun
 }
@@ -590,7 +590,7 @@ fn borrowed_subject(s: &Sentence<'_>, clause_start: usize, trigger: usize) -> Op
     let bare_participle = trigger == clause_start
         && clause_start > 0
         && s.words[clause_start - 1].breaks_after
-        && verb_base(&s.words[trigger].lower()).is_some();
+        && is_verb_form(&s.words[trigger].lower());
     if bare_participle && let Some(np) = noun_phrase_before(s, clause_start) {
         return Some(np);
     }

@@ -1,8 +1,9 @@
 //! Words and clauses of one sentence.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
-use super::lexicon::{AUXILIARIES, SUBJECT_PRONOUNS, SUBORDINATORS, verb_base};
+use super::lexicon::{AUXILIARIES, SUBJECT_PRONOUNS, SUBORDINATORS, is_verb_form};
 
 /// A word of a sentence: its byte span in the text and its text.
 #[derive(Clone, Copy, Debug)]
@@ -11,20 +12,76 @@ pub(super) struct Word<'a> {
     pub(super) text: &'a str,
     /// Punctuation that ends a clause comes right after this word.
     pub(super) breaks_after: bool,
+    /// The text is lower-case ASCII already: its own [`Word::lower`].
+    lowercase: bool,
 }
 
-impl Word<'_> {
-    /// Lower case, with the typographic apostrophe made plain.
-    pub(super) fn lower(&self) -> String {
-        // Most words are ASCII: one allocation, and no apostrophe to plain.
-        if self.text.is_ascii() {
-            return self.text.to_ascii_lowercase();
+impl<'a> Word<'a> {
+    fn new(span: (usize, usize), text: &'a str) -> Word<'a> {
+        Word {
+            span,
+            text,
+            breaks_after: false,
+            // Checked once: the rules ask for a word's lower case often.
+            lowercase: text
+                .bytes()
+                .all(|b| b.is_ascii() && !b.is_ascii_uppercase()),
         }
-        self.text.to_lowercase().replace('’', "'")
+    }
+
+    /// Lower case, with the typographic apostrophe made plain.
+    pub(super) fn lower(&self) -> Lower<'a> {
+        // Most words are lower-case ASCII already: the text itself, with
+        // no allocation (the rules ask for words' lower case many times).
+        let text = self.text;
+        if self.lowercase {
+            return Lower(Cow::Borrowed(text));
+        }
+        if text.is_ascii() {
+            return Lower(Cow::Owned(text.to_ascii_lowercase()));
+        }
+        Lower(Cow::Owned(text.to_lowercase().replace('’', "'")))
     }
 
     pub(super) fn is_capitalized(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// A word in lower case ([`Word::lower`]): the word's own text when it
+/// is lower case already, else a lowered copy.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(super) struct Lower<'a>(Cow<'a, str>);
+
+impl Lower<'_> {
+    pub(super) fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<str> for Lower<'_> {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl std::fmt::Display for Lower<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
     }
 }
 
@@ -60,11 +117,7 @@ pub(super) fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
             if c == '.' && is_dotted(&s[b..i]) {
                 end = i + 1;
             }
-            out.push(Word {
-                span: (range.start + b, range.start + end),
-                text: &s[b..end],
-                breaks_after: false,
-            });
+            out.push(Word::new((range.start + b, range.start + end), &s[b..end]));
         }
         if matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | ')' | '"' | '“' | '”')
             && let Some(last) = out.last_mut()
@@ -73,11 +126,7 @@ pub(super) fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
         }
     }
     if let Some(b) = start {
-        out.push(Word {
-            span: (range.start + b, range.end),
-            text: &s[b..],
-            breaks_after: false,
-        });
+        out.push(Word::new((range.start + b, range.end), &s[b..]));
     }
     out
 }
@@ -128,7 +177,7 @@ fn coordinates_clause(words: &[Word<'_>], i: usize, timexes: &[Range<usize>]) ->
     let l = next.lower();
     SUBJECT_PRONOUNS.contains(&l.as_str())
         || AUXILIARIES.contains(&l.as_str())
-        || (verb_base(&l).is_some() && !next.is_capitalized())
+        || (is_verb_form(&l) && !next.is_capitalized())
         || timexes.iter().any(|t| t.start == next.span.0)
 }
 
