@@ -109,6 +109,15 @@ fn titles_and_triggers_table() {
             )),
         ),
         (
+            "President Barack Obama pledged on Thursday to \"use every single available resource\" to help.",
+            "Thursday",
+            // An opening quote inside the clause does not end it.
+            Some((
+                "pledge",
+                "Barack Obama pledges to use every single available resource",
+            )),
+        ),
+        (
             "Putin, one of Maduro's few allies, didn't offer new support at their meeting in the Kremlin Wednesday.",
             "Wednesday",
             Some(("meeting", "Meeting in the Kremlin")),
