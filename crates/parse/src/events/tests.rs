@@ -109,6 +109,15 @@ fn titles_and_triggers_table() {
             )),
         ),
         (
+            "President Barack Obama pledged on Thursday to \"use every single available resource\" to help.",
+            "Thursday",
+            // An opening quote inside the clause does not end it.
+            Some((
+                "pledge",
+                "Barack Obama pledges to use every single available resource",
+            )),
+        ),
+        (
             "Putin, one of Maduro's few allies, didn't offer new support at their meeting in the Kremlin Wednesday.",
             "Wednesday",
             Some(("meeting", "Meeting in the Kremlin")),
@@ -484,6 +493,10 @@ fn no_headline_opens_with_a_verb_that_lacks_its_subject() {
             "After presenting a plan to boost the sector yesterday, the minister said more would come.",
             "yesterday",
         ),
+        (
+            "He said they would personally fight on Monday to resist foreign forces.",
+            "Monday",
+        ),
     ] {
         let t = timex(text, phrase, "2010-01-12");
         for m in mentions(text, &[t]) {
@@ -498,7 +511,8 @@ fn no_headline_opens_with_a_verb_that_lacks_its_subject() {
                     "Predicting",
                     "Including",
                     "Drove",
-                    "Presenting"
+                    "Presenting",
+                    "Personally"
                 ]
                 .contains(&first),
                 "{text}: {}",
@@ -552,6 +566,11 @@ fn a_participle_before_its_noun_keeps_the_noun_phrase() {
             "The bombing in Baghdad on Sunday killed 20 people.",
             "Sunday",
             "The bombing in Baghdad",
+        ),
+        (
+            "Early elections were held on Sunday.",
+            "Sunday",
+            "Early elections",
         ),
     ] {
         let t = timex(text, phrase, "2010-01-12");

@@ -99,6 +99,13 @@ fn opens_without_subject(s: &Sentence<'_>, parts: &[usize], trigger: usize, head
     let Some(&i) = parts.first() else {
         return false;
     };
+    // "personally fight and die": an adverb before the verb, no subject.
+    if let Some(&next) = parts.get(1)
+        && is_manner_adverb(&s.words[i].lower())
+        && (next == trigger || is_verb_form(&s.words[next].lower()))
+    {
+        return true;
+    }
     let w = &s.words[i];
     let l = w.lower();
     if head == Head::Verb && (i == trigger || (AUXILIARIES.contains(&l.as_str()) && l != "to")) {
@@ -184,6 +191,12 @@ fn headline_verb(s: &Sentence<'_>, parts: &[usize], trigger: usize) -> Option<St
         return Some(base);
     }
     Some(third_person(&base))
+}
+
+/// An "-ly" word WordNet knows as no adjective or noun: "personally",
+/// "reportedly", not "early", "daily" or "elderly".
+fn is_manner_adverb(lower: &str) -> bool {
+    lower.len() > 4 && lower.ends_with("ly") && !crate::triggers::is_noun_or_adjective(lower)
 }
 
 /// Adverbs that stand between an auxiliary and its verb ("was also

@@ -119,7 +119,14 @@ pub(super) fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
             }
             out.push(Word::new((range.start + b, range.start + end), &s[b..end]));
         }
-        if matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | ')' | '"' | '“' | '”')
+        // An opening quote inside a clause is part of it: 'pledged to "use
+        // every available resource"'; a closing one ends it.
+        let opening = c == '“'
+            || (c == '"'
+                && next.is_some_and(char::is_alphanumeric)
+                && s[..i].chars().next_back().is_none_or(char::is_whitespace));
+        if matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | ')' | '"' | '”')
+            && !opening
             && let Some(last) = out.last_mut()
         {
             last.breaks_after = true;
