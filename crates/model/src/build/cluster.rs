@@ -590,6 +590,9 @@ impl Summary {
 struct Probe<'a> {
     index: usize,
     words: &'a [u32],
+    /// Each word's weight, squared: looked up once rather than at every
+    /// candidate.
+    squares: Vec<f64>,
     norm: f64,
     actors: Vec<u32>,
     places: Vec<u32>,
@@ -880,11 +883,8 @@ fn probe<'a>(
             .collect()
     };
     let own = words.get(i);
-    let norm = own
-        .iter()
-        .map(|&w| weight[w as usize].powi(2))
-        .sum::<f64>()
-        .sqrt();
+    let squares: Vec<f64> = own.iter().map(|&w| weight[w as usize].powi(2)).collect();
+    let norm = squares.iter().sum::<f64>().sqrt();
     let m = &items[i];
     let (actors, places) = (ids(m.participants()), ids(m.places()));
     let lemma = vocab.id(&stem(items[i].lemma()));
@@ -892,6 +892,7 @@ fn probe<'a>(
     Probe {
         index: i,
         words: own,
+        squares,
         norm,
         agents: ids(m.actors()),
         lemma,
@@ -978,7 +979,7 @@ impl Clustering<'_, '_> {
             if disjoint(&probe.places, &group.places) || self.strangers(probe, group) {
                 continue;
             }
-            let sim = similarity(probe, group, self.weight);
+            let sim = similarity(probe, group);
             let met = meets(item, probe, (summary, group), need, sim);
             if met && best.is_none_or(|(s, b)| sim > s || (sim == s && g < b)) {
                 best = Some((sim, g));
@@ -1144,7 +1145,7 @@ pub(super) fn typicality(members: &[usize], words: &Words, weight: &[f64]) -> Ve
 }
 
 /// Cosine between the probe's words and the group's centroid.
-fn similarity(probe: &Probe<'_>, group: &Group, weight: &[f64]) -> f64 {
+fn similarity(probe: &Probe<'_>, group: &Group) -> f64 {
     if probe.norm == 0.0 || group.norm2 <= 0.0 {
         return 0.0;
     }
@@ -1153,10 +1154,11 @@ fn similarity(probe: &Probe<'_>, group: &Group, weight: &[f64]) -> f64 {
     let dot: f64 = probe
         .words
         .iter()
-        .filter_map(|&w| {
+        .zip(&probe.squares)
+        .filter_map(|(&w, &square)| {
             let (found, after) = gallop(rest, w);
             rest = after;
-            found.map(|c| f64::from(c) * weight[w as usize].powi(2))
+            found.map(|c| f64::from(c) * square)
         })
         .sum();
     dot / (probe.norm * group.norm2.sqrt())
