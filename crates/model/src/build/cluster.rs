@@ -517,8 +517,6 @@ impl Counts {
 /// A growing group: its members and centroid.
 struct Group {
     members: Vec<usize>,
-    anchor: (NaiveDate, NaiveDate),
-    precision: Option<Precision>,
     docs: Set<usize>,
     counts: Counts,
     /// Σ (count·weight)² over the words: the centroid's squared norm,
@@ -534,10 +532,67 @@ struct Group {
     filed: Vec<Bucket>,
 }
 
+/// What most candidates are turned away on, kept apart from their
+/// [`Group`] in a small record of their own: a lookup reads these side
+/// by side and loads the whole group only for the few that pass.
+#[derive(Clone, Copy)]
+struct Summary {
+    anchor: (NaiveDate, NaiveDate),
+    precision: Option<Precision>,
+    /// The one article of the members, [`Summary::NONE`] before any
+    /// joined, or [`Summary::MANY`] (look in [`Group::docs`]).
+    doc: u32,
+    /// Whether it has no members (none yet, or all moved away).
+    empty: bool,
+    /// Whether its members name nobody and nowhere.
+    nameless: bool,
+}
+
+impl Summary {
+    const NONE: u32 = u32::MAX;
+    const MANY: u32 = u32::MAX - 1;
+
+    /// A new group's summary, dated `anchor`.
+    fn new(anchor: (NaiveDate, NaiveDate), precision: Option<Precision>) -> Summary {
+        Summary {
+            anchor,
+            precision,
+            doc: Summary::NONE,
+            empty: true,
+            nameless: true,
+        }
+    }
+
+    /// Counts article `doc` among the members'.
+    fn add_doc(&mut self, doc: usize) {
+        let one = u32::try_from(doc).ok().filter(|&d| d < Summary::MANY);
+        self.doc = match (self.doc, one) {
+            (Summary::NONE, Some(d)) => d,
+            (d, Some(e)) if d == e => d,
+            _ => Summary::MANY,
+        };
+    }
+
+    /// Whether a member comes from article `doc`; `group` (whose
+    /// summary this is) is read only when the members come from several
+    /// articles. A group passed by reference would be loaded ahead of
+    /// the test, missing the cache for every candidate.
+    fn has_doc(&self, doc: usize, groups: &[Group], group: usize) -> bool {
+        match self.doc {
+            Summary::NONE => false,
+            Summary::MANY => groups[group].docs.contains(&doc),
+            d => d as usize == doc,
+        }
+    }
+}
+
 /// The mention being placed, with its words and their weights.
 struct Probe<'a> {
     index: usize,
     words: &'a [u32],
+    /// Each word's weight, squared: looked up once rather than at every
+    /// candidate.
+    squares: Vec<f64>,
     norm: f64,
     actors: Vec<u32>,
     places: Vec<u32>,
@@ -574,6 +629,7 @@ pub(super) fn cluster(
         // (each mention files its group under at most three buckets per
         // word), so that neither grows by doubling through the heap.
         groups: Vec::with_capacity(order.len()),
+        summaries: Vec::with_capacity(order.len()),
         index: Index::with_capacity(words.len() * 3),
         seen: Seen::default(),
     };
@@ -595,6 +651,7 @@ pub(super) fn cluster(
         }
         if let Some(target) = state.best_group(&founding, Some(g)) {
             let members = std::mem::take(&mut state.groups[g].members);
+            state.summaries[g].empty = true;
             for m in members {
                 let p = probe(m, items, words, (vocab, &name_ids), weight);
                 state.join(target, &p);
@@ -748,6 +805,8 @@ struct Clustering<'a, 'b> {
     weight: &'a [f64],
     identifying: &'a [bool],
     groups: Vec<Group>,
+    /// Per group, what most lookups need of it.
+    summaries: Vec<Summary>,
     index: Index,
     seen: Seen,
 }
@@ -794,8 +853,6 @@ impl Clustering<'_, '_> {
         let bounds = self.items[i].bounds.unwrap_or_default();
         self.groups.push(Group {
             members: Vec::new(),
-            anchor: bounds,
-            precision: self.items[i].precision,
             docs: Set::default(),
             counts: Counts::default(),
             norm2: 0.0,
@@ -806,6 +863,8 @@ impl Clustering<'_, '_> {
             identified: [false; 2],
             filed: buckets(bounds).1,
         });
+        self.summaries
+            .push(Summary::new(bounds, self.items[i].precision));
         self.groups.len() - 1
     }
 }
@@ -824,11 +883,8 @@ fn probe<'a>(
             .collect()
     };
     let own = words.get(i);
-    let norm = own
-        .iter()
-        .map(|&w| weight[w as usize].powi(2))
-        .sum::<f64>()
-        .sqrt();
+    let squares: Vec<f64> = own.iter().map(|&w| weight[w as usize].powi(2)).collect();
+    let norm = squares.iter().sum::<f64>().sqrt();
     let m = &items[i];
     let (actors, places) = (ids(m.participants()), ids(m.places()));
     let lemma = vocab.id(&stem(items[i].lemma()));
@@ -836,6 +892,7 @@ fn probe<'a>(
     Probe {
         index: i,
         words: own,
+        squares,
         norm,
         agents: ids(m.actors()),
         lemma,
@@ -864,6 +921,10 @@ impl Clustering<'_, '_> {
         }
         group.members.push(probe.index);
         group.docs.insert(items[probe.index].doc());
+        let summary = &mut self.summaries[g];
+        summary.empty = false;
+        summary.add_doc(items[probe.index].doc());
+        summary.nameless &= probe.actors.is_empty() && probe.places.is_empty();
         group.actors.extend(&probe.actors);
         group.places.extend(&probe.places);
         group.agents.extend(&probe.agents);
@@ -901,54 +962,67 @@ impl Clustering<'_, '_> {
     fn best_group(&mut self, probe: &Probe<'_>, not: Option<usize>) -> Option<usize> {
         let item = &self.items[probe.index];
         self.candidates(probe, item.bounds?);
-        let (groups, weight) = (&self.groups, self.weight);
         let mut best: Option<(f64, usize)> = None;
         for &g in &self.seen.candidates {
-            let group = &groups[g as usize];
-            if Some(g as usize) == not || group.members.is_empty() {
+            let g = g as usize;
+            let summary = &self.summaries[g];
+            if Some(g) == not || summary.empty {
                 continue;
             }
-            let Some(need) = threshold(item, group) else {
+            let Some(need) = threshold(item, summary, (&self.groups, g)) else {
                 continue;
             };
-            if disjoint(&probe.places, &group.places)
-                || self.strangers(probe, group)
-                || unnamed_across(item, probe, group)
-            {
+            if unnamed_across(item, probe, summary, (&self.groups, g)) {
                 continue;
             }
-            let sim = similarity(probe, group, weight);
-            let agents = probe
-                .agents
-                .iter()
-                .filter(|a| group.agents.contains(a))
-                .count();
-            let same_day = item.precision >= Some(Precision::Day)
-                && item.bounds.map(|b| b.0) == Some(group.anchor.0)
-                && group.precision >= Some(Precision::Day);
-            let same_value = item.bounds == Some(group.anchor);
-            let same_kind = probe.lemma.is_some_and(|l| group.lemmas.contains(&l))
-                && probe
-                    .actors
-                    .iter()
-                    .chain(&probe.places)
-                    .any(|a| group.actors.contains(a) || group.places.contains(a));
-            let met = sim >= need
-                || (same_kind
-                    && sim
-                        >= if same_value {
-                            SAME_DAY_AGENTS
-                        } else {
-                            need * SAME_KIND
-                        })
-                || (same_day && agents >= 2 && sim >= SAME_DAY_AGENTS);
-            let g = g as usize;
+            let group = &self.groups[g];
+            if disjoint(&probe.places, &group.places) || self.strangers(probe, group) {
+                continue;
+            }
+            let sim = similarity(probe, group);
+            let met = meets(item, probe, (summary, group), need, sim);
             if met && best.is_none_or(|(s, b)| sim > s || (sim == s && g < b)) {
                 best = Some((sim, g));
             }
         }
         best.map(|(_, g)| g)
     }
+}
+
+/// Whether the probe, `sim` similar to the group, is similar enough to
+/// join it: `need`, or less for a happening of the same kind to the same
+/// party, or for two agents on the same day.
+fn meets(
+    item: &Item<'_>,
+    probe: &Probe<'_>,
+    (summary, group): (&Summary, &Group),
+    need: f64,
+    sim: f64,
+) -> bool {
+    let agents = probe
+        .agents
+        .iter()
+        .filter(|a| group.agents.contains(a))
+        .count();
+    let same_day = item.precision >= Some(Precision::Day)
+        && item.bounds.map(|b| b.0) == Some(summary.anchor.0)
+        && summary.precision >= Some(Precision::Day);
+    let same_value = item.bounds == Some(summary.anchor);
+    let same_kind = probe.lemma.is_some_and(|l| group.lemmas.contains(&l))
+        && probe
+            .actors
+            .iter()
+            .chain(&probe.places)
+            .any(|a| group.actors.contains(a) || group.places.contains(a));
+    sim >= need
+        || (same_kind
+            && sim
+                >= if same_value {
+                    SAME_DAY_AGENTS
+                } else {
+                    need * SAME_KIND
+                })
+        || (same_day && agents >= 2 && sim >= SAME_DAY_AGENTS)
 }
 
 impl Clustering<'_, '_> {
@@ -982,18 +1056,22 @@ fn identifies(identifying: &[bool], a: u32) -> bool {
 /// nobody and nowhere, dated coarser than a day: "the company earned $17
 /// million in 1988" in two articles tells of two companies as often as of
 /// one, and nothing in the words can tell which.
-fn unnamed_across(item: &Item<'_>, probe: &Probe<'_>, group: &Group) -> bool {
-    let coarse = item.precision < Some(Precision::Day) || group.precision < Some(Precision::Day);
-    let nameless = (probe.actors.is_empty() && probe.places.is_empty())
-        || (group.actors.is_empty() && group.places.is_empty());
-    coarse && nameless && !group.docs.contains(&item.doc())
+fn unnamed_across(
+    item: &Item<'_>,
+    probe: &Probe<'_>,
+    summary: &Summary,
+    (groups, g): (&[Group], usize),
+) -> bool {
+    let coarse = item.precision < Some(Precision::Day) || summary.precision < Some(Precision::Day);
+    let nameless = (probe.actors.is_empty() && probe.places.is_empty()) || summary.nameless;
+    coarse && nameless && !summary.has_doc(item.doc(), groups, g)
 }
 
 /// The similarity the item needs to join the group, or `None` when their
 /// dates rule it out.
-fn threshold(item: &Item<'_>, group: &Group) -> Option<f64> {
+fn threshold(item: &Item<'_>, summary: &Summary, (groups, g): (&[Group], usize)) -> Option<f64> {
     let (a0, a1) = item.bounds?;
-    let (b0, b1) = group.anchor;
+    let (b0, b1) = summary.anchor;
     if a0 <= b0 && a1 >= b1 {
         return Some(if (a0, a1) == (b0, b1) {
             SAME_DATE
@@ -1006,9 +1084,9 @@ fn threshold(item: &Item<'_>, group: &Group) -> Option<f64> {
     }
     let days = |p: Option<Precision>| p >= Some(Precision::Day);
     let near = days(item.precision)
-        && days(group.precision)
+        && days(summary.precision)
         && (a0.num_days_from_ce() - b0.num_days_from_ce()).abs() <= 3
-        && !group.docs.contains(&item.doc());
+        && !summary.has_doc(item.doc(), groups, g);
     near.then_some(NEAR_DAYS)
 }
 
@@ -1067,7 +1145,7 @@ pub(super) fn typicality(members: &[usize], words: &Words, weight: &[f64]) -> Ve
 }
 
 /// Cosine between the probe's words and the group's centroid.
-fn similarity(probe: &Probe<'_>, group: &Group, weight: &[f64]) -> f64 {
+fn similarity(probe: &Probe<'_>, group: &Group) -> f64 {
     if probe.norm == 0.0 || group.norm2 <= 0.0 {
         return 0.0;
     }
@@ -1076,10 +1154,11 @@ fn similarity(probe: &Probe<'_>, group: &Group, weight: &[f64]) -> f64 {
     let dot: f64 = probe
         .words
         .iter()
-        .filter_map(|&w| {
+        .zip(&probe.squares)
+        .filter_map(|(&w, &square)| {
             let (found, after) = gallop(rest, w);
             rest = after;
-            found.map(|c| f64::from(c) * weight[w as usize].powi(2))
+            found.map(|c| f64::from(c) * square)
         })
         .sum();
     dot / (probe.norm * group.norm2.sqrt())
