@@ -93,27 +93,25 @@ impl Timeline {
         };
         // Each day's stories, weighed by their most telling copy.
         let mut days: BTreeMap<NaiveDate, BTreeMap<&str, u64>> = BTreeMap::new();
+        let cite = |stories: &mut BTreeMap<_, u64>, doc: &str, day: NaiveDate| {
+            if let Some(s) = story(doc) {
+                let w = weight(published.get(doc).copied(), day);
+                let old = stories.entry(s).or_default();
+                *old = (*old).max(w);
+            }
+        };
         for event in &self.events {
             let Some(day) = day_of(event) else { continue };
             let stories = days.entry(day).or_default();
             for c in &event.citations {
-                if let Some(s) = story(&c.doc) {
-                    let w = weight(published.get(c.doc.as_str()).copied(), day);
-                    let old = stories.entry(s).or_default();
-                    *old = (*old).max(w);
-                }
+                cite(stories, &c.doc, day);
             }
         }
         // Days cited in clauses that make no headline: talked about all the
         // same, where events were made.
         for cited in &self.also_cited {
-            let Some(stories) = days.get_mut(&cited.day) else {
-                continue;
-            };
-            if let Some(s) = story(&cited.doc) {
-                let w = weight(published.get(cited.doc.as_str()).copied(), cited.day);
-                let old = stories.entry(s).or_default();
-                *old = (*old).max(w);
+            if let Some(stories) = days.get_mut(&cited.day) {
+                cite(stories, &cited.doc, cited.day);
             }
         }
         let count = |n: usize| u64::try_from(n).unwrap_or(u64::MAX);
