@@ -99,15 +99,15 @@ fn opens_without_subject(s: &Sentence<'_>, parts: &[usize], trigger: usize, head
     let Some(&i) = parts.first() else {
         return false;
     };
+    let w = &s.words[i];
+    let l = w.lower();
     // "personally fight and die": an adverb before the verb, no subject.
     if let Some(&next) = parts.get(1)
-        && is_manner_adverb(&s.words[i].lower())
+        && is_manner_adverb(&l)
         && (next == trigger || is_verb_form(&s.words[next].lower()))
     {
         return true;
     }
-    let w = &s.words[i];
-    let l = w.lower();
     if head == Head::Verb && (i == trigger || (AUXILIARIES.contains(&l.as_str()) && l != "to")) {
         return true;
     }

@@ -120,11 +120,11 @@ pub(super) fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
             out.push(Word::new((range.start + b, range.start + end), &s[b..end]));
         }
         // An opening quote inside a clause is part of it: 'pledged to "use
-        // every available resource"'; a closing one ends it.
-        let opening = c == '“'
-            || (c == '"'
-                && next.is_some_and(char::is_alphanumeric)
-                && s[..i].chars().next_back().is_none_or(char::is_whitespace));
+        // every available resource"'; a closing one ends it ("“" opens
+        // always, a straight quote before a word after a space).
+        let opening = c == '"'
+            && next.is_some_and(char::is_alphanumeric)
+            && s[..i].chars().next_back().is_none_or(char::is_whitespace);
         if matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | ')' | '"' | '”')
             && !opening
             && let Some(last) = out.last_mut()
